@@ -1,0 +1,19 @@
+"""Advocate: the entry point only configures the page, starts the session state and routes."""
+
+import streamlit as st
+
+from ui import state
+
+st.set_page_config(page_title="Advocate", page_icon=":material/workspace_premium:", layout="wide")
+state.init()
+
+navigation = st.navigation(
+    [
+        st.Page("pages/import_data.py", title="Import", icon=":material/upload_file:", default=True),
+        st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
+        st.Page("pages/competencies.py", title="Competencies", icon=":material/checklist:"),
+        st.Page("pages/draft.py", title="Draft", icon=":material/edit_document:"),
+        st.Page("pages/journal.py", title="Journal", icon=":material/edit_note:"),
+    ]
+)
+navigation.run()

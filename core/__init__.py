@@ -1,0 +1,1 @@
+"""Advocate's logic: pure Python, importable and testable without Streamlit."""

@@ -1,0 +1,50 @@
+"""Argument parsing for `python -m core`; each subcommand's work lives in core/commands/."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS = {
+    "check": "Load evidence files and report what was loaded and what was not.",
+    "map": "Map every story and quote to the competencies of a framework.",
+    "draft": "Draft a self-evaluation from the evidence.",
+    "export": "Write the whole working set as a workbook that imports back unchanged.",
+    "frameworks": "List the built-in competency frameworks.",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m core", description="Advocate from the command line.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in COMMANDS.items():
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        if name != "frameworks":
+            cmd.add_argument("files", nargs="+", metavar="FILE", help="evidence files (xlsx, xls, ods, csv...)")
+            cmd.add_argument("--period", help="2025, FY2026:4 (fiscal year starting April) or 2025-03-01:2026-02-28")
+        if name in ("map", "draft"):
+            cmd.add_argument("--framework", help="a built-in framework's name or a framework file")
+        if name in ("check", "map", "frameworks"):
+            cmd.add_argument("--json", action="store_true", help="print machine-readable JSON")
+        if name == "draft":
+            cmd.add_argument("--questions", help="a text file of review questions, one per line")
+            cmd.add_argument("--format", default="md", choices=["docx", "md", "txt", "json", "xlsx", "bullets"])
+            cmd.add_argument("--out", help="write to this path instead of standard output")
+        if name == "export":
+            cmd.add_argument("--out", required=True, help="the workbook to write (.xlsx)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    module = importlib.import_module(f"core.commands.{args.command}")
+    try:
+        return module.run(args)
+    except CommandError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+class CommandError(Exception):
+    """A failure the user caused and can fix: printed as one line, exit status 2, no traceback."""

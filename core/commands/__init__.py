@@ -1,0 +1,1 @@
+"""One module per `python -m core` subcommand, each with `run(args) -> exit status`."""

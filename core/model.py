@@ -1,0 +1,191 @@
+"""The shared vocabulary: evidence items, their origin, load problems and frameworks.
+
+Every other module speaks in these types, so they stay small, plain and free of behaviour
+beyond what several modules need (text for matching, canonical dicts for JSON and exports).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+STORY_KINDS = ("win", "struggle", "lesson")
+SEVERITIES = ("error", "warning")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a row came from, so every report and citation can point back at the user's file."""
+
+    file: str
+    sheet: str | None = None
+    row: int | None = None  # 1-based, as the user sees it in their spreadsheet (header counted)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing the user should know about their input; errors mean a row or file was not loaded."""
+
+    file: str
+    sheet: str | None
+    row: int | None
+    column: str | None
+    severity: str  # "error" | "warning"
+    message: str
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Story:
+    """A CAR story: one accomplishment (or struggle, or lesson) written when it happened."""
+
+    id: str
+    date: dt.date
+    title: str = ""
+    challenge: str = ""
+    action: str = ""
+    result: str = ""
+    description: str = ""  # a single free-text column, for files without C/A/R columns
+    competencies: tuple[str, ...] = ()  # explicit, from the input: honoured as confirmed
+    impact: int | None = None  # 1-5
+    story_kind: str = "win"  # one of STORY_KINDS
+    project: str = ""
+    tags: tuple[str, ...] = ()
+    link: str = ""
+    metric: str = ""
+    extra: dict[str, str] = field(default_factory=dict)  # unknown columns, kept verbatim
+    origin: Origin | None = None
+
+    kind = "story"
+
+    @property
+    def text(self) -> str:
+        """All the words of the story, for matching and search."""
+        parts = (self.title, self.challenge, self.action, self.result, self.description, self.metric)
+        return "\n".join(p for p in parts if p)
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "date": self.date.isoformat(),
+            "title": self.title,
+            "challenge": self.challenge,
+            "action": self.action,
+            "result": self.result,
+            "description": self.description,
+            "competencies": list(self.competencies),
+            "impact": self.impact,
+            "story_kind": self.story_kind,
+            "project": self.project,
+            "tags": list(self.tags),
+            "link": self.link,
+            "metric": self.metric,
+            "extra": dict(self.extra),
+            "origin": _origin_dict(self.origin),
+        }
+
+
+@dataclass
+class Praise:
+    """A quote from someone else about the user's work, with who said it and when."""
+
+    id: str
+    date: dt.date
+    text: str
+    author: str = ""  # "from" in files and JSON (a Python keyword, hence the name)
+    role: str = ""  # their role or relationship to the user
+    channel: str = ""  # email, Slack, review, LinkedIn...
+    link: str = ""
+    competencies: tuple[str, ...] = ()
+    hidden: bool = False  # e.g. a LinkedIn recommendation with Status HIDDEN: kept, flagged
+    extra: dict[str, str] = field(default_factory=dict)
+    origin: Origin | None = None
+
+    kind = "praise"
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "date": self.date.isoformat(),
+            "text": self.text,
+            "from": self.author,
+            "role": self.role,
+            "channel": self.channel,
+            "link": self.link,
+            "competencies": list(self.competencies),
+            "hidden": self.hidden,
+            "extra": dict(self.extra),
+            "origin": _origin_dict(self.origin),
+        }
+
+
+Evidence = Story | Praise
+
+
+@dataclass
+class FileStatus:
+    """How one input file fared: error is set when nothing in it could be read."""
+
+    file: str
+    error: str | None = None
+    rows_read: int = 0
+    stories: int = 0
+    praise: int = 0
+    rows_skipped: int = 0
+
+
+@dataclass
+class Dataset:
+    """Everything loaded from one or more files, with the report of what was not."""
+
+    stories: list[Story] = field(default_factory=list)
+    praise: list[Praise] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[FileStatus] = field(default_factory=list)
+    rows_read: int = 0
+    rows_skipped: int = 0
+
+    @property
+    def items(self) -> list[Evidence]:
+        return [*self.stories, *self.praise]
+
+    def by_id(self) -> dict[str, Evidence]:
+        return {item.id: item for item in self.items}
+
+
+@dataclass
+class Competency:
+    """One thing a review framework scores, with what each level is expected to show."""
+
+    name: str
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+    expectations: dict[str, list[str]] = field(default_factory=dict)  # level -> behaviours
+
+
+@dataclass
+class Framework:
+    name: str
+    competencies: list[Competency]
+    levels: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.competencies]
+
+
+def _origin_dict(origin: Origin | None) -> dict | None:
+    if origin is None:
+        return None
+    return {"file": origin.file, "sheet": origin.sheet, "row": origin.row}

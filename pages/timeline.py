@@ -1,0 +1,5 @@
+"""(placeholder: built by its issue)"""
+
+import streamlit as st
+
+st.title("timeline")

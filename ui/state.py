@@ -1,0 +1,55 @@
+"""Session-state key names, in one place, and the guard every page starts with.
+
+Data lives in plain session-state keys (not widget keys), because widget values vanish when
+the user switches pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_PATH = ROOT / "data" / "sample_wins.xlsx"
+
+DATASET = "dataset"  # core.model.Dataset in use (the sample until the user uploads)
+SOURCE = "source"  # "sample", or the names of the uploaded files
+UPLOAD_SIGNATURE = "upload_signature"  # content hash of the current uploads: parse once per upload
+COLUMN_MAPPING = "column_mapping"  # {file name: {field: source column}} chosen by the user
+PERIOD = "period"  # core.period.Period chosen by the user; None means the default
+FRAMEWORK = "framework"  # core.model.Framework in use
+CUSTOM_FRAMEWORKS = "custom_frameworks"  # {name: Framework} uploaded or pasted by the user
+OVERRIDES = "overrides"  # {evidence id: [competency, ...]} set by the user (empty list: none)
+RATINGS = "ratings"  # {competency: level} the user's self-rating
+DRAFT_OPTIONS = "draft_options"  # dict of the Draft page's options
+
+
+def init() -> None:
+    """Give every key its starting value once per session; the sample data until an upload."""
+    from ui.cache import load_sample
+
+    if DATASET not in st.session_state:
+        st.session_state[DATASET] = load_sample()
+        st.session_state[SOURCE] = "sample"
+    for key, default in (
+        (UPLOAD_SIGNATURE, None),
+        (COLUMN_MAPPING, {}),
+        (PERIOD, None),
+        (FRAMEWORK, None),
+        (CUSTOM_FRAMEWORKS, {}),
+        (OVERRIDES, {}),
+        (RATINGS, {}),
+        (DRAFT_OPTIONS, {}),
+    ):
+        st.session_state.setdefault(key, default)
+
+
+def require_data():
+    """Stop the page with a pointer to Import when there is no evidence to work on."""
+    dataset = st.session_state.get(DATASET)
+    if dataset is None or not dataset.items:
+        st.info("No evidence loaded yet: go to **Import** to upload your stories and praise.")
+        st.page_link("pages/import_data.py", label="Go to Import")
+        st.stop()
+    return dataset
