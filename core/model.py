@@ -155,6 +155,9 @@ class Dataset:
     files: list[FileStatus] = field(default_factory=list)
     rows_read: int = 0
     rows_skipped: int = 0
+    # Competency choices a file carries itself (our exported workbook's Mapping sheet):
+    # {evidence id: [competency, ...]}, the same shape as the user's overrides.
+    overrides: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def items(self) -> list[Evidence]:
