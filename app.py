@@ -17,3 +17,4 @@ navigation = st.navigation(
     ]
 )
 navigation.run()
+state.autosave()  # save the user's work after every change (ui.workspace)

@@ -143,6 +143,10 @@ class FileStatus:
     stories: int = 0
     praise: int = 0
     rows_skipped: int = 0
+    # Set when the file's columns could not be recognised: "story" or "praise" (a guess), with
+    # the file's column names, so the app can offer a column-mapping step.
+    columns: list[str] = field(default_factory=list)
+    needs_mapping: str | None = None
 
 
 @dataclass

@@ -1,5 +1,227 @@
-"""(placeholder: built by its issue)"""
+"""Import: upload story and praise files (or use the sample), see what loaded and what did not.
 
+The parsed Dataset lives in plain session state, so it outlives the uploader widget (whose
+value vanishes on a page switch). Parsing is cached by content, so reruns cost nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pandas as pd
 import streamlit as st
 
-st.title("import_data")
+from core.importer import mapping_fields
+from core.readers import ACCEPTED_EXTENSIONS
+from ui import state
+from ui.cache import load_files, load_sample
+from ui.workspace import merge_dataset, render_conflicts
+
+TEMPLATE_PATH = state.ROOT / "data" / "template.xlsx"
+NONCE = "import_uploader_nonce"  # bumped to empty the uploader (e.g. after "Use the sample data")
+NONE = "(none)"
+FIELD_LABELS = {
+    "date": "Date (required)",
+    "text": "Quote / feedback text (required)",
+    "from": "From (who said it)",
+    "description": "Description (or challenge / action / result)",
+}
+
+
+def md(text: object) -> str:
+    """User text made inert inside st.markdown/st.error (file names can contain * _ [ ] ...)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text))
+
+
+def signature(files: tuple[tuple[str, bytes], ...]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for name, data in files:
+        digest.update(name.encode() + b"\0" + hashlib.blake2b(data).digest())
+    return digest.hexdigest()
+
+
+def apply_import(files: tuple[tuple[str, bytes], ...], mapping: dict) -> None:
+    """Parse (cached) and put the result in session state; a new upload replaces the sample."""
+    report = load_files(files, mapping or None)
+    if st.session_state.get(state.SOURCE) == "sample":
+        # State that only made sense for the sample's items.
+        st.session_state[state.OVERRIDES] = {}
+        st.session_state[state.PERIOD] = None
+    merge_dataset(report)
+    if report.overrides:
+        overrides = st.session_state.get(state.OVERRIDES) or {}
+        for item_id, competencies in report.overrides.items():
+            overrides.setdefault(item_id, competencies)
+        st.session_state[state.OVERRIDES] = overrides
+    st.session_state[state.IMPORT_REPORT] = report
+    st.session_state[state.SOURCE] = ", ".join(name for name, _ in files)
+
+
+def use_sample() -> None:
+    st.session_state[state.DATASET] = load_sample()
+    st.session_state[state.IMPORT_REPORT] = st.session_state[state.DATASET]
+    st.session_state[state.SOURCE] = "sample"
+    st.session_state[state.OVERRIDES] = {}
+    st.session_state[state.PERIOD] = None
+    st.session_state[state.COLUMN_MAPPING] = {}
+    st.session_state[state.UPLOADS] = None
+    st.session_state[state.UPLOAD_SIGNATURE] = None
+    st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1
+
+
+def evidence_table(items: list, kind: str) -> pd.DataFrame:
+    rows = []
+    for item in items:
+        data = item.as_dict()
+        origin = data.pop("origin") or {}
+        data.pop("kind")
+        data.pop("extra")
+        for key in ("competencies", "tags"):
+            if key in data:
+                data[key] = "; ".join(data[key])
+        data["file"] = origin.get("file")
+        data["sheet"] = origin.get("sheet")
+        data["row"] = origin.get("row")
+        rows.append(data)
+    return pd.DataFrame(rows)
+
+
+def mapping_step(status, files) -> None:
+    """Let the user say which column is which for a file whose headers were not recognised."""
+    key = f"map_{signature(files)[:8]}_{status.file}"
+    with st.container(border=True):
+        st.warning(
+            f"**{md(status.file)}**: Advocate couldn't tell which column holds what. "
+            "Pick the columns below to load it."
+        )
+        kinds = ["story", "praise"]
+        kind = st.radio(
+            "These rows are",
+            kinds,
+            index=kinds.index(status.needs_mapping or "story"),
+            format_func={"story": "Stories (things I did)", "praise": "Praise (what others said)"}.get,
+            horizontal=True,
+            key=f"{key}_kind",
+        )
+        options = [NONE, *status.columns]
+        chosen = {}
+        columns = st.columns(3)
+        for index, field in enumerate(mapping_fields(kind)):
+            label = FIELD_LABELS.get(field, field.capitalize())
+            value = columns[index % 3].selectbox(label, options, key=f"{key}_{kind}_{field}")
+            if value != NONE:
+                chosen[field] = value
+        if st.button("Load with these columns", key=f"{key}_go", type="primary"):
+            needed = ("text",) if kind == "praise" else ("challenge", "action", "result", "description")
+            if "date" not in chosen or not any(f in chosen for f in needed):
+                need = "the quote" if kind == "praise" else "a challenge, action, result or description"
+                st.error(f"Pick at least the date column and {need}.")
+                return
+            mapping = dict(st.session_state.get(state.COLUMN_MAPPING) or {})
+            mapping[status.file] = chosen
+            st.session_state[state.COLUMN_MAPPING] = mapping
+            apply_import(files, mapping)
+            st.rerun()
+
+
+def problems_table(problems) -> pd.DataFrame:
+    rows = [p.as_dict() for p in problems]
+    frame = pd.DataFrame(rows, columns=["severity", "file", "sheet", "row", "column", "message"])
+    frame["row"] = frame["row"].astype("Int64")
+    return frame.sort_values("severity", kind="stable")  # errors first
+
+
+st.title("Import")
+st.caption(
+    "Upload the spreadsheets where you keep your wins and the praise you received: Excel, "
+    "LibreOffice, CSV, or LinkedIn's Recommendations_Received.csv. Nothing leaves your machine."
+)
+
+upload_col, side_col = st.columns([3, 1])
+with upload_col:
+    uploaded = st.file_uploader(
+        "Story and praise files",
+        type=[ext.lstrip(".") for ext in ACCEPTED_EXTENSIONS],
+        accept_multiple_files=True,
+        key=f"import_uploader_{st.session_state.get(NONCE, 0)}",
+    )
+with side_col:
+    if st.button("Use the sample data", icon=":material/auto_stories:"):
+        use_sample()
+        st.rerun()
+    if TEMPLATE_PATH.exists():
+        st.download_button(
+            "Download the template (.xlsx)",
+            TEMPLATE_PATH.read_bytes(),
+            file_name="advocate_template.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            icon=":material/download:",
+        )
+
+if uploaded:
+    files = tuple((f.name, f.getvalue()) for f in uploaded)
+    sig = signature(files)
+    if sig != st.session_state.get(state.UPLOAD_SIGNATURE):
+        # A new upload: choices made for the previous files no longer apply.
+        st.session_state[state.UPLOAD_SIGNATURE] = sig
+        st.session_state[state.UPLOADS] = files
+        st.session_state[state.COLUMN_MAPPING] = {}
+        with st.spinner("Reading your files..."):
+            apply_import(files, {})
+
+dataset = st.session_state.get(state.DATASET)
+source = st.session_state.get(state.SOURCE)
+report = st.session_state.get(state.IMPORT_REPORT)
+if report is None and source == "sample":
+    report = dataset
+
+if source == "sample":
+    st.info("You are looking at the sample data: upload your own files to replace it.")
+elif source:
+    st.caption(f"In use: {md(source)}")
+
+if report is not None:
+    metrics = st.columns(4)
+    metrics[0].metric("Stories", len(report.stories))
+    metrics[1].metric("Praise", len(report.praise))
+    metrics[2].metric("Rows skipped", report.rows_skipped)
+    metrics[3].metric("Rows read", report.rows_read)
+
+    for status in report.files:
+        if status.error and not status.needs_mapping:
+            st.error(f"**{md(status.file)}** was not loaded: {md(status.error)}", icon=":material/error:")
+
+    uploads = st.session_state.get(state.UPLOADS)
+    for status in report.files:
+        if status.needs_mapping and uploads:
+            mapping_step(status, uploads)
+
+    file_errors = {(f.file, f.error) for f in report.files if f.error}
+    row_problems = [p for p in report.problems if (p.file, p.message) not in file_errors]
+    errors = sum(1 for p in row_problems if p.severity == "error")
+    if row_problems:
+        st.subheader("Load report")
+        if errors:
+            st.error(f"{errors} row(s) were not loaded: each one is listed below with the reason.")
+        st.dataframe(problems_table(row_problems), hide_index=True, width="stretch")
+    elif report.items:
+        st.success("Every row was loaded.")
+
+render_conflicts()
+
+if dataset is not None and dataset.items:
+    n_stories, n_praise = len(dataset.stories), len(dataset.praise)
+    if report is not None and (n_stories, n_praise) != (len(report.stories), len(report.praise)):
+        st.caption(f"Your working set now holds {n_stories} stories and {n_praise} praise.")
+    stories_tab, praise_tab = st.tabs([f"Stories ({n_stories})", f"Praise ({n_praise})"])
+    with stories_tab:
+        if dataset.stories:
+            st.dataframe(evidence_table(dataset.stories, "story"), hide_index=True, width="stretch")
+        else:
+            st.caption("No stories loaded.")
+    with praise_tab:
+        if dataset.praise:
+            st.dataframe(evidence_table(dataset.praise, "praise"), hide_index=True, width="stretch")
+        else:
+            st.caption("No praise loaded.")

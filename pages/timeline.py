@@ -1,5 +1,196 @@
-"""(placeholder: built by its issue)"""
+"""Timeline: how the evidence spreads over the review period, and the early wins memory drops.
+
+The period picker lives here and stores a core.period.Period in the plain session key
+ui.state.PERIOD (None = the default), which every page reads. Widget values vanish when the
+user switches pages, so the widgets are re-seeded from that stored Period on each visit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
 
 import streamlit as st
 
-st.title("timeline")
+from core.exports import md_escape
+from core.period import (
+    MONTH_NAMES,
+    Period,
+    calendar_year,
+    custom_period,
+    default_period,
+    fiscal_year,
+    fiscal_year_of,
+    half_year,
+)
+from ui import state
+from ui.cache import dataset_fingerprint, timeline_view
+
+KINDS = {
+    "default": "Last 12 months of data",
+    "calendar": "Calendar year",
+    "fiscal": "Fiscal year",
+    "half": "Half year",
+    "custom": "Custom dates",
+}
+K_KIND, K_YEAR, K_FY, K_MONTH, K_HALF_MONTH, K_HALF, K_RANGE, K_COLOUR = (
+    "tl_kind", "tl_year", "tl_fiscal_year", "tl_start_month", "tl_half_start_month", "tl_half", "tl_range",
+    "tl_colour",
+)  # fmt: skip
+
+
+def _seed(period: Period, fallback: Period) -> None:
+    """Give each picker widget its value from the stored Period, unless it already has one."""
+    kind = period.kind if period.kind in KINDS else "custom"
+    half = 1 if period.start.month == period.start_month else 2
+    fy = fiscal_year_of(period.start, period.start_month) if kind in ("fiscal", "half") else period.end.year
+    values = {
+        K_KIND: kind,
+        K_YEAR: period.start.year
+        if kind in ("calendar", "half") and period.start_month == 1
+        else fallback.end.year,
+        K_FY: fy,
+        K_MONTH: period.start_month if kind == "fiscal" else 4,
+        K_HALF_MONTH: period.start_month if kind == "half" else 1,
+        K_HALF: half if kind == "half" else 1,
+        K_RANGE: (period.start, period.end),
+    }
+    for key, value in values.items():
+        st.session_state.setdefault(key, value)
+
+
+def period_picker(dates: list[dt.date]) -> Period:
+    """The picker; returns the chosen Period and stores it (None for the default) in session state."""
+    fallback = default_period(dates)
+    stored = st.session_state.get(state.PERIOD)
+    _seed(stored or fallback, fallback)
+    years = [fallback.end.year]
+    if dates:
+        years = list(range(min(dates).year - 1, max(dates).year + 2))
+    for key in (K_YEAR, K_FY):
+        if st.session_state[key] not in years:
+            years = sorted({*years, st.session_state[key]})
+    kind = st.radio("Review period", list(KINDS), format_func=KINDS.get, key=K_KIND, horizontal=True)
+    cols = st.columns(3)
+    if kind == "calendar":
+        period = calendar_year(cols[0].selectbox("Year", years, key=K_YEAR))
+    elif kind in ("fiscal", "half"):
+        month = cols[0].selectbox(
+            "Year starts in", range(1, 13), format_func=lambda m: MONTH_NAMES[m - 1],
+            key=K_MONTH if kind == "fiscal" else K_HALF_MONTH,
+        )  # fmt: skip
+        if kind == "fiscal" or month != 1:
+            name = "Fiscal year (named by the year it ends in)"
+            year = cols[1].selectbox(name, years, key=K_FY, format_func=lambda y: f"FY{y % 100:02d}")
+        else:
+            year = cols[1].selectbox("Year", years, key=K_YEAR)
+        if kind == "fiscal":
+            period = fiscal_year(year, month)
+        else:
+            half = cols[2].radio("Half", (1, 2), format_func=lambda h: f"H{h}", key=K_HALF, horizontal=True)
+            period = half_year(year, half, month)
+    elif kind == "custom":
+        chosen = cols[0].date_input("From – to", key=K_RANGE, format="YYYY-MM-DD")
+        if isinstance(chosen, tuple | list) and len(chosen) == 2:
+            period = custom_period(chosen[0], chosen[1])
+        else:  # the user has picked the start and not yet the end
+            period = stored or fallback
+    else:
+        period = fallback
+    st.session_state[state.PERIOD] = None if kind == "default" else period
+    return period
+
+
+def _assignments(dataset) -> tuple[str, dict | None]:
+    """(key, {id: [competency]}) from the competency mapping, or ("", None) when there is none."""
+    try:
+        from core.frameworks import load_builtin
+        from core.mapping import assigned, map_items
+    except ImportError:
+        return "", None
+    framework = st.session_state.get(state.FRAMEWORK) or load_builtin("General professional")
+    mapped = _mappings(dataset_fingerprint(dataset), dataset, framework, map_items)
+    result = assigned(mapped, st.session_state.get(state.OVERRIDES) or {})
+    key = hashlib.blake2b(repr(sorted(result.items())).encode(), digest_size=12).hexdigest()
+    return key, result
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _mappings(fingerprint: str, _dataset, framework, _map_items):
+    return _map_items(_dataset.items, framework)
+
+
+def _card(win) -> None:
+    story = win.story
+    with st.container(border=True):
+        st.markdown(f"**{md_escape(story.title or story.id)}**")
+        st.caption(f"{story.id} · {story.date:%d %b %Y} · {win.quarter} · {win.strength.level}")
+        if story.result or story.description:
+            st.markdown(md_escape(story.result or story.description))
+        if win.quote is not None:
+            who = ", ".join(x for x in (win.quote.author, win.quote.role) if x)
+            st.markdown("> " + md_escape(win.quote.text).replace("\n", "\n> "))
+            if who:
+                st.caption(f"— {who}")
+        st.caption("Why it's strong: " + "; ".join(win.strength.reasons))
+
+
+dataset = state.require_data()
+st.title("Timeline")
+st.caption("How your evidence spreads over the review period, and the early wins memory tends to drop.")
+
+dates = [item.date for item in dataset.items]
+period = period_picker(dates)
+st.markdown(f"**Period:** {md_escape(period.label)} ({period.start:%d %b %Y} – {period.end:%d %b %Y})")
+for note in period.notes:
+    st.caption(note)
+
+assign_key, assignments = "", None
+colour_options = ["Kind"]
+try:
+    assign_key, assignments = _assignments(dataset)
+    if assignments:
+        colour_options = ["Competency", "Kind"]
+except Exception as exc:  # a mapping failure must not take the timeline down
+    st.caption(f"Colouring by competency is unavailable: {exc}")
+colour_by = st.radio("Colour stories by", colour_options, key=K_COLOUR, horizontal=True)
+if colour_by != "Competency":
+    assign_key, assignments = "", None
+
+timeline, bars, strip = timeline_view(
+    dataset_fingerprint(dataset), dataset, period, assign_key, assignments, dt.date.today()
+)
+in_stories = sum(q.stories for q in timeline.quarters)
+in_praise = sum(q.praise for q in timeline.quarters)
+cols = st.columns(4)
+cols[0].metric("Stories in period", in_stories)
+cols[1].metric("Praise in period", in_praise)
+cols[2].metric("Strength-weighted stories", f"{sum(q.weighted for q in timeline.quarters):.1f}")
+cols[3].metric("Outside this period", timeline.outside_stories + timeline.outside_praise)
+if timeline.outside_stories or timeline.outside_praise:
+    st.caption(
+        f"{timeline.outside_stories} stories and {timeline.outside_praise} quotes fall outside this period: "
+        "kept, but left out of these measures and the draft."
+    )
+
+(st.warning if timeline.skew.leans_recent else st.info)(timeline.skew.sentence)
+if timeline.thin:
+    st.warning("Thin quarters: " + "; ".join(timeline.thin) + ". Anything from then worth writing down?")
+
+st.plotly_chart(bars, width="stretch", config={"displaylogo": False})
+st.plotly_chart(strip, width="stretch", config={"displaylogo": False})
+
+st.subheader("Forgotten wins")
+if timeline.forgotten:
+    st.caption("Your strongest wins from the first half of the period: make sure the draft remembers them.")
+    for column, win in zip(st.columns(min(3, len(timeline.forgotten))) * 2, timeline.forgotten, strict=False):
+        with column:
+            _card(win)
+else:
+    st.caption("No solid or strong wins in the first half of the period.")
+
+st.subheader("Memory gap")
+st.markdown(md_escape(timeline.gap.sentence))
+for story, strength in timeline.gap.top:
+    title = md_escape(story.title or story.id)
+    st.markdown(f"- **{title}** ({story.id}, {story.date:%d %b %Y}, {strength.level})")

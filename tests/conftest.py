@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +13,21 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+
+# Nothing a test runs may write to the real user data folder: a whole-run default here (it also
+# reaches servers the e2e tests start as subprocesses), and a fresh folder per test below.
+os.environ["ADVOCATE_HOME"] = tempfile.mkdtemp(prefix="advocate-test-home-")
+atexit.register(shutil.rmtree, os.environ["ADVOCATE_HOME"], ignore_errors=True)
+os.environ.pop("ADVOCATE_SHARED", None)
+
+
+@pytest.fixture(autouse=True)
+def advocate_home(tmp_path, monkeypatch):
+    """A per-test ADVOCATE_HOME (the saved workspace lives there), empty at the start."""
+    home = tmp_path / "advocate-home"
+    monkeypatch.setenv("ADVOCATE_HOME", str(home))
+    monkeypatch.delenv("ADVOCATE_SHARED", raising=False)
+    return home
 
 
 @pytest.fixture

@@ -7,12 +7,51 @@ import streamlit as st
 from ui.state import SAMPLE_PATH
 
 
-@st.cache_data(show_spinner=False)
-def load_files(files: tuple[tuple[str, bytes], ...]):
+@st.cache_data(show_spinner=False, max_entries=16)
+def load_files(files: tuple[tuple[str, bytes], ...], column_mapping: dict | None = None):
+    """Parse once per upload: keyed by the files' bytes and the user's column choices."""
     from core.importer import load_uploads
 
-    return load_uploads(list(files))
+    return load_uploads(list(files), column_mapping=column_mapping or None)
 
 
 def load_sample():
     return load_files(((SAMPLE_PATH.name, SAMPLE_PATH.read_bytes()),))
+
+
+def dataset_fingerprint(dataset) -> str:
+    """A hash of the evidence's content: caches keyed on it follow edits and ignore widget noise."""
+    import hashlib
+    import pickle
+
+    payload = pickle.dumps((dataset.stories, dataset.praise), protocol=pickle.HIGHEST_PROTOCOL)
+    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def story_strengths(fingerprint: str, _dataset) -> tuple[dict, dict]:
+    """({story id: Strength}, {story id: [linked Praise]}) for a dataset; shared and read-only."""
+    from core.links import link_index
+    from core.strength import score_story
+
+    links = link_index(_dataset.stories, _dataset.praise)
+    return {s.id: score_story(s, links.get(s.id, ())) for s in _dataset.stories}, links
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def timeline_view(fingerprint: str, _dataset, period, assignments_key: str, _assignments, today):
+    """The Timeline page's measures and figures for one dataset, period and competency colouring."""
+    from core.charts import month_strip, quarter_bars
+    from core.recency import analyse
+
+    strengths, links = story_strengths(fingerprint, _dataset)
+    timeline = analyse(_dataset, period, strengths, links, today)
+    return timeline, quarter_bars(timeline.quarters, _assignments), month_strip(timeline.months)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def item_mappings(fingerprint: str, fw_key: str, _dataset, _framework):
+    """core.mapping.map_items over the whole dataset, once per (data, framework) for every page."""
+    from core.mapping import map_items
+
+    return map_items(_dataset.items, _framework)

@@ -23,6 +23,11 @@ CUSTOM_FRAMEWORKS = "custom_frameworks"  # {name: Framework} uploaded or pasted 
 OVERRIDES = "overrides"  # {evidence id: [competency, ...]} set by the user (empty list: none)
 RATINGS = "ratings"  # {competency: level} the user's self-rating
 DRAFT_OPTIONS = "draft_options"  # dict of the Draft page's options
+UPLOADS = "uploads"  # ((name, bytes), ...) of the current upload: the mapping step needs them later
+IMPORT_REPORT = "import_report"  # Dataset as parsed from the last upload (counts and load report)
+WORKSPACE = "workspace"  # name of the saved workspace this session reads and writes (ui.workspace)
+WORKSPACE_SAVED = "workspace_saved"  # fingerprint of the working set as last saved or restored
+MERGE_CONFLICTS = "merge_conflicts"  # core.workspace.Conflict list from the last import, for the user
 
 
 def init() -> None:
@@ -30,8 +35,11 @@ def init() -> None:
     from ui.cache import load_sample
 
     if DATASET not in st.session_state:
-        st.session_state[DATASET] = load_sample()
-        st.session_state[SOURCE] = "sample"
+        from ui.workspace import restore
+
+        if not restore():  # the user's saved workspace replaces the sample
+            st.session_state[DATASET] = load_sample()
+            st.session_state[SOURCE] = "sample"
     for key, default in (
         (UPLOAD_SIGNATURE, None),
         (COLUMN_MAPPING, {}),
@@ -53,3 +61,10 @@ def require_data():
         st.page_link("pages/import_data.py", label="Go to Import")
         st.stop()
     return dataset
+
+
+def autosave() -> None:
+    """End of every run (app.py): save the user's working set if it changed (see ui.workspace)."""
+    from ui.workspace import autosave as save_if_changed
+
+    save_if_changed()

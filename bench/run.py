@@ -1,0 +1,624 @@
+"""Advocate's benchmark: every stage, the command line and every page, at growing sizes.
+
+    python bench/run.py --sizes 100,1000,10000 --repeat 3     # about 10 minutes on 2 cores
+    python bench/run.py --sizes 100,1000,10000,50000           # adds the decade-and-more case
+
+For each size it generates (once, cached under bench/results/data/) a synthetic workspace of N
+stories and N praise quotes (bench/synthetic.py), then measures, each kind in its own fresh
+Python process so sizes and kinds do not warm each other's caches or share a heap:
+
+- stages, in-process: read (core.readers), import (core.importer.load_uploads, so
+  normalise = import - read), the same import from the two CSVs, map (core.mapping), quarter
+  statistics (core.recency.summary_json), draft (core.draft.build_draft), .docx export;
+- `python -m core draft FILE --format docx --out X`, the whole process, wall time and peak RSS;
+- `pandas.read_excel(path, engine="openpyxl")` on the same workbook (the budget's yardstick);
+- every page through AppTest: upload the workbook on Import, then for each page the first visit
+  and a rerun after a widget change (and back), with caches cleared between repeats;
+- optionally (`--server`) a real `streamlit run` driven by headless Chromium (bench/startup.py):
+  upload, visit every page, and the server's peak RSS.
+
+Medians over `--repeat` runs; peak memory is the child's ru_maxrss. It prints a table and the
+budgets of issue 8, and writes everything as JSON (bench/results/latest.json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import synthetic  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+DATA_DIR = RESULTS / "data"
+STAGES = ("read", "normalise", "import", "import_csv", "map", "quarters", "draft", "docx")
+SEED = synthetic.DEFAULT_SEED
+CHILD_TIMEOUT = 900  # s; a hung child must not hang the whole run
+
+
+# --------------------------------------------------------------------------- child processes
+
+
+def _rss_mb() -> float:
+    """This process's peak resident set size (ru_maxrss is KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def _timed(fn):
+    start = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - start, value
+
+
+def _docx_exporter():
+    """The exporter in core.exports that writes .docx (its name is the draft owner's choice)."""
+    import core.exports as exports
+
+    for name in ("to_docx", "docx_bytes", "export_docx", "draft_to_docx", "write_docx", "render_docx"):
+        if callable(getattr(exports, name, None)):
+            return getattr(exports, name)
+    candidates = [n for n in dir(exports) if "docx" in n.lower() and not n.startswith("_")
+                  and callable(getattr(exports, n))]
+    if not candidates:
+        raise ImportError("core.exports has no docx exporter")
+    return getattr(exports, candidates[0])
+
+
+def _default_framework():
+    from core import frameworks
+
+    default = getattr(frameworks, "DEFAULT_FRAMEWORK", None)
+    if default:
+        return frameworks.load_builtin(default)
+    names = frameworks.builtin_names()
+    preferred = [n for n in names if n.lower().startswith("general")]
+    return frameworks.load_builtin((preferred or names)[0])
+
+
+def child_stages(size: int, repeat: int) -> dict:
+    """Time each pipeline stage in this (fresh) process; a missing module is reported, not fatal."""
+    ws = synthetic.workspace_paths(size, DATA_DIR, SEED)
+    xlsx = (ws.xlsx.name, ws.xlsx.read_bytes())
+    csvs = [(p.name, p.read_bytes()) for p in (ws.stories_csv, ws.praise_csv)]
+    times: dict[str, list[float]] = {stage: [] for stage in STAGES}
+    notes: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    start = time.perf_counter()
+    import_errors = {}
+    for module in ("core.readers", "core.importer", "core.frameworks", "core.mapping", "core.period",
+                   "core.recency", "core.draft", "core.exports"):
+        try:
+            __import__(module)
+        except Exception as exc:  # a helper's module not landed yet, or broken
+            import_errors[module] = f"{type(exc).__name__}: {exc}"
+    import_time = time.perf_counter() - start
+
+    def attempt(stage: str, fn):
+        if stage in notes:
+            return None
+        try:
+            seconds, value = _timed(fn)
+        except Exception as exc:
+            notes[stage] = f"{type(exc).__name__}: {exc}"[:300]
+            return None
+        times[stage].append(seconds)
+        return value
+
+    def one_pass() -> dict | None:
+        """Run the whole pipeline once; each stage feeds the next, as the app chains them."""
+        if "core.readers" not in import_errors:
+            from core.readers import read_tables
+
+            attempt("read", lambda: read_tables(*xlsx))
+        else:
+            notes.setdefault("read", import_errors["core.readers"])
+        if "core.importer" in import_errors:
+            for stage in ("import", "import_csv", "normalise"):
+                notes.setdefault(stage, import_errors["core.importer"])
+            return None
+        from core.importer import load_uploads
+
+        dataset = attempt("import", lambda: load_uploads([xlsx]))
+        attempt("import_csv", lambda: load_uploads(csvs))
+        if dataset is None:
+            return None
+        if times["read"] and len(times["import"]) == len(times["read"]):
+            times["normalise"].append(max(0.0, times["import"][-1] - times["read"][-1]))
+        framework = assignments = draft = None
+        if "core.mapping" in import_errors or "core.frameworks" in import_errors:
+            notes.setdefault("map", import_errors.get("core.mapping") or import_errors["core.frameworks"])
+        else:
+            from core import mapping
+
+            framework = _default_framework()
+            mappings = attempt("map", lambda: mapping.map_items(dataset.items, framework))
+            if mappings is not None:
+                assignments = mapping.assigned(mappings, dict(dataset.overrides))
+        from core.period import default_period
+
+        period = default_period([item.date for item in dataset.items])
+        if "core.recency" in import_errors:
+            notes.setdefault("quarters", import_errors["core.recency"])
+        else:
+            from core.recency import summary_json
+
+            attempt("quarters", lambda: summary_json(dataset, period))
+        if "core.draft" in import_errors:
+            notes.setdefault("draft", import_errors["core.draft"])
+        elif framework is None or assignments is None:
+            notes.setdefault("draft", "needs the mapping stage")
+        else:
+            from core.draft import build_draft
+
+            draft = attempt("draft", lambda: build_draft(dataset, framework, assignments, period))
+        if "core.exports" in import_errors:
+            notes.setdefault("docx", import_errors["core.exports"])
+        elif draft is None:
+            notes.setdefault("docx", "needs the draft stage")
+        else:
+            try:
+                exporter = _docx_exporter()
+            except ImportError as exc:
+                notes.setdefault("docx", str(exc))
+            else:
+                attempt("docx", lambda: exporter(draft))
+        return {"stories": len(dataset.stories), "praise": len(dataset.praise),
+                "problems": len(dataset.problems)}
+
+    for _ in range(repeat):
+        counts = one_pass() or counts
+    return {
+        "medians": {stage: _median(values) for stage, values in times.items()},
+        "runs": times,
+        "notes": notes,
+        "counts": counts,
+        "module_import_s": import_time,
+        "peak_rss_mb": _rss_mb(),
+    }
+
+
+def child_pandas(size: int, repeat: int) -> dict:
+    """The yardstick: pandas.read_excel with openpyxl, literally (first sheet) and all sheets."""
+    import pandas as pd
+
+    path = synthetic.workspace_paths(size, DATA_DIR, SEED).xlsx
+    first, every = [], []
+    for _ in range(repeat):
+        first.append(_timed(lambda: pd.read_excel(path, engine="openpyxl"))[0])
+        every.append(_timed(lambda: pd.read_excel(path, engine="openpyxl", sheet_name=None))[0])
+    return {"first_sheet_s": _median(first), "all_sheets_s": _median(every), "runs_first": first,
+            "runs_all": every, "peak_rss_mb": _rss_mb()}
+
+
+def _pages() -> list[str]:
+    """The pages app.py routes to, in its order (read from the source, so new pages count)."""
+    return re.findall(r"st\.Page\(\s*[\"'](pages/[\w/]+\.py)[\"']", (ROOT / "app.py").read_text())
+
+
+_WIDGET_KINDS = ("radio", "segmented_control", "checkbox", "toggle", "select_slider", "selectbox",
+                 "number_input", "slider")
+
+
+def _change_a_widget(at, back: dict | None = None) -> dict | None:
+    """Change one widget in the page's main area (display options first) and say which.
+
+    With `back`, restore the widget changed before. Returns {kind, label, old} or None.
+    Options whose values are not plain strings are skipped: AppTest can only set those by value.
+    """
+    if back is not None:
+        for widget in getattr(at.main, back["kind"]):
+            if _label(widget) == back["label"]:
+                widget.set_value(back["old"])
+                return back
+        return None
+    for kind in _WIDGET_KINDS:
+        try:
+            widgets = list(getattr(at.main, kind))
+        except Exception:
+            continue
+        for widget in widgets:
+            if getattr(widget, "disabled", False) or getattr(widget.proto, "disabled", False):
+                continue
+            try:
+                old = widget.value
+                new = _another_value(kind, widget, old)
+                if new is None:
+                    continue
+                widget.set_value(new)
+            except Exception:
+                continue
+            return {"kind": kind, "label": _label(widget), "old": old}
+    return None
+
+
+def _label(widget) -> str:
+    return getattr(widget, "label", None) or getattr(widget.proto, "label", "") or widget.id
+
+
+def _another_value(kind: str, widget, old):
+    if kind in ("checkbox", "toggle"):
+        return not old
+    if kind in ("radio", "selectbox", "select_slider", "segmented_control"):
+        options = [str(o) for o in widget.options]
+        if not isinstance(old, str) or not all(isinstance(o, str) for o in widget.options):
+            return None
+        others = [o for o in options if o != old]
+        return others[0] if others else None
+    if kind in ("number_input", "slider"):
+        if not isinstance(old, int | float) or isinstance(old, bool):
+            return None
+        step = getattr(widget, "step", None) or 1
+        maximum = getattr(widget, "max", None)
+        return old - step if maximum is not None and old + step > maximum else old + step
+    return None
+
+
+def child_apptest(size: int, repeat: int) -> dict:
+    """Each page's script time through AppTest, with this size's workbook uploaded on Import."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    os.chdir(ROOT)
+    ws = synthetic.workspace_paths(size, DATA_DIR, SEED)
+    data = ws.xlsx.read_bytes()
+    pages = _pages()
+    runs: dict[str, dict[str, list[float]]] = {"_app": {"start": [], "upload": []}}
+    widgets: dict[str, str | None] = {}
+    errors: dict[str, str] = {}
+    loaded = None
+    for _ in range(repeat):
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        seconds, _ = _timed(at.run)
+        runs["_app"]["start"].append(seconds)
+        if at.exception:
+            errors["start"] = str(at.exception[0].value)[:300]
+        if at.file_uploader:
+            at.file_uploader[0].upload(ws.xlsx.name, data,
+                                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            seconds, _ = _timed(at.run)
+            runs["_app"]["upload"].append(seconds)
+            if at.exception:
+                errors["upload"] = str(at.exception[0].value)[:300]
+        else:
+            # No uploader yet (the Import page is still a placeholder): hand the pages the data
+            # directly, so their own cost is still measured, and say so in the report.
+            errors["upload"] = "no file uploader on the first page: dataset injected into session state"
+            try:
+                from core.importer import load_uploads
+
+                at.session_state["dataset"] = load_uploads([(ws.xlsx.name, data)])
+            except Exception as exc:
+                errors["upload"] += f" (failed: {type(exc).__name__}: {exc})"[:300]
+        dataset = at.session_state["dataset"] if "dataset" in at.session_state else None  # noqa: SIM401
+        loaded = {"stories": len(dataset.stories), "praise": len(dataset.praise)} if dataset else None
+        for page in pages:
+            page_runs = runs.setdefault(page, {"first": [], "rerun": [], "rerun_back": []})
+            try:
+                at.switch_page(page)
+                seconds, _ = _timed(at.run)
+                page_runs["first"].append(seconds)
+                if at.exception:
+                    errors[page] = str(at.exception[0].value)[:300]
+                    continue
+                changed = _change_a_widget(at)
+                widgets[page] = f"{changed['kind']} '{changed['label']}'" if changed else "none (plain rerun)"
+                seconds, _ = _timed(at.run)
+                page_runs["rerun"].append(seconds)
+                if changed:
+                    _change_a_widget(at, back=changed)
+                    seconds, _ = _timed(at.run)
+                    page_runs["rerun_back"].append(seconds)
+                if at.exception:
+                    errors[page] = str(at.exception[0].value)[:300]
+            except Exception as exc:
+                errors[page] = f"{type(exc).__name__}: {exc}"[:300]
+    return {
+        "medians": {page: {k: _median(v) for k, v in r.items()} for page, r in runs.items()},
+        "runs": runs,
+        "widgets": widgets,
+        "errors": errors,
+        "loaded": loaded,
+        "peak_rss_mb": _rss_mb(),
+    }
+
+
+CHILDREN = {"stages": child_stages, "pandas": child_pandas, "apptest": child_apptest}
+
+
+# --------------------------------------------------------------------------- the parent
+
+
+def _run_child(kind: str, size: int, repeat: int, env: dict) -> dict:
+    """Run one measurement kind in a fresh interpreter; its last stdout line is JSON."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", kind, "--size", str(size),
+           "--repeat", str(repeat), "--data-dir", str(DATA_DIR), "--seed", str(SEED)]
+    try:
+        proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {CHILD_TIMEOUT} s"}
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        return {"error": f"exit {proc.returncode}: {proc.stderr.strip()[-600:]}"}
+    return json.loads(lines[-1])
+
+
+def _measure_cli(ws: synthetic.Workspace, repeat: int, env: dict, out_dir: Path) -> dict:
+    """`python -m core draft FILE --format docx --out X`: wall time and peak RSS of the process."""
+    walls, rss = [], []
+    out = out_dir / f"draft-{ws.size}.docx"
+    cmd = [sys.executable, "-m", "core", "draft", str(ws.xlsx), "--format", "docx", "--out", str(out)]
+    error = None
+    for _ in range(repeat):
+        out.unlink(missing_ok=True)
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0 or not out.exists():
+            error = f"exit {proc.returncode}: {stderr.strip()[-400:]}"
+            break
+        walls.append(wall)
+        rss.append(usage.ru_maxrss / 1024)
+    result = {"wall_s": _median(walls), "peak_rss_mb": max(rss) if rss else None, "runs": walls,
+              "command": " ".join(["python", *cmd[1:]]).replace(str(ROOT) + "/", "")}
+    if error:
+        result["error"] = error
+    elif out.exists():
+        result["docx_bytes"] = out.stat().st_size
+    return result
+
+
+def _slope(points: list[tuple[int, float]]) -> dict | None:
+    """Seconds per 1,000 items: least squares over all sizes, and per segment between sizes.
+
+    Growth counts as linear when the last segment's slope is at most 1.5x the one before
+    (fixed costs such as imports make the first segment the flattest, never the steepest).
+    """
+    points = sorted((n, t) for n, t in points if t is not None)
+    if len(points) < 2:
+        return None
+    xs = [n / 1000 for n, _ in points]
+    ys = [t for _, t in points]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    denominator = sum((x - mean_x) ** 2 for x in xs)
+    fit = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / denominator
+    segments = [(ys[i + 1] - ys[i]) / (xs[i + 1] - xs[i]) for i in range(len(xs) - 1)]
+    linear = None
+    if len(segments) >= 2 and segments[-2] > 0:
+        linear = segments[-1] <= 1.5 * segments[-2] or segments[-1] < 0.01
+    return {"s_per_1000": fit, "segments_s_per_1000": segments, "linear": linear}
+
+
+def _fmt(seconds: float | None, ms: bool = False) -> str:
+    if seconds is None:
+        return "—"
+    return f"{seconds * 1000:.0f}" if ms else f"{seconds:.2f}"
+
+
+def _table(results: dict) -> str:
+    sizes = sorted(results["sizes"], key=int)
+    head = "| measure | " + " | ".join(f"{int(s):,}+{int(s):,}" for s in sizes) + " |"
+    lines = [head, "|---|" + "---:|" * len(sizes)]
+
+    def row(label: str, values: list[str]):
+        lines.append(f"| {label} | " + " | ".join(values) + " |")
+
+    def get(size, *keys):
+        value = results["sizes"][size]
+        for key in keys:
+            if not isinstance(value, dict) or key not in value:
+                return None
+            value = value[key]
+        return value
+
+    for stage in STAGES:
+        label = {"import": "import xlsx (read + normalise)", "import_csv": "import 2 CSVs",
+                 "quarters": "quarter statistics", "docx": ".docx export"}.get(stage, stage)
+        row(f"{label} (s)", [_fmt(get(s, "stages", "medians", stage)) for s in sizes])
+    row("**`python -m core draft --format docx` whole process (s)**", [_fmt(get(s, "cli", "wall_s"))
+                                                                         for s in sizes])
+    row("`pandas.read_excel(openpyxl)` first sheet (s)",
+        [_fmt(get(s, "pandas", "first_sheet_s")) for s in sizes])
+    row("`pandas.read_excel(openpyxl)` both sheets (s)",
+        [_fmt(get(s, "pandas", "all_sheets_s")) for s in sizes])
+    row("AppTest: app start, sample data (ms)", [_fmt(get(s, "apptest", "medians", "_app", "start"), True)
+                                                  for s in sizes])
+    row("AppTest: upload the workbook (ms)", [_fmt(get(s, "apptest", "medians", "_app", "upload"), True)
+                                              for s in sizes])
+    pages = []
+    for size in sizes:
+        for page in get(size, "apptest", "medians") or {}:
+            if page != "_app" and page not in pages:
+                pages.append(page)
+    for page in pages:
+        name = Path(page).stem
+        for key, label in (("first", "first visit"), ("rerun", "rerun after a widget change"),
+                           ("rerun_back", "widget changed back")):
+            row(f"AppTest {name}: {label} (ms)", [_fmt(get(s, "apptest", "medians", page, key), True)
+                                                  for s in sizes])
+    row("peak RSS: stages process (MB)", [_fmt_mb(get(s, "stages", "peak_rss_mb")) for s in sizes])
+    row("peak RSS: `python -m core draft` (MB)", [_fmt_mb(get(s, "cli", "peak_rss_mb")) for s in sizes])
+    row("peak RSS: AppTest process (MB)", [_fmt_mb(get(s, "apptest", "peak_rss_mb")) for s in sizes])
+    if any(get(s, "server") for s in sizes):
+        row("peak RSS: `streamlit run` server (MB)", [_fmt_mb(get(s, "server", "server_peak_rss_mb"))
+                                                      for s in sizes])
+    return "\n".join(lines)
+
+
+def _fmt_mb(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}"
+
+
+def _budgets(results: dict) -> list[dict]:
+    """Issue 8's budgets, each with the figure that decides it (None when not measured)."""
+    sizes = results["sizes"]
+    ten = sizes.get("10000", {})
+    budgets = []
+
+    def add(name, figure, met, detail=""):
+        budgets.append({"budget": name, "figure": figure, "met": met, "detail": detail})
+
+    cli = ten.get("cli", {}).get("wall_s")
+    pandas_first = ten.get("pandas", {}).get("first_sheet_s")
+    add("10k+10k xlsx -> docx, whole process < 2 s", cli, None if cli is None else cli < 2.0,
+        ten.get("cli", {}).get("error", ""))
+    add("... and faster than pandas.read_excel(openpyxl) on the same workbook", cli,
+        None if cli is None or pandas_first is None else cli < pandas_first,
+        f"read_excel first sheet {_fmt(pandas_first)} s, both sheets "
+        f"{_fmt(ten.get('pandas', {}).get('all_sheets_s'))} s")
+    reruns = {Path(p).stem: m.get("rerun") for p, m in ten.get("apptest", {}).get("medians", {}).items()
+              if p != "_app"}
+    worst = max((v for v in reruns.values() if v is not None), default=None)
+    add("page rerun after a widget change < 200 ms (10k)", worst, None if worst is None else worst < 0.2,
+        ", ".join(f"{k} {_fmt(v, True)} ms" for k, v in reruns.items()))
+    server = ten.get("server", {}).get("server_peak_rss_mb")
+    apptest_rss = ten.get("apptest", {}).get("peak_rss_mb")
+    memory = server if server is not None else apptest_rss
+    add("peak memory < 400 MB, whole server process (10k)", memory, None if memory is None else memory < 400,
+        "streamlit run server, measured" if server is not None else
+        "AppTest process stands in for the server (run with --server for the real one)")
+    slope = results.get("slopes", {}).get("cli_wall_s")
+    add("cost grows linearly (python -m core draft)", slope and slope["s_per_1000"],
+        slope and slope["linear"], slope and "segments " + ", ".join(
+            f"{s:.3f}" for s in slope["segments_s_per_1000"]) + " s per 1,000")
+    fifty = sizes.get("50000", {})
+    ok = None
+    if fifty:
+        ok = "error" not in fifty.get("cli", {"error": "not run"}) and not fifty.get("apptest", {}).get(
+            "errors")
+    add("50k+50k still works", fifty.get("cli", {}).get("wall_s") if fifty else None, ok,
+        "" if fifty else "run with --sizes ...,50000")
+    startup = results.get("startup", {}).get("first_render_s")
+    add("streamlit run -> first page rendered < 3 s", startup, None if startup is None else startup < 3.0,
+        "" if startup is not None else "run with --server (or bench/startup.py)")
+    return budgets
+
+
+def _configure(data_dir: Path, seed: int) -> None:
+    """Children find the same generated files as the parent: same directory, same seed."""
+    global DATA_DIR, SEED
+    DATA_DIR, SEED = data_dir.resolve(), seed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated story counts (each with "
+                        "as many praise); add 50000 for the decade case")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; medians are reported")
+    parser.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED)
+    parser.add_argument("--skip", default="", help="comma-separated kinds to skip: stages,cli,pandas,apptest")
+    parser.add_argument("--server", action="store_true", help="also drive a real `streamlit run` in headless "
+                        "Chromium at the largest size (startup time, server peak RSS)")
+    parser.add_argument("--json", type=Path, default=RESULTS / "latest.json")
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="where generated workbooks are kept")
+    parser.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    _configure(args.data_dir, args.seed)
+    if args.child:
+        print(json.dumps(CHILDREN[args.child](args.size, args.repeat)))
+        return 0
+
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    results: dict = {
+        "command": "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform()},
+        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "repeat": args.repeat,
+        "sizes": {},
+    }
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="advocate-bench-") as tmp:
+        # A private HOME, so pages that keep a journal or workspace never touch the user's own.
+        env = {**os.environ, "HOME": tmp, "PYTHONDONTWRITEBYTECODE": "1", "MPLBACKEND": "Agg"}
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+        for size in sizes:
+            seconds, ws = _timed(lambda size=size: synthetic.ensure_workspace(size, DATA_DIR, args.seed))
+            entry: dict = {"generate_s": seconds, "xlsx_mb": ws.xlsx.stat().st_size / 1e6}
+            results["sizes"][str(size)] = entry
+            print(f"[{time.perf_counter() - began:6.0f} s] size {size:,}: workbook ready", file=sys.stderr)
+            for kind in ("stages", "cli", "pandas", "apptest"):
+                if kind in skip:
+                    continue
+                if kind == "cli":
+                    entry["cli"] = _measure_cli(ws, args.repeat, env, Path(tmp))
+                else:
+                    entry[kind] = _run_child(kind, size, args.repeat, env)
+                print(f"[{time.perf_counter() - began:6.0f} s] size {size:,}: {kind} done", file=sys.stderr)
+        if args.server:
+            from bench import startup
+
+            largest = max(sizes)
+            upload = synthetic.workspace_paths(largest, DATA_DIR, SEED).xlsx
+            report = startup.measure(repeat=args.repeat, upload=upload, env=env)
+            results["startup"] = report
+            results["sizes"][str(largest)]["server"] = report.get("upload") or {}
+    results["slopes"] = {}
+    for key, path in (("cli_wall_s", ("cli", "wall_s")), ("import_s", ("stages", "medians", "import")),
+                      ("map_s", ("stages", "medians", "map")), ("draft_s", ("stages", "medians", "draft")),
+                      ("docx_s", ("stages", "medians", "docx"))):
+        points = []
+        for size, entry in results["sizes"].items():
+            value = entry
+            for part in path:
+                value = value.get(part) if isinstance(value, dict) else None
+            points.append((int(size), value))
+        results["slopes"][key] = _slope(points)
+    results["budgets"] = _budgets(results)
+    results["elapsed_s"] = time.perf_counter() - began
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2, default=str))
+
+    print(_table(results))
+    print()
+    print("Slopes (seconds per 1,000 stories + 1,000 praise; least squares over the sizes):")
+    for key, slope in results["slopes"].items():
+        if slope:
+            segments = ", ".join(f"{s:.3f}" for s in slope["segments_s_per_1000"])
+            print(f"- {key}: {slope['s_per_1000']:.3f} s/1k (segments {segments}; linear: {slope['linear']})")
+    print()
+    print("Budgets (issue 8):")
+    for budget in results["budgets"]:
+        verdict = {True: "MET", False: "NOT MET", None: "not measured"}[budget["met"]]
+        figure = budget["figure"]
+        figure = f"{figure:.3f}" if isinstance(figure, float) else "—" if figure is None else str(figure)
+        print(f"- {budget['budget']}: {verdict} ({figure}) {budget['detail']}")
+    notes = {s: e.get("stages", {}).get("notes") for s, e in results["sizes"].items()}
+    notes = {s: n for s, n in notes.items() if n}
+    for size, entry in results["sizes"].items():
+        for kind in ("stages", "cli", "pandas", "apptest"):
+            if isinstance(entry.get(kind), dict) and entry[kind].get("error"):
+                print(f"! size {size} {kind}: {entry[kind]['error']}")
+        for page, error in (entry.get("apptest", {}).get("errors") or {}).items():
+            print(f"! size {size} AppTest {page}: {error}")
+    if notes:
+        print("Stage notes:", json.dumps(notes, indent=1))
+    print(f"\nWrote {args.json} in {results['elapsed_s']:.0f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

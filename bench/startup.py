@@ -1,0 +1,203 @@
+"""`streamlit run app.py` to the first page fully rendered in headless Chromium, and the live server's memory.
+
+    python bench/startup.py --repeat 3                 # startup only
+    python bench/startup.py --repeat 3 --size 10000    # also upload the 10k workbook, visit every page
+
+Startup is timed from launching the server process to the first page being fully rendered: the
+app reports its script as finished (`data-test-script-state="notRunning"`), it is connected, the
+main area has content and nothing is stale or a loading skeleton. Chromium is launched before the
+server, so the browser's own start-up is not charged to the app. With an upload, the workbook is
+put into the Import page's file input (as a user's drop would), every page is visited through the
+sidebar, and the server's peak RSS (VmHWM from /proc) is read: the "whole server process" figure
+of issue 8.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+RENDERED_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (!main || !main.querySelector('[data-testid="stElementContainer"]')) return false;
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  if (main.querySelector('[data-stale="true"]')) return false;
+  return true;
+}"""
+RUNNING_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.getAttribute('data-test-script-state') === 'running';
+}"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _vm(pid: int, key: str) -> float | None:
+    """A /proc/<pid>/status figure in MB (VmHWM = peak RSS, VmRSS = now)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def _start_server(port: int, env: dict | None) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+           "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode(errors='replace')[-500:]}")
+        try:
+            with urllib.request.urlopen(f"http://localhost:{port}/_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.02)
+    raise RuntimeError("streamlit did not become healthy in time")
+
+
+def _wait_rerun(page, timeout_ms: int) -> None:
+    """After an action: let the rerun start (it may be too quick to see), then finish rendering."""
+    with contextlib.suppress(Exception):
+        page.wait_for_function(RUNNING_JS, timeout=2000, polling=10)
+    page.wait_for_function(RENDERED_JS, timeout=timeout_ms, polling=20)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def _visit(page, port: int, upload: Path | None) -> dict:
+    """Upload the workbook on Import and visit every page from the sidebar, timing each render."""
+    report: dict = {"pages_s": {}}
+    start = time.perf_counter()
+    page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]', str(upload))
+    _wait_rerun(page, 300_000)
+    report["upload_s"] = time.perf_counter() - start
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    names = [links.nth(i).inner_text().strip() for i in range(links.count())]
+    for index, name in enumerate(names):
+        start = time.perf_counter()
+        links.nth(index).click()
+        _wait_rerun(page, 300_000)
+        report["pages_s"][name] = time.perf_counter() - start
+    report["page_errors"] = page.locator('[data-testid="stException"]').count()
+    return report
+
+
+def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None) -> dict:
+    """Median startup over `repeat` fresh servers; with `upload`, one full visit on the first."""
+    from playwright.sync_api import sync_playwright
+
+    runs: list[dict] = []
+    result: dict = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            for attempt in range(repeat):
+                port = _free_port()
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                page = context.new_page()
+                start = time.perf_counter()
+                proc = _start_server(port, env)
+                try:
+                    _wait_healthy(port, proc)
+                    ready = time.perf_counter() - start
+                    page.goto(f"http://localhost:{port}/", wait_until="commit")
+                    page.wait_for_function(RENDERED_JS, timeout=60_000, polling=20)
+                    rendered = time.perf_counter() - start
+                    run = {"server_ready_s": ready, "first_render_s": rendered,
+                           "server_rss_after_start_mb": _vm(proc.pid, "VmRSS")}
+                    if upload is not None and attempt == 0:
+                        visit = _visit(page, port, upload)
+                        visit["server_peak_rss_mb"] = _vm(proc.pid, "VmHWM")
+                        visit["server_rss_now_mb"] = _vm(proc.pid, "VmRSS")
+                        visit["file"] = upload.name
+                        result["upload"] = visit
+                    runs.append(run)
+                except Exception as exc:
+                    result.setdefault("errors", []).append(f"{type(exc).__name__}: {exc}"[:400])
+                finally:
+                    context.close()
+                    _stop(proc)
+        finally:
+            browser.close()
+    for key in ("server_ready_s", "first_render_s", "server_rss_after_start_mb"):
+        values = [r[key] for r in runs if r.get(key) is not None]
+        result[key] = statistics.median(values) if values else None
+    result["runs"] = runs
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--upload", type=Path, help="a workbook to upload on Import, then visit every page")
+    parser.add_argument("--size", type=int, help="upload the synthetic workbook of this size")
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "startup.json")
+    args = parser.parse_args(argv)
+    upload = args.upload
+    if args.size:
+        from bench import synthetic
+
+        upload = synthetic.ensure_workspace(args.size, ROOT / "bench" / "results" / "data").xlsx
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    report = measure(args.repeat, upload, env)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2))
+
+    def fmt(value, unit):
+        return "—" if value is None else f"{value:.2f} {unit}"
+
+    print(f"streamlit run -> server healthy (median of {args.repeat}): {fmt(report['server_ready_s'], 's')}")
+    print(f"streamlit run -> first page fully rendered in Chromium: {fmt(report['first_render_s'], 's')} "
+          f"(budget 3 s: {'MET' if (report['first_render_s'] or 99) < 3 else 'NOT MET'})")
+    print(f"server RSS after start: {fmt(report['server_rss_after_start_mb'], 'MB')}")
+    if "upload" in report:
+        visit = report["upload"]
+        print(f"upload {visit['file']}: {fmt(visit['upload_s'], 's')}; pages: "
+              + ", ".join(f"{k} {v:.2f} s" for k, v in visit["pages_s"].items()))
+        print(f"server peak RSS: {fmt(visit['server_peak_rss_mb'], 'MB')} (budget 400 MB: "
+              f"{'MET' if (visit['server_peak_rss_mb'] or 1e9) < 400 else 'NOT MET'}); "
+              f"exceptions shown: {visit['page_errors']}")
+    for error in report.get("errors", []):
+        print("!", error)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,464 @@
+"""Files in, one Dataset out, with every non-blank row either loaded or explained.
+
+The accounting rule the whole app relies on: for every file, rows_read = stories + praise +
+rows_skipped, and every skipped row has a Problem naming file, sheet, row and column. Files
+whose columns can't be recognised are not failures: they come back marked `needs_mapping`
+with their column names, and load on a second call with the user's `column_mapping`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path, PurePath
+
+from core.dates import parse_column
+from core.headers import (
+    PRAISE_FIELDS,
+    PRAISE_SYNONYMS,
+    STORY_FIELDS,
+    STORY_REQUIRED_ANY,
+    HeaderMap,
+    classify,
+    find_header_row,
+    likely_header_row,
+    map_headers,
+    match_header,
+    normalise,
+    sheet_name_kind,
+)
+from core.model import Dataset, FileStatus, Origin, Praise, Problem, Story
+from core.readers import Limits, RawTable, ReadError, read_tables
+
+__all__ = ["Limits", "load_paths", "load_uploads", "mapping_fields"]
+
+KIND_SYNONYMS = {
+    "win": "win", "wins": "win", "success": "win", "achievement": "win", "accomplishment": "win",
+    "good": "win", "highlight": "win", "positive": "win",
+    "struggle": "struggle", "struggles": "struggle", "challenge": "struggle", "failure": "struggle",
+    "fail": "struggle", "setback": "struggle", "miss": "struggle", "mistake": "struggle",
+    "problem": "struggle", "difficulty": "struggle", "negative": "struggle",
+    "lesson": "lesson", "lessons": "lesson", "learning": "lesson", "learned": "lesson", "learnt": "lesson",
+    "lesson learned": "lesson", "lesson learnt": "lesson", "insight": "lesson", "growth": "lesson",
+}  # fmt: skip
+_TRUE = {"true", "yes", "y", "1", "x", "hidden", "hide", "private", "✓", "✔"}
+_IMPACT = re.compile(r"([1-5])(?:\.0+)?\s*(?:/\s*5|out of 5)?$")
+
+
+def mapping_fields(kind: str) -> tuple[str, ...]:
+    """The fields a column-mapping step offers for a sheet of stories or praise (no id)."""
+    return tuple(f for f in (STORY_FIELDS if kind == "story" else PRAISE_FIELDS) if f != "id")
+
+
+def load_uploads(
+    files: list[tuple[str, bytes]], limits: Limits | None = None, column_mapping: dict | None = None
+) -> Dataset:
+    """Read uploaded (name, bytes) files into one Dataset; `column_mapping` = {file: {field: header}}."""
+    return _Loader(limits or Limits(), column_mapping or {}).run(list(files))
+
+
+def load_paths(paths, limits: Limits | None = None) -> Dataset:
+    """The command-line twin of load_uploads: files that can't be opened are reported, not raised."""
+    files: list[tuple[str, bytes | ReadError]] = []
+    for path in map(Path, paths):
+        try:
+            files.append((path.name, path.read_bytes()))
+        except FileNotFoundError:
+            files.append((path.name, ReadError(f"No such file: {path}")))
+        except OSError as exc:
+            files.append((path.name, ReadError(f"The file can't be opened: {exc.strerror or exc}.")))
+    return _Loader(limits or Limits(), {}).run(files)
+
+
+@dataclass
+class _Row:
+    item: Story | Praise
+    explicit_id: str
+    status: FileStatus
+
+
+def _is_blank(row: list) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in row)
+
+
+def _text(value) -> str:
+    if type(value) is str:
+        if "\r" in value:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        return value.strip()
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+@lru_cache(maxsize=4096)
+def _split_list(text: str) -> tuple[str, ...]:
+    """'a; b' or 'a, b' (or one per line) as a tuple, order kept, duplicates dropped."""
+    if not text:
+        return ()
+    separator = ";" if ";" in text else ","
+    parts = [p.strip() for chunk in text.split("\n") for p in chunk.split(separator)]
+    return tuple(dict.fromkeys(p for p in parts if p))
+
+
+def _impact(text: str) -> int | None:
+    match = _IMPACT.match(text.strip().lower())
+    return int(match.group(1)) if match else None
+
+
+class _Loader:
+    def __init__(self, limits: Limits, column_mapping: dict):
+        self.limits = limits
+        self.column_mapping = column_mapping
+        self.dataset = Dataset()
+        self.rows: list[_Row] = []
+        self.seen: dict[tuple, Origin] = {}
+
+    # ------------------------------------------------------------ driver
+
+    def run(self, files) -> Dataset:
+        self.several_files = len({name for name, _ in files}) > 1
+        for name, data in files:
+            status = FileStatus(name)
+            self.dataset.files.append(status)
+            try:
+                if isinstance(data, ReadError):
+                    raise data
+                tables, notes = read_tables(name, data, self.limits)
+            except ReadError as exc:
+                self._file_error(status, str(exc))
+                continue
+            for note in notes:
+                self.problem(name, None, None, None, "warning", note)
+            self._load_file(status, tables)
+        self._assign_ids()
+        ds = self.dataset
+        ds.rows_read = sum(f.rows_read for f in ds.files)
+        ds.rows_skipped = sum(f.rows_skipped for f in ds.files)
+        return ds
+
+    def problem(self, file, sheet, row, column, severity, message) -> None:
+        self.dataset.problems.append(Problem(file, sheet, row, column, severity, message))
+
+    def _file_error(self, status: FileStatus, message: str) -> None:
+        status.error = message
+        self.problem(status.file, None, None, None, "error", message)
+
+    # ------------------------------------------------------------ files and sheets
+
+    def _load_file(self, status: FileStatus, tables: list[RawTable]) -> None:
+        chosen = self.column_mapping.get(status.file) or None
+        loaded = 0
+        unrecognised: list[tuple[RawTable, HeaderMap | None, str | None]] = []
+        for table in tables:
+            if all(_is_blank(r) for r in table.rows):
+                continue
+            hint = sheet_name_kind(table.sheet or PurePath(status.file).stem)
+            if hint == "mapping" and not chosen and self._load_mapping_sheet(status, table):
+                continue
+            hmap = self._header_map(status, table, hint, chosen)
+            if hmap is not None and hmap.complete:
+                self._load_rows(status, table, hmap)
+                loaded += 1
+            elif hint == "notes":
+                self.problem(
+                    status.file, table.sheet, None, None, "warning",
+                    f"Sheet '{table.sheet}' was skipped: it looks like notes or instructions, "
+                    "not stories or praise.",
+                )  # fmt: skip
+            else:
+                unrecognised.append((table, hmap, hint))
+        if chosen and not loaded:
+            self._file_error(
+                status,
+                "The columns picked for this file ("
+                + ", ".join(f"'{h}'" for h in chosen.values() if h)
+                + ") were not found together in one header row, or the date or text column is missing.",
+            )
+            return
+        if not loaded and not unrecognised:
+            if not status.error and not any(p.file == status.file for p in self.dataset.problems):
+                self._file_error(status, "The file has no data in it.")
+            return
+        for index, (table, hmap, hint) in enumerate(unrecognised):
+            if loaded or index:
+                self.problem(
+                    status.file, table.sheet, None, None, "warning",
+                    f"Sheet '{table.sheet}' was skipped: {self._missing(hmap)}",
+                )  # fmt: skip
+                continue
+            header_index = hmap.row_index if hmap else likely_header_row(table.rows)
+            row = table.rows[header_index] if header_index is not None else []
+            status.columns = list(dict.fromkeys(h for h in (_text(c) for c in row) if h))
+            status.needs_mapping = hmap.kind if hmap else (hint if hint in ("story", "praise") else "story")
+            where = f"sheet '{table.sheet}'" if table.sheet else "the file"
+            self._file_error(
+                status,
+                f"Advocate couldn't tell which columns of {where} hold what ({self._missing(hmap)}): "
+                "pick the columns to load it.",
+            )
+
+    @staticmethod
+    def _missing(hmap: HeaderMap | None) -> str:
+        if hmap is None:
+            return "no known column names were found"
+        if not hmap.has("date"):
+            return "no date column was recognised"
+        if hmap.kind == "praise":
+            return "no quote/text column was recognised"
+        return "no challenge, action, result or description column was recognised"
+
+    def _header_map(self, status, table: RawTable, hint, chosen) -> HeaderMap | None:
+        rows = table.rows
+        if chosen:
+            wanted = {normalise(h) for h in chosen.values() if h}
+            for index, row in enumerate(rows[:20]):
+                if wanted and wanted <= {normalise(_text(c)) for c in row}:
+                    kind = "praise" if chosen.get("text") else "story"
+                    return map_headers([_text(c) for c in row], index, kind, chosen)
+            return None
+        index = find_header_row(rows)
+        if index is None:
+            return None
+        header = [_text(c) for c in rows[index]]
+        return map_headers(header, index, classify(header, hint))
+
+    def _load_mapping_sheet(self, status: FileStatus, table: RawTable) -> bool:
+        """Our exported workbook's Mapping sheet (id, competencies) -> Dataset.overrides."""
+        index = find_header_row(table.rows)
+        if index is None:
+            return False
+        header = [match_header(_text(c), PRAISE_SYNONYMS) for c in table.rows[index]]
+        if "id" not in header or "competencies" not in header:
+            return False
+        id_col, comp_col = header.index("id"), header.index("competencies")
+        for row in table.rows[index + 1 :]:
+            if _is_blank(row):
+                continue
+            item_id = _text(row[id_col]) if id_col < len(row) else ""
+            if item_id:
+                value = _text(row[comp_col]) if comp_col < len(row) else ""
+                self.dataset.overrides[item_id] = list(_split_list(value))
+        return True
+
+    # ------------------------------------------------------------ rows
+
+    def _load_rows(self, status: FileStatus, table: RawTable, hmap: HeaderMap) -> None:
+        file, sheet = status.file, table.sheet
+        data = [
+            (table.row_numbers[i], table.rows[i])
+            for i in range(hmap.row_index + 1, len(table.rows))
+            if not _is_blank(table.rows[i])
+        ]
+        status.rows_read += len(data)
+        headers = hmap.headers
+
+        for column in hmap.unknown:
+            self.problem(
+                file, sheet, None, headers[column], "warning",
+                f"Column '{headers[column]}' isn't one Advocate knows: "
+                "kept with each row as extra information.",
+            )  # fmt: skip
+
+        def column_values(column: int) -> list:
+            return [r[column] if column < len(r) else "" for _, r in data]
+
+        def column_texts(columns: list[int]) -> list[str]:
+            """Whole columns at a time (fast); several columns for one field are joined."""
+            texts = [[_text(v) for v in column_values(c)] for c in columns]
+            if len(texts) == 1:
+                return texts[0]
+            return ["\n\n".join(t for t in parts if t) for parts in zip(*texts, strict=True)]
+
+        if hmap.kind == "story":
+            self._impact_as_result(hmap, [r for _, r in data])
+        date_col = hmap.columns_for("date")[0]
+        date_header = headers[date_col]
+        dates = parse_column(column_values(date_col), date_header, "month-first" if hmap.linkedin else None)
+        if dates.warning:
+            self.problem(file, sheet, None, date_header, "warning", dates.warning)
+
+        columns: dict[str, list[int]] = {}
+        for column, name in sorted(hmap.fields.items()):
+            if name != "date":
+                columns.setdefault(name, []).append(column)
+        texts = {name: column_texts(cols) for name, cols in columns.items()}
+        extras = [(headers[c], column_texts([c])) for c in hmap.unknown]
+
+        for position, (number, _row) in enumerate(data):
+            if position in dates.errors:
+                self._skip(status, sheet, number, date_header, f"Row not loaded: {dates.errors[position]}.")
+                continue
+            values = {name: column[position] for name, column in texts.items()}
+            extra = {header: column[position] for header, column in extras if column[position]}
+            origin = Origin(file, sheet, number)
+            if hmap.kind == "story":
+                item = self._story(status, sheet, number, values, dates.dates[position], extra, hmap, origin)
+            else:
+                item = self._praise(status, sheet, number, values, dates.dates[position], extra, hmap, origin)
+            if item is not None:
+                self._add(status, item, values.get("id", ""))
+
+    def _impact_as_result(self, hmap: HeaderMap, rows: list[list]) -> None:
+        """An 'Impact' column of sentences (not 1-5 scores) is the result, when there is no result column."""
+        columns = hmap.columns_for("impact")
+        if not columns or hmap.has("result"):
+            return
+        values = [_text(r[columns[0]]) if columns[0] < len(r) else "" for r in rows]
+        values = [v for v in values if v]
+        if values and sum(1 for v in values if _impact(v) is None) * 2 > len(values):
+            hmap.fields[columns[0]] = "result"
+
+    def _skip(self, status: FileStatus, sheet, row, column, message) -> None:
+        status.rows_skipped += 1
+        self.problem(status.file, sheet, row, column, "error", message)
+
+    def _header_of(self, hmap: HeaderMap, name: str) -> str | None:
+        columns = hmap.columns_for(name)
+        return hmap.headers[columns[0]] if columns else None
+
+    def _story(self, status, sheet, number, values, date, extra, hmap, origin) -> Story | None:
+        if not any(values.get(f) for f in STORY_REQUIRED_ANY):
+            present = [h for f in STORY_REQUIRED_ANY if (h := self._header_of(hmap, f))]
+            self._skip(
+                status, sheet, number, ", ".join(present) or None,
+                "Row not loaded: it has a date but no challenge, action, result or description.",
+            )  # fmt: skip
+            return None
+        impact = None
+        if raw := values.get("impact", ""):
+            impact = _impact(raw)
+            if impact is None:
+                self.problem(
+                    status.file, sheet, number, self._header_of(hmap, "impact"), "warning",
+                    f"Impact '{raw}' is not a number from 1 to 5: left empty.",
+                )  # fmt: skip
+        kind = "win"
+        if raw := values.get("kind", ""):
+            kind = KIND_SYNONYMS.get(normalise(raw))
+            if kind is None:
+                self.problem(
+                    status.file, sheet, number, self._header_of(hmap, "kind"), "warning",
+                    f"Kind '{raw}' is not win, struggle or lesson: loaded as a win.",
+                )  # fmt: skip
+                kind = "win"
+        return Story(
+            id="",
+            date=date,
+            title=values.get("title", ""),
+            challenge=values.get("challenge", ""),
+            action=values.get("action", ""),
+            result=values.get("result", ""),
+            description=values.get("description", ""),
+            competencies=_split_list(values.get("competencies", "")),
+            impact=impact,
+            story_kind=kind,
+            project=values.get("project", ""),
+            tags=_split_list(values.get("tags", "")),
+            link=values.get("link", ""),
+            metric=values.get("metric", ""),
+            extra=extra,
+            origin=origin,
+        )
+
+    def _praise(self, status, sheet, number, values, date, extra, hmap, origin) -> Praise | None:
+        text = values.get("text", "")
+        if not text:
+            self._skip(
+                status, sheet, number, self._header_of(hmap, "text"),
+                "Row not loaded: it has a date but no quote or feedback text.",
+            )  # fmt: skip
+            return None
+        author = values.get("from", "") or " ".join(
+            p for p in (values.get("first_name", ""), values.get("last_name", "")) if p
+        )
+        role = values.get("role", "")
+        if not role:
+            job, company = values.get("job_title", ""), values.get("company", "")
+            role = f"{job} at {company}" if job and company else job or company
+        channel = values.get("channel", "") or ("LinkedIn" if hmap.linkedin else "")
+        hidden = values.get("hidden", "").strip().lower() in _TRUE
+        if values.get("status", "").strip().upper() == "HIDDEN":
+            hidden = True
+            self.problem(
+                status.file, sheet, number, self._header_of(hmap, "status"), "warning",
+                "Kept but flagged hidden: this recommendation is marked HIDDEN (not shown on your profile).",
+            )  # fmt: skip
+        return Praise(
+            id="",
+            date=date,
+            text=text,
+            author=author,
+            role=role,
+            channel=channel,
+            link=values.get("link", ""),
+            competencies=_split_list(values.get("competencies", "")),
+            hidden=hidden,
+            extra=extra,
+            origin=origin,
+        )
+
+    def _add(self, status: FileStatus, item: Story | Praise, explicit_id: str) -> None:
+        """Keep the row unless the very same evidence already came from another file."""
+        if not self.several_files:
+            self._keep(status, item, explicit_id)
+            return
+        content = item.as_dict()
+        del content["id"], content["origin"]
+        key = (item.kind, repr(sorted(content.items())))
+        first = self.seen.get(key)
+        if first is not None and first.file != status.file:
+            where = f"row {first.row}" + (f" of sheet '{first.sheet}'" if first.sheet else "")
+            status.rows_skipped += 1
+            self.problem(
+                status.file, item.origin.sheet, item.origin.row, None, "warning",
+                f"Same {item.kind} as {where} in {first.file}: loaded once.",
+            )  # fmt: skip
+            return
+        self.seen.setdefault(key, item.origin)
+        self._keep(status, item, explicit_id)
+
+    def _keep(self, status: FileStatus, item: Story | Praise, explicit_id: str) -> None:
+        if item.kind == "story":
+            status.stories += 1
+        else:
+            status.praise += 1
+        self.rows.append(_Row(item, explicit_id, status))
+
+    def _assign_ids(self) -> None:
+        """Keep ids the file gives (first use wins); number the rest S1.., P1.. in load order."""
+        reserved = {r.explicit_id for r in self.rows if r.explicit_id}
+        used: set[str] = set()
+        counters = {"story": 0, "praise": 0}
+
+        def fresh(kind: str) -> str:
+            while True:
+                counters[kind] += 1
+                candidate = f"{'S' if kind == 'story' else 'P'}{counters[kind]}"
+                if candidate not in reserved and candidate not in used:
+                    return candidate
+
+        for row in self.rows:
+            item = row.item
+            if row.explicit_id and row.explicit_id not in used:
+                item.id = row.explicit_id
+            else:
+                item.id = fresh(item.kind)
+                if row.explicit_id:
+                    origin = item.origin
+                    self.problem(
+                        origin.file, origin.sheet, origin.row, "id", "warning",
+                        f"Id '{row.explicit_id}' is used more than once: this row was given id {item.id}.",
+                    )  # fmt: skip
+            used.add(item.id)
+            (self.dataset.stories if item.kind == "story" else self.dataset.praise).append(item)

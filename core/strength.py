@@ -1,0 +1,188 @@
+"""How convincing a story is, scored the way a review coach would read it.
+
+The score is a plain weighted checklist, so every point can be explained: challenge, action and
+result present; the result quantified (a number, %, money, time, people); told in first person
+and past tense; corroborated by a linked quote or a link; the user's own impact rating when
+given. `reasons` say what already works, `tips` say what to add; both are shown beside the story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from core.links import linked_praise
+from core.model import Praise, Story
+
+LEVELS = ("strong", "solid", "thin")
+STRONG_AT = 0.75  # score >= this is "strong"
+SOLID_AT = 0.5  # score >= this is "solid", below is "thin"
+
+WEIGHTS = {
+    "challenge": 0.15,
+    "action": 0.15,
+    "result": 0.20,
+    "quantified": 0.20,
+    "first_person": 0.05,
+    "past_tense": 0.05,
+    "corroborated": 0.10,
+    "impact": 0.10,  # only counted when the story has an impact rating (1-5)
+}
+
+
+@dataclass(frozen=True)
+class Strength:
+    score: float  # 0..1
+    level: str  # "strong" | "solid" | "thin"
+    reasons: list[str] = field(default_factory=list)
+    tips: list[str] = field(default_factory=list)
+
+
+_NUM = r"\d+(?:[.,]\d+)*"
+_SCALE = r"(?:\s?(?:k|m|bn|million|billion|thousand)\b)?"
+# (kind shown to the user, pattern); the first match is quoted in the reason.
+QUANTITY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        ("a percentage", rf"[-+]?{_NUM}\s?(?:%|percent\b|per cent\b|pct\b|percentage points?\b)"),
+        ("money", rf"[$€£¥]\s?{_NUM}{_SCALE}"),
+        ("money", rf"\b{_NUM}{_SCALE}\s?(?:usd|eur|gbp|dollars|euros|pounds)\b"),
+        (
+            "time",
+            rf"\b{_NUM}\s?(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
+            r"weeks?|months?|years?|sprints?)\b",
+        ),
+        (
+            "people reached",
+            rf"\b{_NUM}{_SCALE}\s?(?:\w+\s)?(?:people|users|customers|clients|engineers|developers|"
+            r"teams|students|members|employees|staff|colleagues|patients|attendees|participants|"
+            r"hires|reports|stakeholders|partners|subscribers|visitors|learners|volunteers)\b",
+        ),
+        ("a multiple", rf"\b{_NUM}\s?x\b|\b(?:doubled|tripled|quadrupled|halved|tenfold)\b"),
+        ("a number", rf"(?<![\w.])[-+]?{_NUM}{_SCALE}(?![\w.])"),
+    )
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+_FIRST_PERSON = re.compile(r"\bI\b|\b(?:I'm|I've|I'd|me|my|mine|myself|we|our|us|ourselves)\b")
+_FIRST_PERSON_CI = re.compile(r"\b(?:me|my|mine|myself|we|our|us|ourselves)\b", re.IGNORECASE)
+
+_IRREGULAR_PAST_TEXT = """
+    became began bought brought built caught chose came cut did drew drove fell felt fought found
+    flew forgot gave got grew had heard held hid hit kept knew laid led left lent let lost made meant
+    met oversaw paid put ran rebuilt redid rethought rewrote rode rose said sat saw sent set shook
+    shot showed shown shut sold spent spoke stood stole struck swore taught thought threw told took
+    understood undertook went were was won wore wrote
+"""
+IRREGULAR_PAST = frozenset(_IRREGULAR_PAST_TEXT.split())
+# Words ending in -ed that are not past-tense verbs.
+_NOT_PAST_TEXT = "need feed seed speed bed red shed hundred indeed proceed exceed succeed embed"
+_NOT_PAST = frozenset(_NOT_PAST_TEXT.split())
+
+
+def quantity(text: str) -> tuple[str, str] | None:
+    """The first figure in a text as (kind, matched text), ignoring bare years like 2025."""
+    for kind, pattern in QUANTITY_PATTERNS:
+        for match in pattern.finditer(text):
+            found = match.group(0).strip()
+            if kind == "a number" and (_YEAR.match(found.lstrip("+-")) or found in {"0", "1"}):
+                continue
+            return kind, found
+    return None
+
+
+def first_person(text: str) -> bool:
+    return bool(_FIRST_PERSON.search(text) or _FIRST_PERSON_CI.search(text))
+
+
+def past_tense_verbs(text: str) -> list[str]:
+    """Past-tense-looking words: regular -ed verbs and common irregular ones."""
+    found = []
+    for word in re.findall(r"[A-Za-z]+", text):
+        low = word.lower()
+        is_past = low in IRREGULAR_PAST or (len(low) >= 4 and low.endswith("ed") and low not in _NOT_PAST)
+        if is_past and low not in found:
+            found.append(low)
+    return found
+
+
+def level_of(score: float) -> str:
+    return "strong" if score >= STRONG_AT else "solid" if score >= SOLID_AT else "thin"
+
+
+def score_story(story: Story, praise: Iterable[Praise] = ()) -> Strength:
+    """Score a story 0..1 with the reasons and the tips a coach would give.
+
+    `praise` may be the whole praise list: only the quotes `linked_praise` ties to this story
+    count as corroboration (passing the already-linked quotes gives the same result).
+    """
+    earned: dict[str, float] = {}
+    reasons: list[str] = []
+    tips: list[str] = []
+    challenge, action, result = story.challenge.strip(), story.action.strip(), story.result.strip()
+    description = story.description.strip()
+    car_missing = not (challenge or action or result)
+
+    if challenge:
+        earned["challenge"] = 1.0
+        reasons.append("Challenge is described")
+    else:
+        tips.append("Say what the challenge was: what was at stake, and why it was hard")
+    if action:
+        earned["action"] = 1.0
+        reasons.append("Action is described")
+    elif description and car_missing:
+        earned["action"] = 1.0
+        reasons.append("Description says what happened")
+        tips.append("Split the description into challenge, action and result")
+    else:
+        tips.append("Say what you did yourself: the steps, the decisions")
+    if result:
+        earned["result"] = 1.0
+        reasons.append("Result is described")
+    elif not car_missing:
+        tips.append("Add the result: what changed because of your work")
+
+    quant_text = " ".join(t for t in (result, story.metric, description if not result else "") if t)
+    figure = quantity(quant_text)
+    if figure:
+        earned["quantified"] = 1.0
+        kind, found = figure
+        reasons.append(f"Result is quantified: {found}" + ("" if kind == "a number" else f" ({kind})"))
+    else:
+        tips.append("Add a number to the result: %, money, time saved, or people reached")
+
+    told = " ".join(t for t in (challenge, action, result, description) if t)
+    if first_person(told):
+        earned["first_person"] = 1.0
+        reasons.append("Told in first person")
+    else:
+        tips.append("Tell it in first person: \"I led…\", \"we shipped…\"")
+    verbs = past_tense_verbs(" ".join(t for t in (action, result, description) if t))
+    if verbs:
+        earned["past_tense"] = 1.0
+        reasons.append("Told in past tense (" + ", ".join(verbs[:3]) + ")")
+    else:
+        tips.append("Use past-tense verbs for what you did: \"built\", \"reduced\", \"led\"")
+
+    quotes = linked_praise(story, praise)
+    if quotes:
+        earned["corroborated"] = 1.0
+        who = ", ".join(dict.fromkeys(q.author for q in quotes if q.author)) or "a colleague"
+        reasons.append(f"Backed by {len(quotes)} linked quote{'s' if len(quotes) > 1 else ''} ({who})")
+    elif story.link.strip():
+        earned["corroborated"] = 1.0
+        reasons.append("Backed by a link to the work")
+    else:
+        tips.append("Corroborate it: add a link, or a quote from someone who saw the result")
+
+    possible = sum(w for k, w in WEIGHTS.items() if k != "impact")
+    if story.impact is not None:
+        impact = max(1, min(5, int(story.impact)))
+        earned["impact"] = impact / 5
+        possible += WEIGHTS["impact"]
+        reasons.append(f"You rated its impact {impact}/5")
+    score = sum(WEIGHTS[k] * v for k, v in earned.items()) / possible
+    score = round(min(1.0, max(0.0, score)), 4)
+    return Strength(score, level_of(score), reasons, tips)

@@ -1,0 +1,55 @@
+"""A real Advocate server and a real (Debian) Chromium, for tests that drive the app as a user does.
+
+The server is `streamlit run app.py` on a free localhost port with ADVOCATE_HOME pointing at a
+temporary folder, so the journal's workspace never touches the developer's own data. Streamlit
+renders asynchronously over a websocket, so helpers here wait on the app's own script-state
+attribute and on concrete text, never on fixed sleeps.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from e2e_support import CHROMIUM, CHROMIUM_ARGS, Recorder, new_page, start_server, stop_server
+
+
+def pytest_collection_modifyitems(items):
+    """Everything under tests/e2e is a browser test: mark it so `-m "not e2e"` skips the lot."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """One Advocate server for the whole session (per xdist worker); stopped at the end."""
+    srv = start_server(tmp_path_factory.mktemp("e2e_server"))
+    yield srv
+    stop_server(srv)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser build)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def page(browser, recorder):
+    """A page in its own context, recording requests and script errors into `recorder`."""
+    context, pg = new_page(browser, recorder)
+    yield pg
+    context.close()
+

@@ -1,0 +1,289 @@
+"""The draft: which stories it tells, what it cites, what it refuses to claim, and its limits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from core.draft import DraftOptions, build_draft, paragraph_text
+from core.model import Competency, Dataset, Framework, Praise, Story
+from core.period import calendar_year
+from core.strength import score_story
+
+PERIOD = calendar_year(2025)
+FRAMEWORK = Framework(
+    "Test",
+    [
+        Competency("Delivery", expectations={"Senior": ["Ships large projects"], "Staff": ["Sets direction"]}),
+        Competency("Communication"),
+        Competency("Mentoring"),
+    ],
+    levels=["Senior", "Staff"],
+)
+
+
+def strong(sid: str, day: dt.date, topic: str = "checkout", **kw) -> Story:
+    """A story with challenge, action, a quantified result and impact: scores 'strong'."""
+    fields = {
+        "title": f"{topic.title()} rebuild {sid}",
+        "challenge": f"The {topic} flow failed for 7% of users",
+        "action": f"Rebuilt the {topic} flow with my team",
+        "result": f"Failures fell to 1% and saved 40 hours a month for {topic}",
+        "impact": 5,
+        **kw,
+    }
+    return Story(sid, day, **fields)
+
+
+def weak(sid: str, day: dt.date, **kw) -> Story:
+    """Only an action, no result: scores 'thin'."""
+    return Story(sid, day, title=f"Small task {sid}", action="helped with a task", **kw)
+
+
+def draft_for(stories, praise=(), assignments=None, **options):
+    dataset = Dataset(stories=list(stories), praise=list(praise))
+    if assignments is None:
+        assignments = {item.id: ["Delivery"] for item in dataset.items}
+    return build_draft(dataset, FRAMEWORK, assignments, PERIOD, DraftOptions(**options))
+
+
+def section(draft, name):
+    return next(s for s in draft.sections if s.heading == name)
+
+
+def story_ids(sec):
+    return [c for p in sec.paragraphs if p.kind == "story" for c in p.cites]
+
+
+def test_sections_follow_the_framework_order_then_growth():
+    draft = draft_for([strong("S1", dt.date(2025, 2, 1))])
+    assert [s.heading for s in draft.sections] == ["Delivery", "Communication", "Mentoring"]
+    assert draft.growth.heading == "What I'm working on"
+
+
+def test_the_strongest_stories_are_told_not_the_weak_ones():
+    stories = [weak("S1", dt.date(2025, 1, 5)), strong("S2", dt.date(2025, 2, 5)),
+               weak("S3", dt.date(2025, 4, 5)), strong("S4", dt.date(2025, 5, 5), topic="billing"),
+               strong("S5", dt.date(2025, 8, 5), topic="search")]
+    scores = {s.id: score_story(s).score for s in stories}
+    assert scores["S2"] > scores["S1"] and scores["S4"] > scores["S3"]  # the premise
+    told = story_ids(section(draft_for(stories), "Delivery"))
+    assert sorted(told) == ["S2", "S4", "S5"]
+
+
+@pytest.mark.parametrize(
+    ("length", "last_quarter", "earlier", "expected_last", "expected_earlier"),
+    [
+        # Five strong Q4 stories and one weak Q1 story: the Q1 story still gets in, Q4 is capped at half.
+        ("standard", 5, 1, 1, 1),
+        ("standard", 5, 3, 1, 2),
+        ("brief", 4, 2, 1, 1),
+        # Only last-quarter evidence: no cap, the strongest three are told.
+        ("standard", 4, 0, 3, 0),
+    ],
+)
+def test_no_more_than_half_from_the_last_quarter(length, last_quarter, earlier, expected_last, expected_earlier):
+    stories = [strong(f"S{i}", dt.date(2025, 10 + i % 3, 1 + i), topic=f"topic{i}") for i in range(last_quarter)]
+    stories += [weak(f"S{10 + i}", dt.date(2025, 1 + 3 * i, 10)) for i in range(earlier)]
+    sec = section(draft_for(stories, length=length), "Delivery")
+    told = story_ids(sec)
+    in_last = [i for i in told if PERIOD.quarter_of(next(s for s in stories if s.id == i).date).label == "Q4 2025"]
+    assert len(in_last) == expected_last
+    assert len(told) - len(in_last) == expected_earlier
+    assert len(in_last) <= max(1, len(told) // 2) or not earlier
+
+
+@pytest.mark.parametrize(
+    ("stories", "praise", "expected"),
+    [
+        ([], [], "I have no evidence recorded for Delivery"),
+        ([weak("S1", dt.date(2025, 3, 1))], [], "Evidence for Delivery is thin: 1 story and no quotes (Q1 2025)"),
+        ([strong("S1", dt.date(2025, 3, 1))], [], "Evidence for Delivery is thin: 1 story and no quotes"),
+        ([weak("S1", dt.date(2025, 3, 1)), weak("S2", dt.date(2025, 6, 1))], [],
+         "the stories lack detail"),
+        ([strong("S1", dt.date(2025, 3, 1)), strong("S2", dt.date(2025, 6, 1), topic="billing")],
+         [Praise("P1", dt.date(2025, 7, 1), "Great checkout work", author="Ann")], None),
+    ],
+)
+def test_thin_evidence_gets_an_honest_note(stories, praise, expected):
+    draft = draft_for(stories, praise)
+    notes = [p.body for p in section(draft, "Delivery").paragraphs if p.kind == "note"]
+    if expected is None:
+        assert notes == []
+    else:
+        assert len(notes) == 1 and expected in notes[0]
+    # Communication has no evidence at all: never a claim, only the note.
+    comm = section(draft, "Communication")
+    assert [p.kind for p in comm.paragraphs] == ["note"]
+
+
+def test_every_citation_is_a_loaded_item_inside_the_period():
+    stories = [strong("S1", dt.date(2024, 11, 1), topic="legacy"), strong("S2", dt.date(2025, 2, 1)),
+               strong("S3", dt.date(2026, 1, 10), topic="future"), weak("S4", dt.date(2025, 9, 1)),
+               Story("S5", dt.date(2025, 6, 1), title="Outage", challenge="I missed an alert",
+                     result="I learned to test alerts", story_kind="lesson")]
+    praise = [Praise("P1", dt.date(2024, 12, 1), "Legacy rebuild was great", author="Old"),
+              Praise("P2", dt.date(2025, 3, 1), "The checkout rebuild was superb", author="Bo")]
+    draft = draft_for(stories, praise)
+    loaded = {s.id: s for s in stories} | {p.id: p for p in praise}
+    cited = {c for sec in draft.all_sections for p in sec.paragraphs for c in p.cites}
+    assert cited == set(draft.citations)
+    assert cited <= set(loaded)
+    assert all(PERIOD.contains(loaded[c].date) for c in cited)
+    assert {"S1", "S3", "P1"}.isdisjoint(cited)
+    assert {"S2", "P2", "S5"} <= cited
+    for item_id, citation in draft.citations.items():
+        assert citation.date == loaded[item_id].date
+        assert citation.quarter == PERIOD.quarter_of(loaded[item_id].date).label
+        assert citation.label == f"[{item_id}, {loaded[item_id].date.strftime('%b %Y')}]"
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_LABEL = re.compile(r"\[[SP]\d+, \w{3} \d{4}\]")
+
+
+def _numbers(text: str) -> set[str]:
+    return set(_NUMBER.findall(_LABEL.sub("", text)))
+
+
+def test_no_number_in_the_draft_that_the_evidence_does_not_contain():
+    stories = [strong("S1", dt.date(2025, 2, 1)), strong("S2", dt.date(2025, 5, 1), topic="billing",
+               project="Atlas 2", metric="NPS +12"), weak("S3", dt.date(2025, 11, 1))]
+    praise = [Praise("P1", dt.date(2025, 6, 1), "Cut our invoice time by 3 days", author="Kim", role="CFO")]
+    for tone in ("numbers", "story"):
+        for length in ("brief", "standard", "detailed"):
+            draft = draft_for(stories, praise, tone=tone, length=length)
+            by_id = {s.id: s.text + " " + s.project for s in stories} | {p.id: p.text for p in praise}
+            allowed_facts = _numbers(PERIOD.label + " " + " ".join(q.label for q in PERIOD.quarters))
+            for sec in draft.all_sections:
+                # Counts the draft may state about a section: how many stories and quotes it rests on.
+                counts = {str(n) for n in range(len(stories) + len(praise) + 1)}
+                for p in sec.paragraphs:
+                    text = paragraph_text(p, draft.citations)
+                    cited_text = " ".join(by_id[c] for c in p.cites)
+                    extra = _numbers(text) - _numbers(cited_text) - allowed_facts
+                    if p.kind in ("claim", "note"):
+                        extra -= counts
+                    assert not extra, f"{p.kind} paragraph states {extra} not in its evidence: {text}"
+
+
+def test_stories_are_told_in_first_person_car_form_in_the_tone_asked():
+    story = strong("S1", dt.date(2025, 2, 1))
+    for tone, first in (("numbers", "The result:"), ("story", "The challenge:")):
+        paragraph = next(p for p in section(draft_for([story], tone=tone), "Delivery").paragraphs
+                         if p.kind == "story")
+        assert paragraph.sentences[0].startswith(first)
+        assert "I rebuilt the checkout flow with my team." in paragraph.sentences
+        assert paragraph.lead == story.title
+
+
+@pytest.mark.parametrize(("word_limit", "char_limit"), [(40, None), (None, 250), (25, 200), (1000, None)])
+def test_sections_fit_the_limit_at_sentence_boundaries(word_limit, char_limit):
+    stories = [strong(f"S{i}", dt.date(2025, 1 + 3 * i, 2), topic=f"area{i}") for i in range(4)]
+    praise = [Praise("P1", dt.date(2025, 3, 1), "The area0 rebuild was excellent. It changed our quarter.",
+                     author="Ann")]
+    full = draft_for(stories, praise)
+    draft = draft_for(stories, praise, word_limit=word_limit, char_limit=char_limit)
+    for trimmed, original in zip(draft.all_sections, full.all_sections, strict=True):
+        if word_limit:
+            assert trimmed.words <= word_limit
+        if char_limit:
+            assert trimmed.chars <= char_limit
+        over = (word_limit and original.words > word_limit) or (char_limit and original.chars > char_limit)
+        assert (trimmed.trimmed_from is not None) == bool(over)
+        if over:
+            assert trimmed.trimmed_from == (original.words, original.chars)
+            assert "trimmed at a sentence boundary" in trimmed.count_label
+        # Every kept sentence is a whole sentence of the untrimmed section, and citations stay.
+        all_sentences = {s for p in original.paragraphs for s in p.sentences}
+        for p in trimmed.paragraphs:
+            assert set(p.sentences) <= all_sentences
+            if p.kind == "story":
+                assert p.cites
+
+
+def test_questions_mode_answers_each_question_from_matching_evidence():
+    stories = [
+        Story("S1", dt.date(2025, 2, 1), title="Onboarding guide", action="Wrote the onboarding guide for new hires",
+              result="New engineers shipped their first change in 5 days instead of 12"),
+        Story("S2", dt.date(2025, 5, 1), title="Payment outage", action="Led the incident response for the outage",
+              result="Service restored in 40 minutes and a postmortem published"),
+    ]
+    praise = [Praise("P1", dt.date(2025, 6, 1), "Your incident response during the outage was calm and fast",
+                     author="Lee")]
+    questions = ["How did you help new hires with onboarding?", "Describe how you handled an incident or outage",
+                 "What did you do about quantum cryptography?"]
+    draft = draft_for(stories, praise, assignments={}, questions=questions)
+    assert [s.heading for s in draft.sections] == questions
+    assert [s.question for s in draft.sections] == questions
+    onboarding, incident, unmatched = draft.sections
+    assert story_ids(onboarding) == ["S1"]
+    assert story_ids(incident) == ["S2"] and "P1" in incident.cites
+    assert unmatched.cites == [] and "None of my evidence" in unmatched.paragraphs[0].body
+    assert draft.helpers == []  # ratings are per competency, not per question
+
+
+def test_growth_section_comes_from_struggles_and_lessons():
+    lesson = Story("S2", dt.date(2025, 4, 1), title="Late launch", challenge="We shipped two weeks late",
+                   result="I now plan in smaller slices", story_kind="lesson")
+    struggle = Story("S3", dt.date(2025, 9, 1), title="Estimates", action="Tracked my estimates against actuals",
+                     story_kind="struggle")
+    draft = draft_for([strong("S1", dt.date(2025, 2, 1)), lesson, struggle])
+    assert story_ids(draft.growth) == ["S2", "S3"]
+    assert "What I learned: I now plan in smaller slices." in draft.growth.paragraphs[0].sentences
+    assert all(c not in ("S2", "S3") for sec in draft.sections for c in story_ids(sec))
+    empty = draft_for([strong("S1", dt.date(2025, 2, 1))])
+    assert [p.kind for p in empty.growth.paragraphs] == ["note"]
+    assert "no struggles or lessons" in empty.growth.paragraphs[0].body
+
+
+def test_rating_helper_gives_figures_and_never_picks_a_rating():
+    stories = [strong("S1", dt.date(2025, 2, 1)), weak("S2", dt.date(2025, 2, 20)),
+               strong("S3", dt.date(2025, 11, 1), topic="search")]
+    praise = [Praise("P1", dt.date(2025, 8, 1), "Nice", author="A")]
+    draft = draft_for(stories, praise)
+    helper = next(h for h in draft.helpers if h.competency == "Delivery")
+    assert (helper.stories, helper.praise) == (3, 1)
+    assert helper.strength == {"strong": 2, "solid": 0, "thin": 1}
+    assert helper.quarters == [("Q1 2025", 2), ("Q2 2025", 0), ("Q3 2025", 1), ("Q4 2025", 1)]
+    assert helper.spread == 3
+    assert helper.expectations == {"Senior": ["Ships large projects"], "Staff": ["Sets direction"]}
+    assert all(h.rating is None for h in draft.helpers) and all(s.rating is None for s in draft.sections)
+    rated = build_draft(Dataset(stories=stories, praise=praise), FRAMEWORK,
+                        {i.id: ["Delivery"] for i in [*stories, *praise]}, PERIOD, ratings={"Delivery": "Staff"})
+    assert section(rated, "Delivery").rating == "Staff"
+    assert section(rated, "Communication").rating is None
+
+
+def test_recency_audit_counts_citations_per_quarter():
+    stories = [strong("S1", dt.date(2025, 2, 1)), strong("S2", dt.date(2025, 11, 1), topic="billing"),
+               strong("S3", dt.date(2025, 12, 1), topic="search")]
+    draft = draft_for(stories)
+    per_quarter = {}
+    for citation in draft.citations.values():
+        per_quarter[citation.quarter] = per_quarter.get(citation.quarter, 0) + 1
+    assert dict(draft.audit.quarters) == {q.label: per_quarter.get(q.label, 0) for q in PERIOD.quarters}
+    assert draft.audit.total == len(draft.citations)
+    assert draft.audit.last_quarter_share == pytest.approx(per_quarter.get("Q4 2025", 0) / len(draft.citations))
+    assert "Q4 2025" in draft.audit.statement
+
+
+def test_hidden_praise_is_not_quoted_and_quotes_carry_attribution():
+    praise = [Praise("P1", dt.date(2025, 3, 1), "Hidden recommendation text", author="X", hidden=True),
+              Praise("P2", dt.date(2025, 4, 1), "The checkout rebuild saved my team", author="Ann Lee",
+                     role="Head of Support", channel="Slack")]
+    draft = draft_for([strong("S1", dt.date(2025, 2, 1))], praise)
+    quotes = [p for p in section(draft, "Delivery").paragraphs if p.kind == "quote"]
+    assert [q.cites for q in quotes] == [["P2"]]
+    assert quotes[0].attribution == "Ann Lee, Head of Support (Slack)"
+
+
+def test_draft_options_reject_unknown_values():
+    with pytest.raises(ValueError, match="tone"):
+        DraftOptions(tone="loud")
+    with pytest.raises(ValueError, match="word_limit"):
+        DraftOptions(word_limit=0)
+    assert DraftOptions.from_dict(DraftOptions(length="brief", questions=[" Q1 ", ""]).as_dict()) == DraftOptions(
+        length="brief", questions=["Q1"])

@@ -1,0 +1,308 @@
+"""The bridge between session state and the saved workspace (core.workspace).
+
+`restore()` runs once per session from `ui.state.init()`; `autosave()` runs at the end of every
+script run (app.py) and writes only when a cheap fingerprint of the persisted keys changed.
+The bundled sample is never saved as if it were the user's: saving starts once the user uploads,
+adds or edits their own evidence. In shared mode nothing is written and the sidebar says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+
+import streamlit as st
+
+from core.model import Dataset
+from core.workspace import (
+    Conflict,
+    WorkingSet,
+    WorkspaceStore,
+    merge,
+    resolve,
+    resolve_data_dir,
+    resolve_shared,
+)
+from ui import state
+
+SHARED_NOTICE = "Shared mode: nothing is saved on this server; download the workbook to keep your work."
+# Session keys saved with the workspace, and the WorkingSet attribute each one fills.
+PERSISTED = (
+    (state.OVERRIDES, "overrides"),
+    (state.FRAMEWORK, "framework"),
+    (state.CUSTOM_FRAMEWORKS, "custom_frameworks"),
+    (state.PERIOD, "period"),
+    (state.RATINGS, "ratings"),
+    (state.DRAFT_OPTIONS, "draft_options"),
+    (state.COLUMN_MAPPING, "column_mapping"),
+    (state.SOURCE, "source"),
+)
+
+
+def is_shared() -> bool:
+    """Read at run time (flags, env, and where this server listens), never cached at import."""
+    try:
+        address = st.get_option("server.address")
+    except Exception:  # an unknown option must not take the app down
+        address = None
+    return resolve_shared(address)
+
+
+def store() -> WorkspaceStore:
+    return WorkspaceStore(resolve_data_dir(), shared=is_shared())
+
+
+def active_name() -> str:
+    name = st.session_state.get(state.WORKSPACE)
+    if not name:
+        name = store().active()
+        st.session_state[state.WORKSPACE] = name
+    return name
+
+
+def working_set() -> WorkingSet:
+    """The persisted part of session state, as core's WorkingSet."""
+    working = WorkingSet(dataset=st.session_state.get(state.DATASET) or Dataset())
+    for key, attr in PERSISTED:
+        value = st.session_state.get(key)
+        if value is not None:
+            setattr(working, attr, value)
+    return working
+
+
+def fingerprint() -> str:
+    """A hash of what would be saved; pickling dataclasses is fast even for 10,000 stories."""
+    working = working_set()
+    parts = (
+        working.dataset.stories,
+        working.dataset.praise,
+        *(getattr(working, attr) for _key, attr in PERSISTED),
+    )
+    try:
+        blob = pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an unpicklable option: fall back to its repr
+        blob = repr(parts).encode()
+    return hashlib.blake2b(blob, digest_size=16).hexdigest()
+
+
+def is_users_data() -> bool:
+    """False while the app shows the bundled sample: that is never saved."""
+    return st.session_state.get(state.SOURCE) != "sample"
+
+
+def restore() -> bool:
+    """Load the active workspace into session state; True if it had evidence (replaces the sample)."""
+    st.session_state[state.WORKSPACE_SAVED] = None
+    workspace = store()
+    if workspace.shared:
+        return False
+    try:
+        name = workspace.active()
+        working = workspace.load(name)
+    except Exception as exc:  # a broken file must not lock the user out
+        st.session_state["workspace_error"] = str(exc)
+        return False
+    st.session_state[state.WORKSPACE] = name
+    if working is None or not working.dataset.items:
+        return False
+    _apply(working)
+    return True
+
+
+def _apply(working: WorkingSet) -> None:
+    st.session_state[state.DATASET] = working.dataset
+    for key, attr in PERSISTED:
+        st.session_state[key] = getattr(working, attr)
+    if not st.session_state.get(state.SOURCE) or st.session_state[state.SOURCE] == "sample":
+        st.session_state[state.SOURCE] = "workspace"
+    st.session_state[state.WORKSPACE_SAVED] = fingerprint()
+
+
+def _reset_to_sample() -> None:
+    from ui.cache import load_sample
+
+    st.session_state[state.DATASET] = load_sample()
+    st.session_state[state.SOURCE] = "sample"
+    for key, default in (
+        (state.OVERRIDES, {}),
+        (state.FRAMEWORK, None),
+        (state.CUSTOM_FRAMEWORKS, {}),
+        (state.PERIOD, None),
+        (state.RATINGS, {}),
+        (state.DRAFT_OPTIONS, {}),
+        (state.COLUMN_MAPPING, {}),
+        (state.UPLOAD_SIGNATURE, None),
+        (state.MERGE_CONFLICTS, []),
+    ):
+        st.session_state[key] = default
+    st.session_state[state.WORKSPACE_SAVED] = None
+
+
+def save(force: bool = False) -> bool:
+    """Write the working set now if it is the user's own and changed; True when written."""
+    if "workspace_error" in st.session_state or not is_users_data():
+        return False
+    workspace = store()
+    if workspace.shared:
+        return False
+    current = fingerprint()
+    if not force and current == st.session_state.get(state.WORKSPACE_SAVED):
+        return False
+    workspace.save(working_set(), active_name())
+    st.session_state[state.WORKSPACE_SAVED] = current
+    return True
+
+
+def autosave() -> None:
+    """End-of-run hook (app.py): save what changed and say where the work lives."""
+    if is_shared():
+        st.sidebar.warning(SHARED_NOTICE, icon=":material/cloud_off:")
+        return
+    if "workspace_error" in st.session_state:
+        st.sidebar.error(
+            "Your saved workspace could not be opened, so nothing is being saved: "
+            + st.session_state["workspace_error"]
+        )
+        return
+    save()
+    if is_users_data():
+        st.sidebar.caption(f"Saved automatically in workspace “{active_name()}”.")
+    else:
+        st.sidebar.caption("Showing the sample data: nothing is saved until you add or import your own.")
+
+
+def start_own_data() -> None:
+    """Leave the sample behind: the user's first journal entry begins their own evidence."""
+    if not is_users_data():
+        st.session_state[state.DATASET] = Dataset()
+        st.session_state[state.SOURCE] = "journal"
+        for key in (state.OVERRIDES, state.RATINGS):
+            st.session_state[key] = {}
+
+
+# ---------------------------------------------------------------------------------------------
+# Import into a workspace that already has evidence
+# ---------------------------------------------------------------------------------------------
+
+
+def merge_dataset(new: Dataset) -> list[Conflict]:
+    """Put freshly imported evidence into session state, merging with the user's own.
+
+    On the sample, the import simply replaces it. Otherwise new rows are added, identical rows
+    recognised and rows that changed are returned (and kept in session state for
+    `render_conflicts`) while the user's version stays in place until they choose.
+    """
+    current = st.session_state.get(state.DATASET)
+    if current is None or not is_users_data() or not current.items:
+        st.session_state[state.DATASET] = new
+        st.session_state[state.MERGE_CONFLICTS] = []
+        return []
+    result = merge(current, new)
+    st.session_state[state.DATASET] = result.dataset
+    overrides = dict(st.session_state.get(state.OVERRIDES) or {})
+    for item_id, competencies in result.overrides.items():
+        overrides.setdefault(item_id, competencies)  # the user's own choices win
+    st.session_state[state.OVERRIDES] = overrides
+    st.session_state[state.MERGE_CONFLICTS] = result.conflicts
+    st.session_state["merge_summary"] = (len(result.added), len(result.identical), len(result.conflicts))
+    return result.conflicts
+
+
+def _describe(item) -> str:
+    if item.kind == "story":
+        parts = [item.title, item.challenge, item.action, item.result, item.description]
+    else:
+        parts = [item.text, f"— {item.author}" if item.author else ""]
+    return f"{item.date:%d %b %Y}: " + " · ".join(p for p in parts if p)
+
+
+def render_conflicts() -> None:
+    """Show the last import's merge summary and let the user settle each changed row."""
+    summary = st.session_state.pop("merge_summary", None)
+    if summary:
+        added, identical, changed = summary
+        st.success(
+            f"Merged into your workspace: {added} new, {identical} already there, "
+            f"{changed} changed (choose below)."
+            if changed
+            else f"Merged into your workspace: {added} new, {identical} already there."
+        )
+    conflicts: list[Conflict] = st.session_state.get(state.MERGE_CONFLICTS) or []
+    if not conflicts:
+        return
+    st.subheader("Rows that changed since you saved them")
+    st.caption("The same row is in your workspace and in the imported file with different content.")
+    choices = {}
+    for conflict in conflicts:
+        with st.container(border=True):
+            st.markdown(f"**{conflict.mine.id}** ({conflict.reason})")
+            mine_col, theirs_col = st.columns(2)
+            mine_col.caption("Yours")
+            mine_col.text(_describe(conflict.mine))
+            theirs_col.caption("In the file")
+            theirs_col.text(_describe(conflict.theirs))
+            choices[conflict.key] = st.radio(
+                "Which version to keep",
+                ["mine", "theirs"],
+                format_func={"mine": "Keep mine", "theirs": "Take theirs"}.get,
+                horizontal=True,
+                key=f"merge_choice_{conflict.key}",
+            )
+    if st.button("Apply my choices", type="primary", key="merge_apply"):
+        st.session_state[state.DATASET] = resolve(st.session_state[state.DATASET], conflicts, choices)
+        st.session_state[state.MERGE_CONFLICTS] = []
+        save()
+        st.rerun()
+
+
+# ---------------------------------------------------------------------------------------------
+# Workspace management (Journal page)
+# ---------------------------------------------------------------------------------------------
+
+
+def switch(name: str) -> None:
+    """Make `name` the session's workspace and show its evidence (the sample if it has none)."""
+    workspace = store()
+    save()
+    workspace.switch(name)
+    st.session_state[state.WORKSPACE] = name
+    working = workspace.load(name)
+    if working is not None and working.dataset.items:
+        _apply(working)
+    else:
+        _reset_to_sample()
+
+
+def create(name: str) -> None:
+    workspace = store()
+    save()
+    workspace.create(name)
+    st.session_state[state.WORKSPACE] = name.strip()
+    _reset_to_sample()
+
+
+def rename(old: str, new: str) -> None:
+    store().rename(old, new)
+    if st.session_state.get(state.WORKSPACE) == old:
+        st.session_state[state.WORKSPACE] = " ".join(new.split())
+
+
+def delete(name: str) -> None:
+    workspace = store()
+    workspace.delete(name)
+    if st.session_state.get(state.WORKSPACE) == name:
+        st.session_state[state.WORKSPACE] = workspace.active()
+        working = workspace.load(st.session_state[state.WORKSPACE])
+        if working is not None and working.dataset.items:
+            _apply(working)
+        else:
+            _reset_to_sample()
+
+
+def delete_all() -> list[str]:
+    """Delete the database files and forget the session's copy, so nothing re-saves it."""
+    removed = store().delete_all()
+    _reset_to_sample()
+    st.session_state.pop(state.WORKSPACE, None)
+    st.session_state.pop("workspace_error", None)
+    return [str(p) for p in removed]
