@@ -30,8 +30,17 @@ def items(size: int):
     for i, row in enumerate(synthetic.story_rows(half), start=1):
         day, title, challenge, action, result, comps, _impact, _kind, project, tags = row
         out.append(
-            Story(f"S{i}", day, title, challenge, action, result, competencies=tuple(c for c in comps.split(";") if c),
-                  project=project, tags=tuple(t for t in tags.split(";") if t))
+            Story(
+                f"S{i}",
+                day,
+                title,
+                challenge,
+                action,
+                result,
+                competencies=tuple(c for c in comps.split(";") if c),
+                project=project,
+                tags=tuple(t for t in tags.split(";") if t),
+            )
         )
     for i, row in enumerate(synthetic.praise_rows(size - half), start=1):
         out.append(Praise(f"P{i}", row[0] if isinstance(row[0], dt.date) else dt.date(2026, 1, 1), row[1]))
@@ -39,11 +48,15 @@ def items(size: int):
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="1000,20000")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    code = "import time; t=time.perf_counter(); import core.mapping, scipy.sparse; print(time.perf_counter()-t)"
+    code = (
+        "import time; t=time.perf_counter(); import core.mapping, scipy.sparse; print(time.perf_counter()-t)"
+    )
     imp = float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True).stdout)
     print(f"import core.mapping (+numpy, scipy.sparse): {imp * 1000:.0f} ms")
     from core import mapping
@@ -65,7 +78,8 @@ def main(argv=None) -> int:
         mapping.assigned(result, {})
         assign = time.perf_counter() - t
         print(
-            f"{size:>6} items: first map_items {first * 1000:6.0f} ms, then median {statistics.median(later) * 1000:6.0f} ms"
+            f"{size:>6} items: first map_items {first * 1000:6.0f} ms, "
+            f"then median {statistics.median(later) * 1000:6.0f} ms"
             f" ({statistics.median(later) / size * 1e6:.1f} µs/item); assigned() {assign * 1000:.0f} ms"
         )
     return 0

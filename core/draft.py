@@ -250,7 +250,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _strip_end(text: str) -> str:
-    return clean(text).rstrip(" .;:,")
+    return clean(text).rstrip(" .")
 
 
 def _first_person_action(action: str) -> str:
@@ -554,10 +554,8 @@ def build_draft(dataset: Dataset, framework: Framework | None, assignments: dict
                   for p in ranked[: spec["quotes"]]]
         if claim:
             paragraphs.append(claim)
-        if options.tone == "story" or not story_paragraphs:
-            paragraphs += story_paragraphs + quotes
-        else:
-            paragraphs += story_paragraphs[:1] + quotes + story_paragraphs[1:]
+        # A quote right after the first story: it corroborates it, and survives a tight limit.
+        paragraphs += story_paragraphs[:1] + quotes + story_paragraphs[1:]
         note = _thin_note(topic, all_evidence_stories, praise_pool, period)
         if note:
             paragraphs.append(note)

@@ -71,7 +71,9 @@ def load_builtin(name: str) -> Framework:
             framework, problems = parse_framework(path.name, path.read_bytes())
             errors = [p for p in problems if p.severity == "error"]
             if framework is None or errors:
-                raise ValueError(f"built-in framework {key!r} is broken: {errors[0].message if errors else ''}")
+                raise ValueError(
+                    f"built-in framework {key!r} is broken: {errors[0].message if errors else ''}"
+                )
             return framework
     raise KeyError(name)
 
@@ -89,7 +91,9 @@ def parse_framework(name: str, data: bytes) -> tuple[Framework | None, list[Prob
     elif suffix in (".txt", ".md", ""):
         framework, more = parse_pasted(text, source=name)
     else:
-        return None, [_error(name, None, None, f"unsupported framework file type {suffix!r}: use .csv or .yaml")]
+        return None, [
+            _error(name, None, None, f"unsupported framework file type {suffix!r}: use .csv or .yaml")
+        ]
     return framework, problems + more
 
 
@@ -108,7 +112,9 @@ def parse_pasted(text: str, source: str = "pasted text") -> tuple[Framework | No
             continue
         if len(name) > 80:
             problems.append(
-                _error(source, row, "name", "this looks like a sentence, not a name: write `Name: description`")
+                _error(
+                    source, row, "name", "this looks like a sentence, not a name: write `Name: description`"
+                )
             )
             continue
         key = _norm(name)
@@ -118,7 +124,9 @@ def parse_pasted(text: str, source: str = "pasted text") -> tuple[Framework | No
             continue
         comps[key] = Competency(name=name, description=description)
     if not comps:
-        problems.append(_error(source, None, None, "no competencies found: write one per line, `Name: description`"))
+        problems.append(
+            _error(source, None, None, "no competencies found: write one per line, `Name: description`")
+        )
         return None, problems
     return Framework(name=_title_from(source), competencies=list(comps.values())), problems
 
@@ -174,7 +182,9 @@ def _parse_csv(name: str, text: str, delimiter: str | None) -> tuple[Framework |
             unknown.append(raw.strip())
     if "competency" not in fields.values():
         return None, [
-            _error(name, 1, "competency", f"no `competency` column (found: {', '.join(h for h in header if h)})")
+            _error(
+                name, 1, "competency", f"no `competency` column (found: {', '.join(h for h in header if h)})"
+            )
         ]
     if unknown:
         problems.append(_warning(name, 1, ", ".join(unknown), "column(s) not used by frameworks: ignored"))
@@ -189,7 +199,12 @@ def _parse_csv(name: str, text: str, delimiter: str | None) -> tuple[Framework |
                 continue
             if len(row) > len(header) and any(c.strip() for c in row[len(header) :]):
                 problems.append(
-                    _warning(name, row_number, None, f"{len(row)} cells but {len(header)} headers: extra cells ignored")
+                    _warning(
+                        name,
+                        row_number,
+                        None,
+                        f"{len(row)} cells but {len(header)} headers: extra cells ignored",
+                    )
                 )
 
             def cell(field_name: str, row=row) -> str:
@@ -204,7 +219,12 @@ def _parse_csv(name: str, text: str, delimiter: str | None) -> tuple[Framework |
                 continue
             if len(comp_name) > 120:
                 problems.append(
-                    _error(name, row_number, header_name["competency"], "competency name longer than 120 characters: row skipped")
+                    _error(
+                        name,
+                        row_number,
+                        header_name["competency"],
+                        "competency name longer than 120 characters: row skipped",
+                    )
                 )
                 continue
             level = cell("level")
@@ -215,9 +235,16 @@ def _parse_csv(name: str, text: str, delimiter: str | None) -> tuple[Framework |
             keywords = tuple(k.strip() for k in re.split(r"[;|]", cell("keywords")) if k.strip())
             expectation = cell("expectation")
             into = comps.setdefault(_norm(comp_name), Competency(name=comp_name))
-            _merge_into(into, cell("description"), keywords, {level or ANY_LEVEL: [expectation]} if expectation else {})
+            _merge_into(
+                into,
+                cell("description"),
+                keywords,
+                {level or ANY_LEVEL: [expectation]} if expectation else {},
+            )
     except csv.Error as exc:
-        problems.append(_error(name, reader.line_num, None, f"malformed CSV: {exc}; the rest of the file was not read"))
+        problems.append(
+            _error(name, reader.line_num, None, f"malformed CSV: {exc}; the rest of the file was not read")
+        )
     if not comps:
         problems.append(_error(name, None, "competency", "no competencies found"))
         return None, problems
@@ -275,7 +302,11 @@ def _parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
         return None, problems
     seq = top["competencies"][1]
     if not isinstance(seq, yaml.SequenceNode):
-        err(seq, "competencies", "`competencies` must be a list of {name, description, keywords, expectations}")
+        err(
+            seq,
+            "competencies",
+            "`competencies` must be a list of {name, description, keywords, expectations}",
+        )
         return None, problems
     comps: dict[str, Competency] = {}
     for index, item in enumerate(seq.value):
@@ -318,7 +349,12 @@ def _parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
                         comp.expectations.setdefault(level, []).extend(t for t in texts if t.strip())
                         if levels and level not in levels:
                             problems.append(
-                                _warning(name, line(texts_node), f"{sub}.{level}", f"level {level!r} is not in `levels`")
+                                _warning(
+                                    name,
+                                    line(texts_node),
+                                    f"{sub}.{level}",
+                                    f"level {level!r} is not in `levels`",
+                                )
                             )
                 else:
                     texts = _texts(node)
@@ -330,7 +366,9 @@ def _parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
                 problems.append(_warning(name, line(key_node), sub, "unknown key: ignored"))
         key = _norm(comp.name)
         if key in comps:
-            problems.append(_warning(name, line(item), f"{path}.name", f"{comp.name!r} appears twice: merged"))
+            problems.append(
+                _warning(name, line(item), f"{path}.name", f"{comp.name!r} appears twice: merged")
+            )
             _merge_into(comps[key], comp.description, comp.keywords, comp.expectations)
         else:
             comps[key] = comp

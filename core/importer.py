@@ -43,6 +43,7 @@ KIND_SYNONYMS = {
     "lesson": "lesson", "lessons": "lesson", "learning": "lesson", "learned": "lesson", "learnt": "lesson",
     "lesson learned": "lesson", "lesson learnt": "lesson", "insight": "lesson", "growth": "lesson",
 }  # fmt: skip
+EXCEL_CELL_LIMIT = 32_767
 _TRUE = {"true", "yes", "y", "1", "x", "hidden", "hide", "private", "✓", "✔"}
 _IMPACT = re.compile(r"([1-5])(?:\.0+)?\s*(?:/\s*5|out of 5)?$")
 
@@ -101,6 +102,13 @@ def _text(value) -> str:
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
+def _frozen(value):
+    """A hashable stand-in for a list or dict field, for the duplicate check."""
+    if isinstance(value, dict):
+        return tuple(value.items())
+    return tuple(value) if isinstance(value, list) else value
+
+
 @lru_cache(maxsize=4096)
 def _split_list(text: str) -> tuple[str, ...]:
     """'a; b' or 'a, b' (or one per line) as a tuple, order kept, duplicates dropped."""
@@ -111,9 +119,15 @@ def _split_list(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for p in parts if p))
 
 
+@lru_cache(maxsize=1024)
 def _impact(text: str) -> int | None:
     match = _IMPACT.match(text.strip().lower())
     return int(match.group(1)) if match else None
+
+
+@lru_cache(maxsize=1024)
+def _kind(text: str) -> str | None:
+    return KIND_SYNONYMS.get(normalise(text))
 
 
 class _Loader:
@@ -275,7 +289,12 @@ class _Loader:
 
         def column_texts(columns: list[int]) -> list[str]:
             """Whole columns at a time (fast); several columns for one field are joined."""
-            texts = [[_text(v) for v in column_values(c)] for c in columns]
+            texts = []
+            for c in columns:
+                values = column_values(c)
+                texts.append([_text(v) for v in values])
+                if not table.text_file:
+                    self._warn_cut_cells(status, sheet, headers[c], values, data)
             if len(texts) == 1:
                 return texts[0]
             return ["\n\n".join(t for t in parts if t) for parts in zip(*texts, strict=True)]
@@ -309,14 +328,25 @@ class _Loader:
             if item is not None:
                 self._add(status, item, values.get("id", ""))
 
+    def _warn_cut_cells(self, status: FileStatus, sheet, header: str, values: list, data) -> None:
+        """Workbook cells stop at 32,767 characters (readers cut longer ones): say so, never silently."""
+        for position, value in enumerate(values):
+            if type(value) is str and len(value) >= EXCEL_CELL_LIMIT:
+                self.problem(
+                    status.file, sheet, data[position][0], header, "warning",
+                    f"This cell holds {EXCEL_CELL_LIMIT:,} characters, a spreadsheet's maximum: "
+                    "its text may have been cut off.",
+                )  # fmt: skip
+
     def _impact_as_result(self, hmap: HeaderMap, rows: list[list]) -> None:
         """An 'Impact' column of sentences (not 1-5 scores) is the result, when there is no result column."""
         columns = hmap.columns_for("impact")
         if not columns or hmap.has("result"):
             return
         values = [_text(r[columns[0]]) if columns[0] < len(r) else "" for r in rows]
-        values = [v for v in values if v]
-        if values and sum(1 for v in values if _impact(v) is None) * 2 > len(values):
+        values = [v for v in values if v and _impact(v) is None]
+        sentences = [v for v in values if len(v.split()) >= 3]  # "High" is a bad score, not a result
+        if sentences and len(sentences) * 2 > len(values):
             hmap.fields[columns[0]] = "result"
 
     def _skip(self, status: FileStatus, sheet, row, column, message) -> None:
@@ -345,7 +375,7 @@ class _Loader:
                 )  # fmt: skip
         kind = "win"
         if raw := values.get("kind", ""):
-            kind = KIND_SYNONYMS.get(normalise(raw))
+            kind = _kind(raw)
             if kind is None:
                 self.problem(
                     status.file, sheet, number, self._header_of(hmap, "kind"), "warning",
@@ -415,7 +445,7 @@ class _Loader:
             return
         content = item.as_dict()
         del content["id"], content["origin"]
-        key = (item.kind, repr(sorted(content.items())))
+        key = (item.kind, *(_frozen(v) for v in content.values()))
         first = self.seen.get(key)
         if first is not None and first.file != status.file:
             where = f"row {first.row}" + (f" of sheet '{first.sheet}'" if first.sheet else "")

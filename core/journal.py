@@ -77,7 +77,7 @@ def parse_loose_date(text: str, today: dt.date) -> dt.date | None:
         return today
     if re.search(r"\byesterday\b", low):
         return today - dt.timedelta(days=1)
-    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
+    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)", text)
     if iso:
         return _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
     # "March 4, 2025", "Mar 4th", "Tue, Mar 4, 2025 at 10:42 AM"
@@ -135,7 +135,10 @@ _WROTE = re.compile(rf"^on (?P<when>.+?\d{{4}}){_WROTE_END}", re.IGNORECASE)
 def clean_sender(value: str) -> str:
     """'"Doe, Jane" <jane@x.com>' -> 'Jane Doe'; a bare address stays an address."""
     value = value.strip()
-    if "@" not in value and "<" not in value:
+    angle = re.match(r'^"?(?P<name>[^"<]*?)"?\s*<(?P<addr>[^>]*)>', value)
+    if angle:  # also 'Doe, Jane <jane@x.com>', which parseaddr splits at the comma
+        name, addr = angle["name"], angle["addr"]
+    elif "@" not in value:
         name, addr = value, ""
     else:
         name, addr = email.utils.parseaddr(value)

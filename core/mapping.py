@@ -21,6 +21,7 @@ in a fraction of a second.
 from __future__ import annotations
 
 import difflib
+import gc
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -41,14 +42,48 @@ ACCEPT_FLOOR = 0.12
 ACCEPT_RATIO = 0.85
 
 
-@dataclass(frozen=True)
 class Suggestion:
-    competency: str
-    score: float  # cosine similarity, 0..1
-    why: str  # the words that matched and the expectation the item most resembles
+    """One suggested competency: `competency`, `score` (cosine similarity, 0..1) and `why`.
+
+    `why` (the words that matched and the expectation the item most resembles) is written on
+    first read: mapping 20,000 items should not pay for 60,000 sentences nobody looks at.
+    """
+
+    __slots__ = ("_explain", "_why", "competency", "score")
+
+    def __init__(self, competency: str, score: float, why: str | None = None, explain: tuple | None = None):
+        self.competency = competency
+        self.score = score
+        self._why = why
+        self._explain = explain  # (explainer, row, rank, competency index)
+
+    @property
+    def why(self) -> str:
+        if self._why is None:
+            self._why = self._explain[0].why(*self._explain[1:]) if self._explain else ""
+            self._explain = None
+        return self._why
 
     def as_dict(self) -> dict:
         return {"competency": self.competency, "score": round(self.score, 3), "why": self.why}
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Suggestion):
+            return NotImplemented
+        return (self.competency, self.score, self.why) == (other.competency, other.score, other.why)
+
+    def __hash__(self) -> int:
+        return hash((self.competency, self.score))
+
+    def __repr__(self) -> str:
+        return f"Suggestion({self.competency!r}, {self.score:.3f}, {self.why!r})"
+
+    def __getstate__(self):  # pickling (st.cache_data) writes the reason out
+        return (self.competency, self.score, self.why)
+
+    def __setstate__(self, state) -> None:
+        self.competency, self.score, self._why = state
+        self._explain = None
 
 
 @dataclass
@@ -62,7 +97,163 @@ class ItemMapping:
 # --- text features -----------------------------------------------------------------------------
 
 STOPWORDS = frozenset(
-    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "etc", "e.g", "eg", "ie", "via", "per", "within", "without", "across", "among", "upon", "onto", "one", "two", "three", "able", "well", "new", "make", "makes", "made", "use", "uses", "used", "using", "get", "gets", "got"]
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "etc",
+        "e.g",
+        "eg",
+        "ie",
+        "via",
+        "per",
+        "within",
+        "without",
+        "across",
+        "among",
+        "upon",
+        "onto",
+        "one",
+        "two",
+        "three",
+        "able",
+        "well",
+        "new",
+        "make",
+        "makes",
+        "made",
+        "use",
+        "uses",
+        "used",
+        "using",
+        "get",
+        "gets",
+        "got",
+    ]
 )
 
 _WORD = re.compile(r"[a-z0-9]+(?:[+#]+)?")
@@ -103,16 +294,16 @@ CONCEPTS: dict[str, str] = {
     "update updates message listen listening articulate speak speaking",
     "collaboration": "collaborate collaboration partner partnered cross-team crossfunctional together "
     "teamwork alignment align aligned stakeholder stakeholders coordinate coordinated cooperation "
-    "consensus relationship relationships",
+    "consensus",
     "mentoring": "mentor mentored mentoring mentee coach coached coaching teach taught pair paired "
-    "pairing onboard onboarded onboarding guide guided guidance advice advise sponsor tutor",
+    "pairing onboard onboarded onboarding guidance advice advise sponsor tutor",
     "recruiting": "recruit recruiting recruiter hire hired hiring interview interviewed interviewing "
     "interviewer candidate candidates pipeline sourcing offer referral referrals talent headcount",
     "career": "career growth promotion promoted progression develop development feedback review "
     "reviews goals goal aspiration learning potential stretch",
-    "wellbeing": "wellbeing well-being morale burnout happiness happy stress support supported "
+    "wellbeing": "wellbeing well-being morale burnout happy stress support supported "
     "supportive empathy empathetic care safety psychological trust belonging",
-    "inclusion": "inclusion inclusive diversity diverse equity belonging underrepresented women "
+    "inclusion": "inclusion inclusive diversity diverse equity belonging underrepresented "
     "accessibility accessible",
     "community": "community culture event events meetup social volunteer volunteered ritual rituals "
     "celebrate celebration welcome values",
@@ -129,7 +320,7 @@ CONCEPTS: dict[str, str] = {
     "craft": "code coding craft implementation implement implemented engineering best practices "
     "pattern patterns library libraries framework tooling",
     "architecture": "architecture architect architected design designed system systems scalable "
-    "scalability abstraction abstractions interface api apis schema modular component components",
+    "scalability interface api apis schema modular component components",
     "reliability": "reliability incident incidents outage outages on-call oncall pager postmortem "
     "monitoring alert alerts alerting uptime sla slo latency resilience recover recovery failover",
     "performance": "performance performant faster speed speedup latency optimize optimized "
@@ -137,15 +328,14 @@ CONCEPTS: dict[str, str] = {
     "security": "security secure vulnerability vulnerabilities auth authentication authorization "
     "encryption privacy compliance audit permissions threat",
     "data": "data analytics analysis analyze analysed analyzed metrics metric dashboard dashboards "
-    "etl pipeline warehouse sql query queries experiment experiments ml machine model models",
-    "mobile": "mobile ios android app apps iphone ipad swift kotlin objective-c native device "
-    "devices tablet",
+    "pipeline warehouse sql query queries experiment experiments ml machine model models",
+    "mobile": "mobile ios android app apps iphone ipad swift kotlin objective-c native device devices tablet",
     "web": "web frontend front-end browser javascript typescript css html react page pages ui "
-    "ux client-side dom font fonts",
+    "ux client-side dom",
     "backend": "backend back-end server servers service services microservice microservices "
-    "endpoint endpoints go java database databases storage queue rpc proto protos",
+    "endpoint endpoints go java database databases storage queue rpc",
     "infrastructure": "infrastructure infra cloud aws gcp azure kubernetes docker deploy deployment "
-    "deployments ci cd build builds vpc terraform cluster clusters migration migrate migrated",
+    "deployments ci cd build builds terraform cluster clusters migration migrate migrated",
     "customer": "customer customers client clients user users support ticket tickets satisfaction "
     "nps churn renewal account accounts",
     "business": "business revenue cost costs savings profit market commercial sales growth "
@@ -153,19 +343,19 @@ CONCEPTS: dict[str, str] = {
     "strategy": "strategy strategic vision long-term direction roadmap bet bets initiative "
     "north-star mission",
     "innovation": "innovation innovate innovative prototype prototyped experiment invent invented "
-    "novel new idea ideas creative hackathon pioneer pioneered explore",
+    "novel new idea ideas creative hackathon explore",
     "initiative": "initiative proactive proactively volunteered proposed propose championed "
     "champion started drove drive driving self-directed unblocked",
     "ownership": "ownership own owned owner accountable accountability responsible responsibility "
-    "follow-through commitment commitments caretaker",
+    "follow-through commitment commitments",
     "leadership": "lead led leading leader leadership influence influenced inspire inspired "
     "rally decision decisions direction",
     "decision": "decision decisions decide decided tradeoff tradeoffs trade-off judgment judgement "
     "evaluate evaluated options data-driven",
     "people": "team teams report reports manager managers manage headcount staffing hire org "
     "organization organisation reorg structure structures",
-    "performance_management": "performance review reviews calibration calibrated expectations "
-    "underperformance feedback one-on-one 1:1 1-1 check-in",
+    "performance_management": "performance review reviews expectations "
+    "underperformance feedback one-on-one 1:1 1-1",
     "change": "change changes transition transformation adapt adapted adaptability ambiguity "
     "ambiguous uncertain pivot flexible agility agile",
     "impact": "impact impactful result results outcome outcomes value improved improve increase "
@@ -192,118 +382,147 @@ def _concept_index() -> tuple[dict[str, list[int]], list[str]]:
     return index, names
 
 
-def _normalise(text: str) -> str:
-    return " " + " ".join(_WORD.findall(text.lower())) + " "
+_LOWER = np.zeros(256, dtype=np.uint8)  # byte -> lower-case word byte, 0 for separators
+for _b in range(256):
+    if chr(_b).isascii() and chr(_b).isalnum():
+        _LOWER[_b] = ord(chr(_b).lower())
+    elif _b >= 128:
+        _LOWER[_b] = _b  # part of a UTF-8 letter
 
 
-def _char_pairs(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(document index, n-gram code) for every character n-gram, without a per-gram Python loop.
+@dataclass
+class _Corpus:
+    """Texts as a (documents x word types) count matrix; the types' lower-case spellings."""
 
-    Codes pack up to five UTF-8 bytes and the length exactly into an int64, so there are no
-    hash collisions to reason about.
+    counts: object  # scipy.sparse.csr_matrix
+    types: list[str]
+
+
+def _tokenise(texts: list[str]) -> _Corpus:
+    """Split every text into words with array operations, no per-word Python loop.
+
+    Each word gets a 64-bit key (see _word_keys), so identical words meet in one np.unique;
+    only the distinct word types are ever turned back into Python strings.
     """
-    encoded = [_normalise(t).encode("utf-8") for t in texts]
-    lengths = np.fromiter((len(e) + 1 for e in encoded), dtype=np.int64, count=len(encoded))
-    if not len(encoded):
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    buf = np.frombuffer(b"\x00".join(encoded) + b"\x00", dtype=np.uint8).astype(np.int64)
-    doc = np.repeat(np.arange(len(encoded)), lengths)
-    sep = np.concatenate([[0], np.cumsum(buf == 0)])
-    docs, codes = [], []
-    lo, hi = CHAR_N
-    for n in range(lo, hi + 1):
-        m = len(buf) - n + 1
-        if m <= 0:
-            continue
-        ok = (sep[n : n + m] - sep[:m]) == 0
-        code = np.full(m, n << 40, dtype=np.int64)
-        for k in range(n):
-            code |= buf[k : k + m] << (8 * k)
-        docs.append(doc[:m][ok])
-        codes.append(code[ok])
-    return np.concatenate(docs), np.concatenate(codes)
-
-
-def _tfidf_rows(doc: np.ndarray, feat: np.ndarray, n_docs: int, idf: np.ndarray, n_feats: int):
-    """Sparse rows of sublinear tf x idf, L2-normalised per document."""
     from scipy import sparse
 
-    if len(doc):
-        key = doc * n_feats + feat
-        uniq, counts = np.unique(key, return_counts=True)
-        rows, cols = uniq // n_feats, uniq % n_feats
-        vals = (1.0 + np.log(counts)) * idf[cols]
-    else:
-        rows = cols = np.zeros(0, np.int64)
-        vals = np.zeros(0)
-    norms = np.sqrt(np.bincount(rows, weights=vals * vals, minlength=n_docs))
-    norms[norms == 0] = 1.0
-    vals = vals / norms[rows]
-    return sparse.csr_matrix((vals, (rows, cols)), shape=(n_docs, n_feats))
+    n = len(texts)
+    encoded = [t.encode("utf-8", "replace") for t in texts]
+    sizes = np.fromiter((len(e) + 1 for e in encoded), dtype=np.int64, count=n)
+    raw = b"\x00".join(encoded) + b"\x00"
+    buf = _LOWER[np.frombuffer(raw, dtype=np.uint8)]
+    edge = np.diff((buf != 0).astype(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts, ends = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)
+    if not len(starts):
+        return _Corpus(sparse.csr_matrix((n, 0)), [])
+    hashes = _word_keys(buf, starts, ends)
+    _, first, type_of = np.unique(hashes, return_index=True, return_inverse=True)
+    lowered = buf.tobytes()
+    types = [
+        lowered[s:e].decode("utf-8", "replace")
+        for s, e in zip(starts[first].tolist(), ends[first].tolist(), strict=True)
+    ]
+    doc_start = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    doc = np.searchsorted(doc_start, starts, side="right") - 1
+    counts = sparse.csr_matrix((np.ones(len(doc)), (doc, type_of.ravel())), shape=(n, len(types)))
+    counts.sum_duplicates()
+    return _Corpus(counts, types)
+
+
+def _word_keys(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """A 64-bit key per word: its first 16 bytes read as two little-endian words, mixed with
+    its length (bytes past the word's end masked off).
+
+    Words sharing their first 16 bytes and their length would share a key: rare enough for
+    matching, and it costs two strided gathers instead of a per-word loop.
+    """
+    padded = np.concatenate([buf, np.zeros(24, dtype=np.uint8)])
+    windows = np.ndarray(shape=(len(buf) + 16,), dtype="<u8", buffer=padded, strides=(1,))
+    lengths = (ends - starts).astype(np.int64)
+    key = np.zeros(len(starts), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for offset, mix in ((0, 1), (8, 0x9E3779B97F4A7C15)):
+            take = np.clip(lengths - offset, 0, 8)
+            mask = np.where(
+                take >= 8,
+                np.uint64(0xFFFFFFFFFFFFFFFF),
+                (np.uint64(1) << (8 * take).astype(np.uint64)) - np.uint64(1),
+            )
+            key ^= (windows[starts + offset] & mask) * np.uint64(mix)
+        return key ^ (lengths.astype(np.uint64) << np.uint64(56))
+
+
+def _char_grams(word: str) -> list[str]:
+    padded = f" {word} "
+    lo, hi = CHAR_N
+    return [padded[i : i + k] for k in range(lo, hi + 1) for i in range(len(padded) - k + 1)]
+
+
+def _type_features(kind: str, word: str) -> list:
+    """The features one word type contributes to a block (none for stop words)."""
+    if word in STOPWORDS or len(word) < 2:
+        return []
+    if kind == "word":
+        return [stem(word)]
+    if kind == "char":
+        return _char_grams(word)
+    return _concept_index()[0].get(stem(word), [])
 
 
 @dataclass
 class _Block:
-    """One feature space (words, char n-grams or concepts): its vocabulary and idf."""
+    """One feature space (word stems, char n-grams or concepts): vocabulary and idf."""
 
     kind: str
-    vocab: object  # dict[str, int] for words/concepts; sorted np.ndarray of codes for chars
+    vocab: dict
     idf: np.ndarray
 
     @property
     def size(self) -> int:
         return len(self.idf)
 
+    def type_matrix(self, types: list[str]):
+        """(word types x features) 0/1 matrix of the known features of each type."""
+        from scipy import sparse
 
-def _pairs(kind: str, texts: list[str], token_lists: list[list[str]] | None):
-    if kind == "char":
-        return _char_pairs(texts)
-    docs, feats = [], []
-    if kind == "word":
-        for i, toks in enumerate(token_lists):
-            docs += [i] * len(toks)
-            feats += toks
-    else:  # concept
-        index, _ = _concept_index()
-        for i, toks in enumerate(token_lists):
-            for t in toks:
-                for c in index.get(t, ()):
-                    docs.append(i)
-                    feats.append(c)
-    return np.asarray(docs, dtype=np.int64), feats
+        rows, cols = [], []
+        for i, word in enumerate(types):
+            for feat in _type_features(self.kind, word):
+                j = self.vocab.get(feat)
+                if j is not None:
+                    rows.append(i)
+                    cols.append(j)
+        data = np.ones(len(rows))
+        return sparse.csr_matrix((data, (rows, cols)), shape=(len(types), self.size))
+
+    def transform(self, corpus: _Corpus):
+        """Sublinear tf x idf rows, L2-normalised."""
+        matrix = (corpus.counts @ self.type_matrix(corpus.types)).tocsr()
+        matrix.data = (1.0 + np.log(np.maximum(matrix.data, 1.0))) * self.idf[matrix.indices]
+        return _l2_rows(matrix)
 
 
-def _fit_block(kind: str, texts: list[str], token_lists) -> _Block:
-    docs, feats = _pairs(kind, texts, token_lists)
-    n = len(texts)
-    if kind == "char":
-        vocab = np.unique(feats)
-        ids = np.searchsorted(vocab, feats)
-    elif kind == "word":
-        vocab = {w: i for i, w in enumerate(dict.fromkeys(feats))}
-        ids = np.fromiter((vocab[f] for f in feats), dtype=np.int64, count=len(feats))
+def _l2_rows(matrix):
+    from scipy import sparse
+
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ matrix
+
+
+def _fit_block(kind: str, corpus: _Corpus) -> _Block:
+    if kind == "concept":
+        vocab = {i: i for i in range(len(_concept_index()[1]))}
     else:
-        vocab = {name: i for i, name in enumerate(_concept_index()[1])}
-        ids = np.asarray(feats, dtype=np.int64)
-    size = len(vocab)
-    df = np.bincount(np.unique(docs * max(size, 1) + ids) % max(size, 1), minlength=size) if len(ids) else np.zeros(size)
-    idf = np.log((1 + n) / (1 + df)) + 1.0
-    return _Block(kind, vocab, idf)
-
-
-def _transform(block: _Block, texts: list[str], token_lists):
-    docs, feats = _pairs(block.kind, texts, token_lists)
-    if block.kind == "char":
-        vocab = block.vocab
-        pos = np.searchsorted(vocab, feats)
-        pos[pos >= len(vocab)] = 0
-        known = vocab[pos] == feats if len(vocab) else np.zeros(len(feats), bool)
-        return _tfidf_rows(docs[known], pos[known], len(texts), block.idf, block.size)
-    if block.kind == "word":
-        ids = np.fromiter((block.vocab.get(f, -1) for f in feats), dtype=np.int64, count=len(feats))
-        known = ids >= 0
-        return _tfidf_rows(docs[known], ids[known], len(texts), block.idf, block.size)
-    return _tfidf_rows(docs, np.asarray(feats, dtype=np.int64), len(texts), block.idf, block.size)
+        vocab = {}
+        for word in corpus.types:
+            for feat in _type_features(kind, word):
+                vocab.setdefault(feat, len(vocab))
+    block = _Block(kind, vocab, np.ones(len(vocab)))
+    presence = (corpus.counts @ block.type_matrix(corpus.types)).tocsc()
+    df = np.diff(presence.indptr)  # documents with each feature
+    block.idf = np.log((1 + corpus.counts.shape[0]) / (1 + df)) + 1.0
+    return block
 
 
 # --- the model -----------------------------------------------------------------------------------
@@ -317,8 +536,8 @@ class _Model:
     profiles: np.ndarray  # (features, competencies), unit columns
     exp_texts: list[str]  # expectation sentences (and descriptions), for "resembles ..."
     exp_comp: np.ndarray  # competency index of each sentence
-    exp_matrix: object  # sparse (sentences, features) in the same space
-    comp_terms: list[dict[str, float]]  # stem -> weight in the profile, for "matched ..."
+    exp_matrix: object  # sparse (sentences, word+concept features), for "resembles"
+    comp_terms: list[dict[str, float]]  # stem -> idf, for "matched ..."
 
 
 def competency_sentences(framework: Framework) -> list[tuple[int, str]]:
@@ -335,35 +554,39 @@ def competency_sentences(framework: Framework) -> list[tuple[int, str]]:
     return out
 
 
-def build_model(framework: Framework, weights: tuple[float, ...] = WEIGHTS, kinds=("word", "char", "concept")):
+def build_model(
+    framework: Framework, weights: tuple[float, ...] = WEIGHTS, kinds=("word", "char", "concept")
+):
     """Fit idf on the framework's sentences and build one profile per competency."""
     from scipy import sparse
 
     sentences = competency_sentences(framework)
-    texts = [t for _, t in sentences]
-    toks = [words(t) for t in texts]
-    blocks = [_fit_block(kind, texts, toks) for kind in kinds]
+    corpus = _tokenise([t for _, t in sentences])
+    blocks = [_fit_block(kind, corpus) for kind in kinds]
     # Profile document: name and keywords twice (they are the framework's own summary).
-    docs, doc_toks = [], []
+    docs = []
     for comp in framework.competencies:
         parts = [comp.name, comp.name, comp.description, " ; ".join(comp.keywords), " ; ".join(comp.keywords)]
         parts += [t for texts_ in comp.expectations.values() for t in texts_]
-        text = "\n".join(p for p in parts if p)
-        docs.append(text)
-        doc_toks.append(words(text))
-    profiles = _stack(blocks, weights, docs, doc_toks).toarray().T
+        docs.append("\n".join(p for p in parts if p))
+    profiles = _stack(blocks, weights, _tokenise(docs)).toarray().T
     profiles /= np.maximum(np.linalg.norm(profiles, axis=0, keepdims=True), 1e-12)
-    exp = [(i, t) for i, t in sentences if t != framework.competencies[i].name]
+    keyword_lines = {" ; ".join(c.keywords) for c in framework.competencies if c.keywords}
+    exp = [(i, t) for i, t in sentences if t != framework.competencies[i].name and t not in keyword_lines]
     exp_texts = [t for _, t in exp]
-    exp_matrix = _stack(blocks, weights, exp_texts, [words(t) for t in exp_texts]) if exp else sparse.csr_matrix((0, 1))
-    word_block = next((b for b in blocks if b.kind == "word"), None)
-    comp_terms = []
-    for toks_ in doc_toks:
-        terms: dict[str, float] = {}
-        for t in toks_:
-            if word_block is not None and t in word_block.vocab:
-                terms[t] = float(word_block.idf[word_block.vocab[t]])
-        comp_terms.append(terms)
+    light = [(b, w) for b, w in zip(blocks, weights, strict=True) if b.kind != "char"]
+    exp_matrix = (
+        _stack([b for b, _ in light], [w for _, w in light], _tokenise(exp_texts))
+        if exp and light
+        else sparse.csr_matrix((len(exp_texts), 0))
+    )
+    # "matched" quotes the item's words that weigh most in that competency's own profile.
+    comp_terms: list[dict[str, float]] = [{} for _ in docs]
+    if blocks and blocks[0].kind == "word":
+        inverse = {j: w for w, j in blocks[0].vocab.items()}
+        word_part = profiles[: blocks[0].size]
+        for j, c in zip(*np.nonzero(word_part), strict=True):
+            comp_terms[c][inverse[j]] = float(word_part[j, c])
     return _Model(
         names=framework.names,
         blocks=blocks,
@@ -376,23 +599,57 @@ def build_model(framework: Framework, weights: tuple[float, ...] = WEIGHTS, kind
     )
 
 
-def _stack(blocks, weights, texts, token_lists):
+def _stack(blocks, weights, corpus: _Corpus):
     """Weighted blocks side by side, each L2-normalised; the whole row normalised again."""
     from scipy import sparse
 
-    parts = [_transform(b, texts, token_lists) * w for b, w in zip(blocks, weights, strict=True)]
-    matrix = sparse.hstack(parts, format="csr")
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ matrix
+    parts = [b.transform(corpus) * w for b, w in zip(blocks, weights, strict=True)]
+    return _l2_rows(sparse.hstack(parts, format="csr"))
 
 
 def score_texts(model: _Model, texts: list[str]) -> np.ndarray:
     """(items, competencies) cosine similarities."""
-    if not texts:
-        return np.zeros((0, len(model.names)))
-    matrix = _stack(model.blocks, model.weights, texts, [words(t) for t in texts])
-    return np.clip(np.asarray(matrix @ model.profiles), 0.0, 1.0)
+    return _item_scores(model, _tokenise(texts))[0]
+
+
+def _item_scores(model: _Model, corpus: _Corpus):
+    """Cosine of each item with each profile, and the item's word+concept rows (for reasons).
+
+    Word and concept blocks are exact sparse tf-idf rows. The char-n-gram block is computed per
+    word type instead of per item (sum of the item's words' n-gram vectors, its norm taken as
+    if different words shared no n-gram): that keeps 20,000 long items to a few sparse
+    products over a matrix as small as the vocabulary, and it is what the evaluation measures.
+    """
+    from scipy import sparse
+
+    n, n_comp = corpus.counts.shape[0], len(model.names)
+    num = np.zeros((n, n_comp))
+    denom = np.zeros(n)
+    light, offset = [], 0
+    tf = None
+    for block, weight in zip(model.blocks, model.weights, strict=True):
+        profile = model.profiles[offset : offset + block.size]
+        offset += block.size
+        if block.kind == "char":
+            if tf is None:
+                tf = corpus.counts.copy()
+                tf.data = 1.0 + np.log(tf.data)
+            grams = block.type_matrix(corpus.types)
+            grams.data = grams.data * block.idf[grams.indices]
+            gram_norm2 = np.asarray(grams.multiply(grams).sum(axis=1)).ravel()
+            norm = np.sqrt(tf.multiply(tf) @ gram_norm2)
+            part = tf @ np.asarray(grams @ profile)
+        else:
+            rows = block.transform(corpus)
+            light.append(rows * weight)
+            norm = (np.diff(rows.indptr) > 0).astype(float)
+            part = np.asarray(rows @ profile)
+        ok = norm > 0
+        num[ok] += weight * part[ok] / norm[ok, None]
+        denom += weight * weight * ok
+    scores = num / np.sqrt(np.maximum(denom, 1e-12))[:, None]
+    matrix = sparse.hstack(light, format="csr") if light else sparse.csr_matrix((n, 0))
+    return np.clip(scores, 0.0, 1.0), matrix
 
 
 _MODELS: dict[str, _Model] = {}
@@ -426,22 +683,34 @@ def map_items(items: Iterable[Story | Praise], framework: Framework) -> dict[str
     if not items or not framework.competencies:
         return {item.id: ItemMapping(item.id, [], []) for item in items}
     model = model_for(framework)
-    texts = [item_text(item) for item in items]
-    scores = score_texts(model, texts)
+    corpus = _tokenise([item_text(item) for item in items])
+    scores, matrix = _item_scores(model, corpus)
     k = min(MAX_SUGGESTIONS, len(model.names))
     top = np.argsort(-scores, axis=1, kind="stable")[:, :k]
-    best_exp = _best_expectations(model, texts, top)
+    best_exp = _best_expectations(model, matrix, top)
+    explainer = _Explainer(model, corpus, best_exp)
     matcher = NameMatcher(framework.names)
+    names = model.names
+    rounded = np.round(scores, 4).tolist()
+    # Tens of thousands of small objects: the cyclic GC would rescan them many times over.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_mappings(items, top.tolist(), rounded, names, explainer, matcher)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _build_mappings(items, top, rounded, names, explainer, matcher) -> dict[str, ItemMapping]:
     out: dict[str, ItemMapping] = {}
-    for row, item in enumerate(items):
-        item_words = _surface_words(texts[row])
-        suggestions = []
-        for rank, comp in enumerate(top[row]):
-            score = float(scores[row, comp])
-            if score <= 0:
-                break
-            why = _why(model, int(comp), item_words, best_exp[row][rank])
-            suggestions.append(Suggestion(model.names[comp], round(score, 4), why))
+    for row, (item, comps) in enumerate(zip(items, top, strict=True)):
+        row_scores = rounded[row]
+        suggestions = [
+            Suggestion(names[comp], row_scores[comp], explain=(explainer, row, rank, comp))
+            for rank, comp in enumerate(comps)
+            if row_scores[comp] > 0
+        ]
         confirmed, unmatched = [], []
         for raw in item.competencies:
             name = matcher.match(raw)
@@ -453,50 +722,63 @@ def map_items(items: Iterable[Story | Praise], framework: Framework) -> dict[str
     return out
 
 
-def _best_expectations(model: _Model, texts: list[str], top: np.ndarray) -> list[list[str | None]]:
-    """For each item and each suggested competency, the defining sentence it resembles most."""
-    if not model.exp_texts:
-        return [[None] * top.shape[1] for _ in texts]
-    matrix = _stack(model.blocks, model.weights, texts, [words(t) for t in texts])
-    sims = np.asarray((matrix @ model.exp_matrix.T).todense())  # (items, sentences)
-    out: list[list[str | None]] = [[None] * top.shape[1] for _ in texts]
-    for comp in np.unique(top):
+def _best_expectations(model: _Model, matrix, top: np.ndarray) -> np.ndarray:
+    """For each item and suggested competency, the index of the sentence it resembles most (-1)."""
+    best_all = np.full(top.shape, -1, dtype=np.int64)
+    if not model.exp_texts or matrix.shape[1] == 0:
+        return best_all
+    sims = (matrix @ model.exp_matrix.T).toarray()  # (items, sentences)
+    for comp in np.unique(top).tolist():
         cols = np.flatnonzero(model.exp_comp == comp)
         if not len(cols):
             continue
         rows, ranks = np.nonzero(top == comp)
-        best = cols[np.argmax(sims[np.ix_(rows, cols)], axis=1)]
-        for r, rank, b in zip(rows.tolist(), ranks.tolist(), best.tolist(), strict=True):
-            if sims[r, b] > 0:
-                out[r][rank] = model.exp_texts[b]
-    return out
+        sub = sims[rows[:, None], cols[None, :]]
+        best = np.where(sub.max(axis=1) > 0, cols[np.argmax(sub, axis=1)], -1)
+        best_all[rows, ranks] = best
+    return best_all
 
 
-def _surface_words(text: str) -> dict[str, str]:
-    """stem -> the first word of the text that produced it, to quote the user's own words."""
-    out: dict[str, str] = {}
-    for w in _WORD.findall(text.lower()):
-        if w not in STOPWORDS and len(w) > 1:
-            out.setdefault(stem(w), w)
-    return out
+class _Explainer:
+    """Writes a suggestion's reason on demand from what one map_items call computed."""
+
+    def __init__(self, model: _Model, corpus: _Corpus, best_exp: np.ndarray):
+        self.model, self.corpus, self.best_exp = model, corpus, best_exp
+        self._stems: list[str] | None = None
+
+    def item_words(self, row: int) -> dict[str, str]:
+        """stem -> the item's own spelling, for the words the framework knows."""
+        if self._stems is None:
+            vocab = self.model.blocks[0].vocab if self.model.blocks[0].kind == "word" else {}
+            self._stems = [
+                s if (s := stem(w)) in vocab and w not in STOPWORDS and len(w) > 1 else ""
+                for w in self.corpus.types
+            ]
+        counts = self.corpus.counts
+        out: dict[str, str] = {}
+        for t in counts.indices[counts.indptr[row] : counts.indptr[row + 1]].tolist():
+            if self._stems[t]:
+                out.setdefault(self._stems[t], self.corpus.types[t])
+        return out
+
+    def why(self, row: int, rank: int, comp: int) -> str:
+        index = int(self.best_exp[row, rank])
+        expectation = self.model.exp_texts[index] if index >= 0 else None
+        return _why(self.model, comp, self.item_words(row), expectation)
 
 
 def _why(model: _Model, comp: int, item_words: dict[str, str], expectation: str | None) -> str:
     terms = model.comp_terms[comp]
-    shared = sorted((s for s in item_words if s in terms), key=lambda s: -terms[s])[:4]
-    parts = []
+    shared = sorted((s for s in item_words if s in terms), key=terms.__getitem__, reverse=True)[:4]
     if shared:
-        parts.append("matched " + ", ".join(f'"{item_words[s]}"' for s in shared))
+        head = "matched " + ", ".join(f'"{item_words[s]}"' for s in shared)
     else:
         concepts = _shared_concepts(item_words, terms)
-        if concepts:
-            parts.append("related ideas: " + ", ".join(concepts))
-        else:
-            parts.append("similar wording")
-    if expectation:
-        short = expectation if len(expectation) <= 110 else expectation[:107].rstrip() + "..."
-        parts.append(f'resembles "{short}"')
-    return "; ".join(parts)
+        head = "related ideas: " + ", ".join(concepts) if concepts else "similar wording"
+    if not expectation:
+        return head
+    short = expectation if len(expectation) <= 110 else expectation[:107].rstrip() + "..."
+    return f'{head}; resembles "{short}"'
 
 
 def _shared_concepts(item_words: dict[str, str], terms: dict[str, float]) -> list[str]:
@@ -541,7 +823,9 @@ class NameMatcher:
     def __init__(self, names: list[str]):
         self.names = list(names)
         self._keys = {_key(n): n for n in self.names}
-        self._words = {n: [t for t in _tokens(n) if t not in _FILLER and t not in ("&", "+")] for n in self.names}
+        self._words = {
+            n: [t for t in _tokens(n) if t not in _FILLER and t not in ("&", "+")] for n in self.names
+        }
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one matcher per mapping run, labels repeat a lot
     def match(self, label: str) -> str | None:
@@ -579,7 +863,9 @@ class NameMatcher:
         raw = label.strip().replace(".", "").replace("&", "")
         if not (2 <= len(raw) <= 5) or not raw.isalpha() or " " in raw:
             return None
-        hits = [n for n, ws in self._words.items() if len(ws) >= 2 and "".join(w[0] for w in ws) == raw.lower()]
+        hits = [
+            n for n, ws in self._words.items() if len(ws) >= 2 and "".join(w[0] for w in ws) == raw.lower()
+        ]
         return hits[0] if len(hits) == 1 else None
 
 
@@ -595,7 +881,9 @@ def match_competency(label: str, names: list[str]) -> str | None:
 # --- what each item counts for ---------------------------------------------------------------
 
 
-def accepted(suggestions: list[Suggestion], floor: float = ACCEPT_FLOOR, ratio: float = ACCEPT_RATIO) -> list[str]:
+def accepted(
+    suggestions: list[Suggestion], floor: float = ACCEPT_FLOOR, ratio: float = ACCEPT_RATIO
+) -> list[str]:
     """The suggestions taken without the user's say-so.
 
     The top suggestion when its score reaches `floor` (below it the match is mostly shared
@@ -609,7 +897,9 @@ def accepted(suggestions: list[Suggestion], floor: float = ACCEPT_FLOOR, ratio: 
     return [s.competency for s in suggestions if s.score >= floor and s.score >= ratio * top]
 
 
-def assigned(mappings: dict[str, ItemMapping], overrides: dict[str, list[str]] | None) -> dict[str, list[str]]:
+def assigned(
+    mappings: dict[str, ItemMapping], overrides: dict[str, list[str]] | None
+) -> dict[str, list[str]]:
     """The competencies each item counts for.
 
     The user's override wins (an empty list means "supports none"); else the competencies the

@@ -107,8 +107,11 @@ def _check_zip(data: bytes, limits: Limits) -> None:
     # Excel and LibreOffice write each sheet's extent first: refuse huge sheets without loading them.
     for member in members:
         if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
-            with archive.open(member) as stream:
-                head = stream.read(4096)
+            try:
+                with archive.open(member) as stream:
+                    head = stream.read(4096)
+            except Exception as exc:  # zipfile and zlib raise many types for damaged members
+                raise ReadError("The workbook is damaged (a sheet can't be unpacked).") from exc
             match = _DIMENSION.search(head)
             if match and match.group(1) and int(match.group(1)) > limits.max_rows + 1:
                 raise _too_many_rows(limits)
@@ -206,7 +209,11 @@ def detect_delimiter(text: str, ext: str) -> str:
 
 def _read_text(data: bytes, ext: str, limits: Limits) -> RawTable:
     text = decode_text(data)
-    delimiter = detect_delimiter(text, ext)
+    # Excel's "sep=;" first line names the delimiter; Excel hides it, so rows count after it.
+    hint = re.match(r"sep=(.)\r?\n", text)
+    if hint:
+        text = text[hint.end() :]
+    delimiter = hint.group(1) if hint else detect_delimiter(text, ext)
     table = RawTable(None, text_file=True)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:

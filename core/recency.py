@@ -173,6 +173,8 @@ def thin_quarters(quarters: list[Bucket], today: dt.date | None = None) -> list[
     for quarter in elapsed:
         if quarter.stories <= 1 or quarter.stories < average / 2:
             what = "no stories" if quarter.stories == 0 else _plural(quarter.stories, "story")
+            if quarter.stories > 1:
+                what += f", under half of an average quarter's {average:.0f}"
             out.append((quarter.label, f"{quarter.label} has {what}"))
     return out
 

@@ -21,6 +21,8 @@ MAPPING_HEADERS = ("id", "competencies")
 LIST_SEPARATOR = "; "
 # XML 1.0 cannot carry these, so no xlsx can: they are dropped (they are invisible anyway).
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Readers decode `_xHHHH_` in xlsx text as a character, so a literal one has its "_" escaped.
+_OOXML_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 
 
 def join_list(values) -> str:
@@ -75,7 +77,7 @@ def write_workbook(dataset: Dataset, overrides: dict[str, list[str]] | None = No
             return c
         if isinstance(value, bool | int | float) or value is None:
             return WriteOnlyCell(sheet, value=value)
-        text = _XML_BAD.sub("", str(value))
+        text = _OOXML_ESCAPE.sub("_x005F_", _XML_BAD.sub("", str(value)))
         if not text:
             return WriteOnlyCell(sheet, value=None)
         c = WriteOnlyCell(sheet, value=text)

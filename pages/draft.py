@@ -79,7 +79,8 @@ def _seed(stored: dict) -> None:
 
 
 def _options_widgets() -> DraftOptions:
-    _seed(st.session_state[state.DRAFT_OPTIONS])
+    stored = st.session_state.get(state.DRAFT_OPTIONS) or {}
+    _seed(stored.as_dict() if isinstance(stored, DraftOptions) else dict(stored))
     left, middle, right = st.columns(3)
     left.radio("Lead with", TONES, key=K_TONE, format_func=TONE_LABELS.get)
     middle.radio("Length", LENGTHS, key=K_LENGTH, format_func=LENGTH_LABELS.get, horizontal=True)

@@ -24,7 +24,7 @@ from core.period import (
     half_year,
 )
 from ui import state
-from ui.cache import dataset_fingerprint, timeline_view
+from ui.cache import dataset_fingerprint, item_mappings, timeline_view
 
 KINDS = {
     "default": "Last 12 months of data",
@@ -39,85 +39,102 @@ K_KIND, K_YEAR, K_FY, K_MONTH, K_HALF_MONTH, K_HALF, K_RANGE, K_COLOUR = (
 )  # fmt: skip
 
 
-def _seed(period: Period, fallback: Period) -> None:
-    """Give each picker widget its value from the stored Period, unless it already has one."""
+K_PENDING = "tl_range_pending"  # the user has picked a start date but not yet an end date
+
+
+def _widget_values(period: Period, fallback: Period) -> dict:
+    """The picker widgets' values that show `period` (the stored one, or the default)."""
     kind = period.kind if period.kind in KINDS else "custom"
     half = 1 if period.start.month == period.start_month else 2
     fy = fiscal_year_of(period.start, period.start_month) if kind in ("fiscal", "half") else period.end.year
-    values = {
+    calendar = kind in ("calendar", "half") and period.start_month == 1
+    return {
         K_KIND: kind,
-        K_YEAR: period.start.year
-        if kind in ("calendar", "half") and period.start_month == 1
-        else fallback.end.year,
+        K_YEAR: period.start.year if calendar else fallback.end.year,
         K_FY: fy,
         K_MONTH: period.start_month if kind == "fiscal" else 4,
         K_HALF_MONTH: period.start_month if kind == "half" else 1,
         K_HALF: half if kind == "half" else 1,
         K_RANGE: (period.start, period.end),
     }
-    for key, value in values.items():
-        st.session_state.setdefault(key, value)
+
+
+def _store_choice(fallback: Period) -> None:
+    """on_change of every picker widget: turn the widgets' values into the stored Period."""
+    ss = st.session_state
+    shown = _widget_values(ss.get(state.PERIOD) or fallback, fallback)
+    value = {key: ss.get(key, default) for key, default in shown.items()}
+    kind = value[K_KIND]
+    ss[K_PENDING] = False
+    if kind == "calendar":
+        period = calendar_year(value[K_YEAR])
+    elif kind == "fiscal":
+        period = fiscal_year(value[K_FY], value[K_MONTH])
+    elif kind == "half":
+        month = value[K_HALF_MONTH]
+        period = half_year(value[K_YEAR] if month == 1 else value[K_FY], value[K_HALF], month)
+    elif kind == "custom":
+        chosen = value[K_RANGE]
+        if not (isinstance(chosen, tuple | list) and len(chosen) == 2):
+            ss[K_PENDING] = True  # keep the last full period until the end date is picked
+            return
+        period = custom_period(chosen[0], chosen[1])
+    else:
+        period = None
+    ss[state.PERIOD] = period
 
 
 def period_picker(dates: list[dt.date]) -> Period:
-    """The picker; returns the chosen Period and stores it (None for the default) in session state."""
+    """The picker; returns the Period in use (the stored one, or the default when None).
+
+    Widget values are rewritten from the stored Period before every render (they vanish on a
+    page switch); the widgets' on_change callbacks store the user's choice first.
+    """
+    ss = st.session_state
     fallback = default_period(dates)
-    stored = st.session_state.get(state.PERIOD)
-    _seed(stored or fallback, fallback)
+    for key, value in _widget_values(ss.get(state.PERIOD) or fallback, fallback).items():
+        if not (key == K_RANGE and ss.get(K_PENDING)):
+            ss[key] = value
     years = [fallback.end.year]
     if dates:
         years = list(range(min(dates).year - 1, max(dates).year + 2))
-    for key in (K_YEAR, K_FY):
-        if st.session_state[key] not in years:
-            years = sorted({*years, st.session_state[key]})
-    kind = st.radio("Review period", list(KINDS), format_func=KINDS.get, key=K_KIND, horizontal=True)
+    years = sorted({*years, ss[K_YEAR], ss[K_FY]})
+    on = {"on_change": _store_choice, "args": (fallback,)}
+    kind = st.radio("Review period", list(KINDS), format_func=KINDS.get, key=K_KIND, horizontal=True, **on)
     cols = st.columns(3)
     if kind == "calendar":
-        period = calendar_year(cols[0].selectbox("Year", years, key=K_YEAR))
+        cols[0].selectbox("Year", years, key=K_YEAR, **on)
     elif kind in ("fiscal", "half"):
         month = cols[0].selectbox(
             "Year starts in", range(1, 13), format_func=lambda m: MONTH_NAMES[m - 1],
-            key=K_MONTH if kind == "fiscal" else K_HALF_MONTH,
+            key=K_MONTH if kind == "fiscal" else K_HALF_MONTH, **on,
         )  # fmt: skip
         if kind == "fiscal" or month != 1:
             name = "Fiscal year (named by the year it ends in)"
-            year = cols[1].selectbox(name, years, key=K_FY, format_func=lambda y: f"FY{y % 100:02d}")
+            cols[1].selectbox(name, years, key=K_FY, format_func=lambda y: f"FY{y % 100:02d}", **on)
         else:
-            year = cols[1].selectbox("Year", years, key=K_YEAR)
-        if kind == "fiscal":
-            period = fiscal_year(year, month)
-        else:
-            half = cols[2].radio("Half", (1, 2), format_func=lambda h: f"H{h}", key=K_HALF, horizontal=True)
-            period = half_year(year, half, month)
+            cols[1].selectbox("Year", years, key=K_YEAR, **on)
+        if kind == "half":
+            cols[2].radio("Half", (1, 2), format_func=lambda h: f"H{h}", key=K_HALF, horizontal=True, **on)
     elif kind == "custom":
-        chosen = cols[0].date_input("From – to", key=K_RANGE, format="YYYY-MM-DD")
-        if isinstance(chosen, tuple | list) and len(chosen) == 2:
-            period = custom_period(chosen[0], chosen[1])
-        else:  # the user has picked the start and not yet the end
-            period = stored or fallback
-    else:
-        period = fallback
-    st.session_state[state.PERIOD] = None if kind == "default" else period
-    return period
+        cols[0].date_input("From – to", key=K_RANGE, format="YYYY-MM-DD", **on)
+        if ss.get(K_PENDING):
+            cols[1].caption("Pick the end date to apply the range.")
+    return ss.get(state.PERIOD) or fallback
 
 
 def _assignments(dataset) -> tuple[str, dict | None]:
     """(key, {id: [competency]}) from the competency mapping, or ("", None) when there is none."""
     try:
-        from core.frameworks import load_builtin
-        from core.mapping import assigned, map_items
+        from core.frameworks import DEFAULT_FRAMEWORK, framework_key, load_builtin
+        from core.mapping import assigned
     except ImportError:
         return "", None
-    framework = st.session_state.get(state.FRAMEWORK) or load_builtin("General professional")
-    mapped = _mappings(dataset_fingerprint(dataset), dataset, framework, map_items)
+    framework = st.session_state.get(state.FRAMEWORK) or load_builtin(DEFAULT_FRAMEWORK)
+    mapped = item_mappings(dataset_fingerprint(dataset), framework_key(framework), dataset, framework)
     result = assigned(mapped, st.session_state.get(state.OVERRIDES) or {})
     key = hashlib.blake2b(repr(sorted(result.items())).encode(), digest_size=12).hexdigest()
     return key, result
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _mappings(fingerprint: str, _dataset, framework, _map_items):
-    return _map_items(_dataset.items, framework)
 
 
 def _card(win) -> None:

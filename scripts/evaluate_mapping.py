@@ -27,9 +27,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core import mapping  # noqa: E402
-from core.frameworks import merge_frameworks, parse_framework  # noqa: E402
-from core.model import Framework  # noqa: E402
+from core import mapping
+from core.frameworks import merge_frameworks, parse_framework
+from core.model import Framework
 
 
 def read_rows(path: Path) -> list[dict]:
@@ -60,6 +60,7 @@ def profile_docs(framework: Framework) -> list[str]:
 
 def keyword_overlap(framework: Framework, texts: list[str]) -> np.ndarray:
     """Count of distinct lower-cased words (stop words removed) shared with the competency."""
+
     def bag(text):
         return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in mapping.STOPWORDS}
 
@@ -144,10 +145,16 @@ def evaluate(task: str, folds, methods) -> list[tuple[str, str, float, float, in
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("labelled", type=Path, help="CSV with text, competency (and level) columns")
-    parser.add_argument("--framework", type=Path, action="append", default=[], help="framework file(s), merged")
-    parser.add_argument("--leave-one-level-out", action="store_true", help="task 2: hold out each level in turn")
+    parser.add_argument(
+        "--framework", type=Path, action="append", default=[], help="framework file(s), merged"
+    )
+    parser.add_argument(
+        "--leave-one-level-out", action="store_true", help="task 2: hold out each level in turn"
+    )
     parser.add_argument("--ablation", action="store_true", help="also score parts of the shipped method")
     parser.add_argument("--errors", type=int, default=0, help="print this many misses of the shipped method")
     args = parser.parse_args(argv)
@@ -171,7 +178,7 @@ def main(argv=None) -> int:
         framework, texts, gold = next(folds_direct(rows, args.framework))
         scores = shipped(framework, texts)
         misses = Counter()
-        for text, g, row in zip(texts, gold, scores, strict=True):
+        for g, row in zip(gold, scores, strict=True):
             best = framework.names[int(np.argmax(row))]
             if mapping_key(best) != mapping_key(g):
                 misses[(g, best)] += 1

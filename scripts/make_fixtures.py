@@ -176,6 +176,18 @@ def write_text_fixtures() -> None:
     (OUT / "encrypted.xlsx").write_bytes(header + b"\x00" * (4096 - len(header)))
 
 
+def password_protected(source: Path, target: Path) -> None:
+    """A real password-protected .xlsx (Agile encryption, as Excel writes it), when the optional
+    dev tool msoffcrypto-tool is installed; the committed file stays as it is otherwise."""
+    try:
+        from msoffcrypto.format.ooxml import OOXMLFile
+    except ImportError:
+        print("msoffcrypto-tool not installed: kept the existing", target.name)
+        return
+    with source.open("rb") as plain, target.open("wb") as encrypted:
+        OOXMLFile(plain).encrypt("secret", encrypted)
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     write_text_fixtures()
@@ -193,6 +205,7 @@ def main() -> None:
     whole = (OUT / "libreoffice_wins.xlsx").read_bytes()
     (OUT / "corrupt.xlsx").write_bytes(whole[: len(whole) // 2])
     zip_bomb(OUT / "zip_bomb.xlsx")
+    password_protected(OUT / "libreoffice_wins.xlsx", OUT / "password_protected.xlsx")
     buffer = io.StringIO()
     for name in sorted(p.name for p in OUT.iterdir()):
         buffer.write(f"{name}\n")

@@ -16,7 +16,9 @@ PERIOD = calendar_year(2025)
 FRAMEWORK = Framework(
     "Test",
     [
-        Competency("Delivery", expectations={"Senior": ["Ships large projects"], "Staff": ["Sets direction"]}),
+        Competency(
+            "Delivery", expectations={"Senior": ["Ships large projects"], "Staff": ["Sets direction"]}
+        ),
         Competency("Communication"),
         Competency("Mentoring"),
     ],
@@ -64,9 +66,13 @@ def test_sections_follow_the_framework_order_then_growth():
 
 
 def test_the_strongest_stories_are_told_not_the_weak_ones():
-    stories = [weak("S1", dt.date(2025, 1, 5)), strong("S2", dt.date(2025, 2, 5)),
-               weak("S3", dt.date(2025, 4, 5)), strong("S4", dt.date(2025, 5, 5), topic="billing"),
-               strong("S5", dt.date(2025, 8, 5), topic="search")]
+    stories = [
+        weak("S1", dt.date(2025, 1, 5)),
+        strong("S2", dt.date(2025, 2, 5)),
+        weak("S3", dt.date(2025, 4, 5)),
+        strong("S4", dt.date(2025, 5, 5), topic="billing"),
+        strong("S5", dt.date(2025, 8, 5), topic="search"),
+    ]
     scores = {s.id: score_story(s).score for s in stories}
     assert scores["S2"] > scores["S1"] and scores["S4"] > scores["S3"]  # the premise
     told = story_ids(section(draft_for(stories), "Delivery"))
@@ -84,12 +90,18 @@ def test_the_strongest_stories_are_told_not_the_weak_ones():
         ("standard", 4, 0, 3, 0),
     ],
 )
-def test_no_more_than_half_from_the_last_quarter(length, last_quarter, earlier, expected_last, expected_earlier):
-    stories = [strong(f"S{i}", dt.date(2025, 10 + i % 3, 1 + i), topic=f"topic{i}") for i in range(last_quarter)]
+def test_no_more_than_half_from_the_last_quarter(
+    length, last_quarter, earlier, expected_last, expected_earlier
+):
+    stories = [
+        strong(f"S{i}", dt.date(2025, 10 + i % 3, 1 + i), topic=f"topic{i}") for i in range(last_quarter)
+    ]
     stories += [weak(f"S{10 + i}", dt.date(2025, 1 + 3 * i, 10)) for i in range(earlier)]
     sec = section(draft_for(stories, length=length), "Delivery")
     told = story_ids(sec)
-    in_last = [i for i in told if PERIOD.quarter_of(next(s for s in stories if s.id == i).date).label == "Q4 2025"]
+    in_last = [
+        i for i in told if PERIOD.quarter_of(next(s for s in stories if s.id == i).date).label == "Q4 2025"
+    ]
     assert len(in_last) == expected_last
     assert len(told) - len(in_last) == expected_earlier
     assert len(in_last) <= max(1, len(told) // 2) or not earlier
@@ -99,12 +111,18 @@ def test_no_more_than_half_from_the_last_quarter(length, last_quarter, earlier, 
     ("stories", "praise", "expected"),
     [
         ([], [], "I have no evidence recorded for Delivery"),
-        ([weak("S1", dt.date(2025, 3, 1))], [], "Evidence for Delivery is thin: 1 story and no quotes (Q1 2025)"),
+        (
+            [weak("S1", dt.date(2025, 3, 1))],
+            [],
+            "Evidence for Delivery is thin: 1 story and no quotes (Q1 2025)",
+        ),
         ([strong("S1", dt.date(2025, 3, 1))], [], "Evidence for Delivery is thin: 1 story and no quotes"),
-        ([weak("S1", dt.date(2025, 3, 1)), weak("S2", dt.date(2025, 6, 1))], [],
-         "the stories lack detail"),
-        ([strong("S1", dt.date(2025, 3, 1)), strong("S2", dt.date(2025, 6, 1), topic="billing")],
-         [Praise("P1", dt.date(2025, 7, 1), "Great checkout work", author="Ann")], None),
+        ([weak("S1", dt.date(2025, 3, 1)), weak("S2", dt.date(2025, 6, 1))], [], "the stories lack detail"),
+        (
+            [strong("S1", dt.date(2025, 3, 1)), strong("S2", dt.date(2025, 6, 1), topic="billing")],
+            [Praise("P1", dt.date(2025, 7, 1), "Great checkout work", author="Ann")],
+            None,
+        ),
     ],
 )
 def test_thin_evidence_gets_an_honest_note(stories, praise, expected):
@@ -120,12 +138,24 @@ def test_thin_evidence_gets_an_honest_note(stories, praise, expected):
 
 
 def test_every_citation_is_a_loaded_item_inside_the_period():
-    stories = [strong("S1", dt.date(2024, 11, 1), topic="legacy"), strong("S2", dt.date(2025, 2, 1)),
-               strong("S3", dt.date(2026, 1, 10), topic="future"), weak("S4", dt.date(2025, 9, 1)),
-               Story("S5", dt.date(2025, 6, 1), title="Outage", challenge="I missed an alert",
-                     result="I learned to test alerts", story_kind="lesson")]
-    praise = [Praise("P1", dt.date(2024, 12, 1), "Legacy rebuild was great", author="Old"),
-              Praise("P2", dt.date(2025, 3, 1), "The checkout rebuild was superb", author="Bo")]
+    stories = [
+        strong("S1", dt.date(2024, 11, 1), topic="legacy"),
+        strong("S2", dt.date(2025, 2, 1)),
+        strong("S3", dt.date(2026, 1, 10), topic="future"),
+        weak("S4", dt.date(2025, 9, 1)),
+        Story(
+            "S5",
+            dt.date(2025, 6, 1),
+            title="Outage",
+            challenge="I missed an alert",
+            result="I learned to test alerts",
+            story_kind="lesson",
+        ),
+    ]
+    praise = [
+        Praise("P1", dt.date(2024, 12, 1), "Legacy rebuild was great", author="Old"),
+        Praise("P2", dt.date(2025, 3, 1), "The checkout rebuild was superb", author="Bo"),
+    ]
     draft = draft_for(stories, praise)
     loaded = {s.id: s for s in stories} | {p.id: p for p in praise}
     cited = {c for sec in draft.all_sections for p in sec.paragraphs for c in p.cites}
@@ -149,8 +179,11 @@ def _numbers(text: str) -> set[str]:
 
 
 def test_no_number_in_the_draft_that_the_evidence_does_not_contain():
-    stories = [strong("S1", dt.date(2025, 2, 1)), strong("S2", dt.date(2025, 5, 1), topic="billing",
-               project="Atlas 2", metric="NPS +12"), weak("S3", dt.date(2025, 11, 1))]
+    stories = [
+        strong("S1", dt.date(2025, 2, 1)),
+        strong("S2", dt.date(2025, 5, 1), topic="billing", project="Atlas 2", metric="NPS +12"),
+        weak("S3", dt.date(2025, 11, 1)),
+    ]
     praise = [Praise("P1", dt.date(2025, 6, 1), "Cut our invoice time by 3 days", author="Kim", role="CFO")]
     for tone in ("numbers", "story"):
         for length in ("brief", "standard", "detailed"):
@@ -172,8 +205,9 @@ def test_no_number_in_the_draft_that_the_evidence_does_not_contain():
 def test_stories_are_told_in_first_person_car_form_in_the_tone_asked():
     story = strong("S1", dt.date(2025, 2, 1))
     for tone, first in (("numbers", "The result:"), ("story", "The challenge:")):
-        paragraph = next(p for p in section(draft_for([story], tone=tone), "Delivery").paragraphs
-                         if p.kind == "story")
+        paragraph = next(
+            p for p in section(draft_for([story], tone=tone), "Delivery").paragraphs if p.kind == "story"
+        )
         assert paragraph.sentences[0].startswith(first)
         assert "I rebuilt the checkout flow with my team." in paragraph.sentences
         assert paragraph.lead == story.title
@@ -182,8 +216,14 @@ def test_stories_are_told_in_first_person_car_form_in_the_tone_asked():
 @pytest.mark.parametrize(("word_limit", "char_limit"), [(40, None), (None, 250), (25, 200), (1000, None)])
 def test_sections_fit_the_limit_at_sentence_boundaries(word_limit, char_limit):
     stories = [strong(f"S{i}", dt.date(2025, 1 + 3 * i, 2), topic=f"area{i}") for i in range(4)]
-    praise = [Praise("P1", dt.date(2025, 3, 1), "The area0 rebuild was excellent. It changed our quarter.",
-                     author="Ann")]
+    praise = [
+        Praise(
+            "P1",
+            dt.date(2025, 3, 1),
+            "The area0 rebuild was excellent. It changed our quarter.",
+            author="Ann",
+        )
+    ]
     full = draft_for(stories, praise)
     draft = draft_for(stories, praise, word_limit=word_limit, char_limit=char_limit)
     for trimmed, original in zip(draft.all_sections, full.all_sections, strict=True):
@@ -206,15 +246,34 @@ def test_sections_fit_the_limit_at_sentence_boundaries(word_limit, char_limit):
 
 def test_questions_mode_answers_each_question_from_matching_evidence():
     stories = [
-        Story("S1", dt.date(2025, 2, 1), title="Onboarding guide", action="Wrote the onboarding guide for new hires",
-              result="New engineers shipped their first change in 5 days instead of 12"),
-        Story("S2", dt.date(2025, 5, 1), title="Payment outage", action="Led the incident response for the outage",
-              result="Service restored in 40 minutes and a postmortem published"),
+        Story(
+            "S1",
+            dt.date(2025, 2, 1),
+            title="Onboarding guide",
+            action="Wrote the onboarding guide for new hires",
+            result="New engineers shipped their first change in 5 days instead of 12",
+        ),
+        Story(
+            "S2",
+            dt.date(2025, 5, 1),
+            title="Payment outage",
+            action="Led the incident response for the outage",
+            result="Service restored in 40 minutes and a postmortem published",
+        ),
     ]
-    praise = [Praise("P1", dt.date(2025, 6, 1), "Your incident response during the outage was calm and fast",
-                     author="Lee")]
-    questions = ["How did you help new hires with onboarding?", "Describe how you handled an incident or outage",
-                 "What did you do about quantum cryptography?"]
+    praise = [
+        Praise(
+            "P1",
+            dt.date(2025, 6, 1),
+            "Your incident response during the outage was calm and fast",
+            author="Lee",
+        )
+    ]
+    questions = [
+        "How did you help new hires with onboarding?",
+        "Describe how you handled an incident or outage",
+        "What did you do about quantum cryptography?",
+    ]
     draft = draft_for(stories, praise, assignments={}, questions=questions)
     assert [s.heading for s in draft.sections] == questions
     assert [s.question for s in draft.sections] == questions
@@ -226,10 +285,21 @@ def test_questions_mode_answers_each_question_from_matching_evidence():
 
 
 def test_growth_section_comes_from_struggles_and_lessons():
-    lesson = Story("S2", dt.date(2025, 4, 1), title="Late launch", challenge="We shipped two weeks late",
-                   result="I now plan in smaller slices", story_kind="lesson")
-    struggle = Story("S3", dt.date(2025, 9, 1), title="Estimates", action="Tracked my estimates against actuals",
-                     story_kind="struggle")
+    lesson = Story(
+        "S2",
+        dt.date(2025, 4, 1),
+        title="Late launch",
+        challenge="We shipped two weeks late",
+        result="I now plan in smaller slices",
+        story_kind="lesson",
+    )
+    struggle = Story(
+        "S3",
+        dt.date(2025, 9, 1),
+        title="Estimates",
+        action="Tracked my estimates against actuals",
+        story_kind="struggle",
+    )
     draft = draft_for([strong("S1", dt.date(2025, 2, 1)), lesson, struggle])
     assert story_ids(draft.growth) == ["S2", "S3"]
     assert "What I learned: I now plan in smaller slices." in draft.growth.paragraphs[0].sentences
@@ -240,8 +310,11 @@ def test_growth_section_comes_from_struggles_and_lessons():
 
 
 def test_rating_helper_gives_figures_and_never_picks_a_rating():
-    stories = [strong("S1", dt.date(2025, 2, 1)), weak("S2", dt.date(2025, 2, 20)),
-               strong("S3", dt.date(2025, 11, 1), topic="search")]
+    stories = [
+        strong("S1", dt.date(2025, 2, 1)),
+        weak("S2", dt.date(2025, 2, 20)),
+        strong("S3", dt.date(2025, 11, 1), topic="search"),
+    ]
     praise = [Praise("P1", dt.date(2025, 8, 1), "Nice", author="A")]
     draft = draft_for(stories, praise)
     helper = next(h for h in draft.helpers if h.competency == "Delivery")
@@ -251,29 +324,47 @@ def test_rating_helper_gives_figures_and_never_picks_a_rating():
     assert helper.spread == 3
     assert helper.expectations == {"Senior": ["Ships large projects"], "Staff": ["Sets direction"]}
     assert all(h.rating is None for h in draft.helpers) and all(s.rating is None for s in draft.sections)
-    rated = build_draft(Dataset(stories=stories, praise=praise), FRAMEWORK,
-                        {i.id: ["Delivery"] for i in [*stories, *praise]}, PERIOD, ratings={"Delivery": "Staff"})
+    rated = build_draft(
+        Dataset(stories=stories, praise=praise),
+        FRAMEWORK,
+        {i.id: ["Delivery"] for i in [*stories, *praise]},
+        PERIOD,
+        ratings={"Delivery": "Staff"},
+    )
     assert section(rated, "Delivery").rating == "Staff"
     assert section(rated, "Communication").rating is None
 
 
 def test_recency_audit_counts_citations_per_quarter():
-    stories = [strong("S1", dt.date(2025, 2, 1)), strong("S2", dt.date(2025, 11, 1), topic="billing"),
-               strong("S3", dt.date(2025, 12, 1), topic="search")]
+    stories = [
+        strong("S1", dt.date(2025, 2, 1)),
+        strong("S2", dt.date(2025, 11, 1), topic="billing"),
+        strong("S3", dt.date(2025, 12, 1), topic="search"),
+    ]
     draft = draft_for(stories)
     per_quarter = {}
     for citation in draft.citations.values():
         per_quarter[citation.quarter] = per_quarter.get(citation.quarter, 0) + 1
     assert dict(draft.audit.quarters) == {q.label: per_quarter.get(q.label, 0) for q in PERIOD.quarters}
     assert draft.audit.total == len(draft.citations)
-    assert draft.audit.last_quarter_share == pytest.approx(per_quarter.get("Q4 2025", 0) / len(draft.citations))
+    assert draft.audit.last_quarter_share == pytest.approx(
+        per_quarter.get("Q4 2025", 0) / len(draft.citations)
+    )
     assert "Q4 2025" in draft.audit.statement
 
 
 def test_hidden_praise_is_not_quoted_and_quotes_carry_attribution():
-    praise = [Praise("P1", dt.date(2025, 3, 1), "Hidden recommendation text", author="X", hidden=True),
-              Praise("P2", dt.date(2025, 4, 1), "The checkout rebuild saved my team", author="Ann Lee",
-                     role="Head of Support", channel="Slack")]
+    praise = [
+        Praise("P1", dt.date(2025, 3, 1), "Hidden recommendation text", author="X", hidden=True),
+        Praise(
+            "P2",
+            dt.date(2025, 4, 1),
+            "The checkout rebuild saved my team",
+            author="Ann Lee",
+            role="Head of Support",
+            channel="Slack",
+        ),
+    ]
     draft = draft_for([strong("S1", dt.date(2025, 2, 1))], praise)
     quotes = [p for p in section(draft, "Delivery").paragraphs if p.kind == "quote"]
     assert [q.cites for q in quotes] == [["P2"]]
@@ -285,5 +376,6 @@ def test_draft_options_reject_unknown_values():
         DraftOptions(tone="loud")
     with pytest.raises(ValueError, match="word_limit"):
         DraftOptions(word_limit=0)
-    assert DraftOptions.from_dict(DraftOptions(length="brief", questions=[" Q1 ", ""]).as_dict()) == DraftOptions(
-        length="brief", questions=["Q1"])
+    assert DraftOptions.from_dict(
+        DraftOptions(length="brief", questions=[" Q1 ", ""]).as_dict()
+    ) == DraftOptions(length="brief", questions=["Q1"])

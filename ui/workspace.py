@@ -171,9 +171,22 @@ def autosave() -> None:
         st.sidebar.caption("Showing the sample data: nothing is saved until you add or import your own.")
 
 
+def _bring_back_saved() -> bool:
+    """On the sample, reopen the workspace's saved evidence if it has any (the user looked at the
+    sample for a while); True if it did. Anything added next joins it instead of replacing it."""
+    workspace = store()
+    if is_users_data() or workspace.shared or "workspace_error" in st.session_state:
+        return False
+    working = workspace.load(active_name())
+    if working is None or not working.dataset.items:
+        return False
+    _apply(working)
+    return True
+
+
 def start_own_data() -> None:
     """Leave the sample behind: the user's first journal entry begins their own evidence."""
-    if not is_users_data():
+    if not is_users_data() and not _bring_back_saved():
         st.session_state[state.DATASET] = Dataset()
         st.session_state[state.SOURCE] = "journal"
         for key in (state.OVERRIDES, state.RATINGS):
@@ -192,10 +205,18 @@ def merge_dataset(new: Dataset) -> list[Conflict]:
     recognised and rows that changed are returned (and kept in session state for
     `render_conflicts`) while the user's version stays in place until they choose.
     """
+    _bring_back_saved()
     current = st.session_state.get(state.DATASET)
     if current is None or not is_users_data() or not current.items:
         st.session_state[state.DATASET] = new
         st.session_state[state.MERGE_CONFLICTS] = []
+        overrides = dict(st.session_state.get(state.OVERRIDES) or {})
+        for item_id, competencies in new.overrides.items():
+            overrides.setdefault(item_id, list(competencies))
+        st.session_state[state.OVERRIDES] = overrides
+        if not is_users_data():
+            st.session_state[state.SOURCE] = "import"  # the page names the files right after
+        save()
         return []
     result = merge(current, new)
     st.session_state[state.DATASET] = result.dataset
@@ -205,6 +226,7 @@ def merge_dataset(new: Dataset) -> list[Conflict]:
     st.session_state[state.OVERRIDES] = overrides
     st.session_state[state.MERGE_CONFLICTS] = result.conflicts
     st.session_state["merge_summary"] = (len(result.added), len(result.identical), len(result.conflicts))
+    save()
     return result.conflicts
 
 

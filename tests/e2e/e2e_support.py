@@ -51,8 +51,9 @@ class Server:
 
     url: str
     port: int
-    home: Path
+    home: Path  # ADVOCATE_HOME: the only place the app may write
     log_path: Path
+    root: Path  # the temporary folder holding home, HOME, TMPDIR, the XDG folders and the log
     process: subprocess.Popen = field(repr=False)
 
     @property
@@ -79,13 +80,20 @@ def start_server(tmp: Path, extra_args: tuple[str, ...] = (), address: str | Non
     ]
     if address is not None:
         cmd += ["--server.address", address]
-    env = {**os.environ, "ADVOCATE_HOME": str(home), "PYTHONUNBUFFERED": "1"}
+    # HOME, TMPDIR and the XDG folders point into `tmp`, so a test can list every file the server
+    # wrote: only ADVOCATE_HOME (the user's workspace) may hold any.
+    dirs = {name: tmp / name.lower() for name in ("HOME", "TMPDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
+                                                  "XDG_DATA_HOME", "XDG_STATE_HOME")}
+    for folder in dirs.values():
+        folder.mkdir(exist_ok=True)
+    env = {**os.environ, **{k: str(v) for k, v in dirs.items()}, "ADVOCATE_HOME": str(home),
+           "PYTHONUNBUFFERED": "1"}
     log_file = log_path.open("wb")
     process = subprocess.Popen(
         cmd, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
     )
     log_file.close()
-    server = Server(f"http://127.0.0.1:{port}", port, home, log_path, process)
+    server = Server(f"http://127.0.0.1:{port}", port, home, log_path, tmp, process)
     deadline = time.monotonic() + STARTUP_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -161,6 +169,33 @@ def settle(page, timeout: float = 30_000, quiet_ms: int = 400) -> None:
     )
 
 
+_WATCH_RUNS = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app) return -1;
+    if (!window.__advocateRunWatch) {
+        window.__advocateRuns = 0;
+        window.__advocateRunWatch = new MutationObserver(() => {
+            if (app.getAttribute('data-test-script-state') === 'running') window.__advocateRuns += 1;
+        });
+        window.__advocateRunWatch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    }
+    return window.__advocateRuns;
+}"""
+
+
+def rerun_after(page, action, timeout: float = 10_000) -> None:
+    """Do `action` (a click, an upload...) and wait for the script run it triggers to finish.
+
+    A MutationObserver counts runs, so a fast rerun that starts and ends between two polls
+    is still seen; if no run starts within `timeout` (an action that needs none) we just settle.
+    """
+    before = page.evaluate(_WATCH_RUNS)
+    action()
+    with contextlib.suppress(Exception):
+        page.wait_for_function("(n) => window.__advocateRuns > n", arg=before, timeout=timeout, polling=50)
+    settle(page)
+
+
 def open_app(page, server: Server, path: str = "") -> None:
     """Load a page by URL (a new Streamlit session) and wait for its first run to finish."""
     page.goto(f"{server.url}/{path}")
@@ -170,9 +205,9 @@ def open_app(page, server: Server, path: str = "") -> None:
 
 def go_to(page, title: str) -> None:
     """Switch page through the sidebar, as a user does: the Streamlit session (and its data) stays."""
-    page.locator('[data-testid="stSidebarNav"] a', has_text=title).first.click()
-    page.wait_for_url(lambda url: True)
-    settle(page)
+    link = page.locator('[data-testid="stSidebarNav"] a', has_text=title).first
+    rerun_after(page, link.click)
+    page.locator('[data-testid="stMain"] h1', has_text=title).first.wait_for(timeout=30_000)
 
 
 def errors_on_page(page) -> list[str]:
@@ -192,8 +227,14 @@ def main_text(page) -> str:
 def upload(page, files: list[tuple[str, bytes]], index: int = 0) -> None:
     """Put files into the `index`-th file uploader of the page and wait for the rerun."""
     payload = [{"name": name, "mimeType": _mime(name), "buffer": data} for name, data in files]
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').nth(index).set_input_files(payload)
-    settle(page)
+    target = page.locator('[data-testid="stFileUploaderDropzoneInput"]').nth(index)
+    rerun_after(page, lambda: target.set_input_files(payload), timeout=20_000)
+
+
+def click_button(page, name: str, exact: bool = False) -> None:
+    """Click a Streamlit button by its label and wait for the rerun."""
+    button = page.get_by_role("button", name=name, exact=exact).first
+    rerun_after(page, button.click)
 
 
 def _mime(name: str) -> str:
@@ -219,3 +260,35 @@ def wait_for_charts(page, want: int, timeout: float = 15_000) -> int:
                 polling=200,
             )
     return page.locator(CHART_SELECTOR).filter(has=page.locator(".main-svg")).count()
+
+
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+
+def foreign_requests(recorder: Recorder, server: Server) -> list[str]:
+    """Every URL the page asked for that is not the local Advocate server (or an in-page URL)."""
+    local = (f"{server.url}/", f"ws://{server.host_port}/")
+    urls = [*recorder.requests, *recorder.websockets]
+    return [u for u in urls if not u.startswith(local + LOCAL_SCHEMES)]
+
+
+def files_written_outside_workspace(server: Server) -> list[str]:
+    """Files under the server's HOME, TMPDIR and XDG folders (everything but the log and the workspace)."""
+    written = []
+    for path in server.root.rglob("*"):
+        if path.is_file() and path != server.log_path and server.home not in path.parents:
+            written.append(str(path.relative_to(server.root)))
+    return sorted(written)
+
+
+def metric_value(page, label: str) -> str:
+    """The value shown by the st.metric whose label is exactly `label`."""
+    values = page.eval_on_selector_all(
+        '[data-testid="stMetric"]',
+        """(els, label) => els
+            .filter(e => (e.querySelector('[data-testid="stMetricLabel"]')?.innerText || '').trim() === label)
+            .map(e => e.querySelector('[data-testid="stMetricValue"]').innerText.trim())""",
+        label,
+    )
+    assert values, f"no metric labelled {label!r} on the page"
+    return values[0]

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from e2e_support import CHART_SELECTOR, PAGES, errors_on_page, go_to, main_text, open_app, wait_for_charts
+from e2e_support import (
+    CHART_SELECTOR,
+    PAGES,
+    errors_on_page,
+    foreign_requests,
+    go_to,
+    main_text,
+    open_app,
+    wait_for_charts,
+)
 
 # Pages whose core is a chart: a first visit must show at least this many drawn figures.
 MIN_CHARTS = {"Timeline": 2, "Competencies": 1}
@@ -27,4 +36,6 @@ def test_first_visit_every_page_renders_on_the_sample(page, server, recorder):
         if drawn < want:
             failures.append(f"{title}: {drawn} drawn charts ({CHART_SELECTOR}), want {want}")
     assert not recorder.page_errors, recorder.page_errors
+    assert recorder.requests, "the request recorder saw nothing: the privacy checks would be vacuous"
+    assert not foreign_requests(recorder, server), foreign_requests(recorder, server)
     assert not failures, "\n".join(failures)

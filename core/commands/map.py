@@ -1,0 +1,114 @@
+"""`python -m core map FILE... [--framework NAME|PATH] [--period P] [--json]`.
+
+Maps every story and quote to the framework's competencies (suggestions with reasons,
+explicit competencies confirmed), then reports coverage per quarter and the gaps.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from core.cli import CommandError
+from core.model import Dataset, Framework
+
+
+def resolve_framework(spec: str | None) -> Framework:
+    """A built-in by name (default: General professional) or a CSV/YAML/TXT framework file."""
+    from core.frameworks import DEFAULT_FRAMEWORK, builtin_names, load_builtin, parse_framework
+
+    if not spec:
+        return load_builtin(DEFAULT_FRAMEWORK)
+    try:
+        return load_builtin(spec)
+    except KeyError:
+        pass
+    path = Path(spec)
+    if not path.is_file():
+        raise CommandError(
+            f"no built-in framework or file called {spec!r} (built-ins: {', '.join(builtin_names())})"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CommandError(f"{spec}: can't be opened ({exc.strerror or exc})") from None
+    framework, problems = parse_framework(path.name, data)
+    errors = [p for p in problems if p.severity == "error"]
+    if framework is None:
+        first = errors[0] if errors else None
+        where = f" row {first.row}" if first and first.row else ""
+        col = f" ({first.column})" if first and first.column else ""
+        raise CommandError(f"{path.name}{where}{col}: {first.message if first else 'not a framework'}")
+    return framework
+
+
+def build_payload(dataset: Dataset, framework: Framework, period, overrides: dict | None = None) -> dict:
+    from core.coverage import coverage, gaps, story_strengths
+    from core.mapping import assigned, map_items
+
+    mappings = map_items(dataset.items, framework)
+    chosen = assigned(mappings, {**dataset.overrides, **(overrides or {})})
+    cov = coverage(dataset.items, framework, chosen, period, story_strengths(dataset))
+    evidence = []
+    for item in dataset.items:
+        quarter = period.quarter_of(item.date) if period.contains(item.date) else None
+        m = mappings[item.id]
+        evidence.append(
+            {
+                "id": item.id,
+                "kind": item.kind,
+                "date": item.date.isoformat(),
+                "quarter": quarter.label if quarter else None,
+                "confirmed": list(m.confirmed),
+                "suggestions": [s.as_dict() for s in m.suggestions],
+            }
+        )
+    return {
+        "framework": {"name": framework.name, "competencies": framework.names},
+        "evidence": evidence,
+        "coverage": cov.rows(),
+        "gaps": [g.as_dict() for g in gaps(cov, framework)],
+    }
+
+
+def run(args) -> int:
+    from core.importer import load_paths
+    from core.period import parse_period
+
+    framework = resolve_framework(getattr(args, "framework", None))
+    dataset = load_paths(args.files)
+    if not any(f.error is None for f in dataset.files):
+        reasons = "; ".join(f"{f.file}: {f.error}" for f in dataset.files)
+        raise CommandError(f"no file could be loaded ({reasons})".replace("\n", " "))
+    try:
+        period = parse_period(getattr(args, "period", None), [item.date for item in dataset.items])
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    payload = build_payload(dataset, framework, period)
+    if args.json:
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        print(summary_text(payload, period))
+    return 0
+
+
+def summary_text(payload: dict, period) -> str:
+    lines = [f"Framework: {payload['framework']['name']}   Period: {period.label}", ""]
+    for ev in payload["evidence"]:
+        top = ev["suggestions"][0] if ev["suggestions"] else None
+        confirmed = f"confirmed: {', '.join(ev['confirmed'])}" if ev["confirmed"] else ""
+        suggested = (
+            f"suggested: {top['competency']} ({top['score']:.2f}, {top['why']})" if top else "no suggestion"
+        )
+        lines.append(f"{ev['id']:>5} {ev['date']} {confirmed or suggested}")
+    lines += ["", "Coverage (items per quarter):"]
+    quarters = list(dict.fromkeys(r["quarter"] for r in payload["coverage"]))
+    width = max([len(c) for c in payload["framework"]["competencies"]] + [10])
+    lines.append(" " * width + "  " + "  ".join(f"{q:>9}" for q in quarters))
+    counts = {(r["competency"], r["quarter"]): r["count"] for r in payload["coverage"]}
+    for comp in payload["framework"]["competencies"]:
+        lines.append(f"{comp:<{width}}  " + "  ".join(f"{counts[(comp, q)]:>9}" for q in quarters))
+    if payload["gaps"]:
+        lines += ["", "Gaps:"]
+        lines += [f"- {g['message']} {g['prompt']}" for g in payload["gaps"]]
+    return "\n".join(lines)

@@ -1,0 +1,200 @@
+"""Exports: Word with real styles, Markdown and text that keep hostile text inert, bullets, JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+
+import docx
+import pytest
+
+from core.draft import build_draft
+from core.exports import md_escape, render, resume_bullet, to_bullets, to_docx, to_json, to_markdown, to_text
+from core.model import Competency, Dataset, Framework, Praise, Story
+from core.period import calendar_year
+
+PERIOD = calendar_year(2025)
+FRAMEWORK = Framework("Test", [Competency("Delivery"), Competency("Communication")])
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+HOSTILE = [
+    "<script>alert('x')</script>",
+    "[click me](javascript:alert(1))",
+    "<img src=x onerror=alert(1)>",
+    "![pic](javascript:alert(1))",
+    "<javascript:alert(1)>",
+    "\u202egnp.exe\u202c and \u2066isolate\u2069",
+    "# Heading\n- list\n> quote\n1. ordered",
+    "**bold** _it_ `code` | table | ~~strike~~ $x^2$ &lt;b&gt;",
+]
+
+
+def dataset(text: str = "") -> Dataset:
+    stories = [
+        Story(
+            "S1",
+            dt.date(2025, 2, 3),
+            title=f"Checkout rebuild {text}",
+            challenge=f"Checkout failed {text}",
+            action=f"Rebuilt the checkout flow {text}",
+            result=f"Failures fell from 7% to 1% {text}",
+            impact=5,
+            link="javascript:alert(1)",
+        ),
+        Story(
+            "S2",
+            dt.date(2025, 8, 9),
+            title="Design doc",
+            action="I wrote the billing design doc",
+            result="Approved in 9 days by 3 teams",
+        ),
+        Story(
+            "S3",
+            dt.date(2025, 10, 1),
+            title="Late launch",
+            challenge="We slipped two weeks",
+            result="I now plan in smaller slices",
+            story_kind="lesson",
+        ),
+    ]
+    praise = [
+        Praise(
+            "P1",
+            dt.date(2025, 3, 1),
+            f"The checkout rebuild was superb {text}",
+            author=f"Ann {text}",
+            role="VP",
+        )
+    ]
+    return Dataset(stories=stories, praise=praise)
+
+
+def draft_of(data: Dataset, **kw):
+    assignments = {"S1": ["Delivery"], "S2": ["Delivery", "Communication"], "P1": ["Delivery"]}
+    return build_draft(data, FRAMEWORK, assignments, PERIOD, **kw)
+
+
+def test_docx_has_heading_styles_quotes_citations_and_appendix():
+    draft = draft_of(dataset(), ratings={"Delivery": "Senior"})
+    document = docx.Document(io.BytesIO(to_docx(draft)))
+    styled = [(p.style.name, p.text) for p in document.paragraphs]
+    headings = [text for style, text in styled if style == "Heading 1"]
+    assert headings == ["Delivery", "Communication", "What I'm working on", "Appendix: evidence cited"]
+    assert styled[0] == ("Title", draft.title)
+    quotes = [text for style, text in styled if style == "Quote"]
+    assert len(quotes) == 1 and "The checkout rebuild was superb" in quotes[0] and "Ann" in quotes[0]
+    body = "\n".join(text for _, text in styled)
+    for citation in draft.citations.values():
+        assert citation.label in body
+    appendix = [text for style, text in styled if style == "List Bullet"]
+    assert [a.split("]")[0] + "]" for a in appendix] == [c.label for c in draft.citations.values()]
+    assert "My rating: Senior" in body
+
+
+def test_docx_strips_characters_word_rejects():
+    draft = draft_of(dataset("bell\x07 null\x00 esc\x1b vt\x0b \ufffe end"))
+    document = docx.Document(io.BytesIO(to_docx(draft)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "bell null esc vt  end" in text
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe]", text)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_markdown_keeps_hostile_text_inert(hostile):
+    md = to_markdown(draft_of(dataset(hostile)))
+    assert not BIDI.search(md)
+    assert not re.search(r"(?<!\\)<", md)  # no raw HTML tag or autolink can open
+    assert not re.search(r"(?<!\\)\[", md)  # no link or image can open
+    assert not re.search(r"(?<!\\)`", md)
+    for line in md.splitlines():  # block syntax only where the exporter put it
+        assert not line.startswith(("#", ">", "-", "*", "1")) or line.startswith(
+            ("# Self-evaluation", "## ", "> ", "- \\[", "*Note", "*My rating", "*Recency", "**")
+        ), line
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_text_export_is_plain_and_inert(hostile):
+    draft = draft_of(dataset(hostile))
+    txt = to_text(draft)
+    assert not BIDI.search(txt)
+    for line in txt.splitlines():  # none of the exporter's own lines uses Markdown syntax
+        assert not line.startswith(("#", "> ", "**", "- ", "* ")), line
+    # The user's words arrive as they were typed (on one line), only direction overrides removed.
+    assert " ".join(BIDI.sub("", hostile).split()) in txt
+    assert draft.title in txt and "\nDelivery\n" in txt
+    bullets = to_bullets(draft)
+    assert not BIDI.search(bullets)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_json_export_is_inert_and_faithful(hostile):
+    draft = draft_of(dataset(hostile))
+    text = to_json(draft)
+    assert "<" not in text and ">" not in text and not BIDI.search(text)
+    data = json.loads(text)
+    assert [s["heading"] for s in data["sections"]] == ["Delivery", "Communication"]
+    assert BIDI.sub("", hostile.split("\n")[0]) in json.dumps(data, ensure_ascii=False)
+
+
+def test_json_structure_lists_cited_items_with_dates_quarters_and_the_audit():
+    draft = draft_of(dataset())
+    data = json.loads(render(draft, "json"))
+    assert [c["id"] for c in data["cited"]] == list(draft.citations)
+    for cited in data["cited"]:
+        assert cited["quarter"] == PERIOD.quarter_of(dt.date.fromisoformat(cited["date"])).label
+    assert data["audit"]["total"] == len(draft.citations)
+    assert sum(q["citations"] for q in data["audit"]["quarters"]) == len(draft.citations)
+    assert data["growth"]["heading"] == "What I'm working on"
+    assert data["sections"][0]["paragraphs"][0]["kind"] == "claim"
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            Story(
+                "S1",
+                dt.date(2025, 1, 1),
+                action="I led the migration. Then more.",
+                result="Costs fell 30%. Also.",
+            ),
+            "Led the migration, resulting in costs fell 30%.",
+        ),
+        (
+            Story("S1", dt.date(2025, 1, 1), title="Hiring loop", result="We hired 4 engineers"),
+            "Hiring loop, resulting in we hired 4 engineers.",
+        ),
+        (Story("S1", dt.date(2025, 1, 1), action="Wrote the runbook"), "Wrote the runbook."),
+        (
+            Story("S1", dt.date(2025, 1, 1), action="Shipped NPS survey", result="NPS rose by 12"),
+            "Shipped NPS survey, resulting in NPS rose by 12.",
+        ),
+    ],
+)
+def test_resume_bullets_use_the_stories_own_words(story, expected):
+    assert resume_bullet(story) == expected
+
+
+def test_bullets_list_the_top_stories_one_line_each():
+    draft = draft_of(dataset())
+    lines = to_bullets(draft).splitlines()
+    assert len(lines) == len(draft.top_stories) == 2  # the two wins; the lesson is not a resume line
+    assert all(line.startswith("• ") and "\n" not in line for line in lines)
+    assert "• Rebuilt the checkout flow, resulting in failures fell from 7% to 1%." in lines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<b>x</b>", r"\<b\>x\</b\>"),
+        ("[a](javascript:x)", r"\[a\](javascript:x)"),
+        ("- item", r"\- item"),
+        ("2. item", r"2\. item"),
+        ("a_b*c", r"a\_b\*c"),
+        ("\u202eabc", "abc"),
+    ],
+)
+def test_md_escape(text, expected):
+    assert md_escape(text) == expected

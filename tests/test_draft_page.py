@@ -1,0 +1,167 @@
+"""The Draft page through app.py: options, preview, self-rating, and every download's bytes.
+
+AppTest does not hand out a download button's bytes, but it serves them from a
+MemoryMediaFileStorage whose file id is the last part of the button's URL. The fixture below
+records what the page hands to that storage, so each test reads exactly the bytes a user's
+click would download.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+
+import docx
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+from core.importer import load_uploads
+from core.model import Dataset, Praise, Story
+from ui import state
+
+PAGE = "pages/draft.py"
+LABELS = [
+    "Download .docx",
+    "Download .md",
+    "Download .txt",
+    "Download resume bullets (.txt)",
+    "Download workbook (.xlsx)",
+]
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """{file id: (bytes, file name)} of every file the app registers for download."""
+    stored: dict[str, tuple[bytes, str | None]] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        stored[file_id] = (path_or_data, filename)
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return stored
+
+
+def download(at, downloads, label) -> tuple[bytes, str]:
+    button = next(b for b in at.download_button if b.label == label)
+    button.click()
+    at.run()
+    button = next(b for b in at.download_button if b.label == label)
+    file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
+    return downloads[file_id]
+
+
+def test_options_preview_and_every_download(app, downloads):
+    at = app.switch_page(PAGE).run()
+    assert not at.exception
+    assert [b.label for b in at.download_button] == LABELS
+    at.radio(key="dr_tone").set_value("story")
+    at.radio(key="dr_length").set_value("brief")
+    at.number_input(key="dr_words").set_value(150)
+    at.run()
+    assert not at.exception
+    dataset = at.session_state[state.DATASET]
+    ids = {item.id for item in dataset.items}
+
+    data, name = download(at, downloads, "Download .md")
+    md = data.decode("utf-8")
+    assert name == "self-evaluation.md" and md.startswith("# Self")
+    # Story first and brief: stories open with what I did, and the challenge is left out.
+    story_paragraphs = [line for line in md.splitlines() if line.startswith("**")]
+    assert story_paragraphs
+    assert not any(re.match(r"\*\*.*?\*\* The result:", line) for line in story_paragraphs)
+    assert "The challenge:" not in md.split("## What I")[0]
+    cited = set(re.findall(r"\\\[([SP]\d+), \w+ \d{4}\\\]", md))
+    assert cited and cited <= ids
+
+    data, name = download(at, downloads, "Download .docx")
+    document = docx.Document(io.BytesIO(data))
+    assert name == "self-evaluation.docx"
+    assert any(p.style.name == "Heading 1" and p.text == "What I'm working on" for p in document.paragraphs)
+    assert any(p.style.name == "Quote" for p in document.paragraphs)
+
+    data, name = download(at, downloads, "Download .txt")
+    txt = data.decode("utf-8")
+    assert name == "self-evaluation.txt" and "**" not in txt and "\n## " not in txt
+    assert "Appendix: evidence cited" in txt.split("\n\n")
+
+    data, name = download(at, downloads, "Download resume bullets (.txt)")
+    bullets = data.decode("utf-8").splitlines()
+    assert name == "resume-bullets.txt" and bullets and all(b.startswith("• ") for b in bullets)
+
+    data, name = download(at, downloads, "Download workbook (.xlsx)")
+    assert name == "advocate-workbook.xlsx" and zipfile.is_zipfile(io.BytesIO(data))
+    back = load_uploads([(name, data)])
+    assert [s.id for s in back.stories] == [s.id for s in dataset.stories]
+    assert [p.text for p in back.praise] == [p.text for p in dataset.praise]
+
+
+def test_word_limit_is_shown_and_kept(app):
+    at = app.switch_page(PAGE).run()
+    at.number_input(key="dr_words").set_value(50).run()
+    captions = [c.value for c in at.caption]
+    counted = [c for c in captions if "words" in c and "limit 50 words" in c]
+    assert counted, captions
+    for caption in counted:
+        words = int(caption.split("Trimmed to fit: ")[-1].split(" words")[0])
+        assert words <= 50
+
+
+def test_options_and_ratings_survive_a_page_switch_and_reach_the_draft(app, downloads):
+    at = app.switch_page(PAGE).run()
+    at.radio(key="dr_tone").set_value("story").run()
+    rating = at.selectbox[0]
+    chosen = rating.options[1]
+    rating.set_value(chosen).run()
+    competency = next(iter(at.session_state[state.RATINGS]))
+    assert at.session_state[state.RATINGS] == {competency: chosen}
+    at.switch_page("pages/timeline.py").run()
+    at.switch_page(PAGE).run()
+    assert at.radio(key="dr_tone").value == "story"
+    assert at.selectbox[0].value == chosen
+    md = download(at, downloads, "Download .md")[0].decode("utf-8")
+    assert f"## {competency}\n\n*My rating: {chosen}*" in md
+
+
+def test_questions_replace_competencies(app):
+    at = app.switch_page(PAGE).run()
+    questions = ["What were your biggest accomplishments this year?", "How did you help others grow?"]
+    at.text_area(key="dr_questions").input("\n".join(questions)).run()
+    assert not at.exception
+    headings = [m.value for m in at.markdown if m.value.startswith("##### ")]
+    assert headings[:2] == [f"##### {q}" for q in questions]
+    assert at.session_state[state.DRAFT_OPTIONS]["questions"] == questions
+
+
+def test_hostile_text_is_shown_inert(app):
+    hostile = "<script>alert(1)</script> [x](javascript:alert(1)) \u202eevil"
+    at = app
+    at.session_state[state.DATASET] = Dataset(
+        stories=[
+            Story(
+                "S1",
+                dt.date(2025, 3, 1),
+                title=hostile,
+                action=f"Led {hostile}",
+                result=f"Saved 5 hours {hostile}",
+                competencies=("Communication",),
+            )
+        ],
+        praise=[
+            Praise(
+                "P1", dt.date(2025, 4, 1), f"Great {hostile}", author=hostile, competencies=("Communication",)
+            )
+        ],
+    )
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "S1" in shown
+    assert "<script>" not in shown and "\u202e" not in shown
+    assert not re.search(r"(?<!\\)\]\(javascript:", shown)
+    assert "\\<script\\>" in shown
+    assert all(not getattr(m.proto, "allow_html", False) for m in at.markdown)
