@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import state
 
-st.set_page_config(page_title="Advocate", page_icon=":material/workspace_premium:", layout="wide")
+st.set_page_config(page_title="Advocate", page_icon="🏅", layout="wide")
 state.init()
 
 navigation = st.navigation(

@@ -33,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -46,7 +47,7 @@ RESULTS = ROOT / "bench" / "results"
 DATA_DIR = RESULTS / "data"
 STAGES = ("read", "normalise", "import", "import_csv", "map", "quarters", "draft", "docx")
 SEED = synthetic.DEFAULT_SEED
-CHILD_TIMEOUT = 900  # s; a hung child must not hang the whole run
+PARTIAL: Path | None = None  # where a child checkpoints its results
 
 
 # --------------------------------------------------------------------------- child processes
@@ -182,16 +183,20 @@ def child_stages(size: int, repeat: int) -> dict:
         return {"stories": len(dataset.stories), "praise": len(dataset.praise),
                 "problems": len(dataset.problems)}
 
+    def report() -> dict:
+        return {
+            "medians": {stage: _median(values) for stage, values in times.items()},
+            "runs": times,
+            "notes": notes,
+            "counts": counts,
+            "module_import_s": import_time,
+            "peak_rss_mb": _rss_mb(),
+        }
+
     for _ in range(repeat):
         counts = one_pass() or counts
-    return {
-        "medians": {stage: _median(values) for stage, values in times.items()},
-        "runs": times,
-        "notes": notes,
-        "counts": counts,
-        "module_import_s": import_time,
-        "peak_rss_mb": _rss_mb(),
-    }
+        _checkpoint(report())
+    return report()
 
 
 def child_pandas(size: int, repeat: int) -> dict:
@@ -212,20 +217,19 @@ def _pages() -> list[str]:
     return re.findall(r"st\.Page\(\s*[\"'](pages/[\w/]+\.py)[\"']", (ROOT / "app.py").read_text())
 
 
-_WIDGET_KINDS = ("radio", "segmented_control", "checkbox", "toggle", "select_slider", "selectbox",
-                 "number_input", "slider")
+_WIDGET_KINDS = ("radio", "segmented_control", "checkbox", "toggle", "selectbox", "number_input")
+_CHOICE_KINDS = ("radio", "segmented_control", "selectbox")
 
 
 def _change_a_widget(at, back: dict | None = None) -> dict | None:
     """Change one widget in the page's main area (display options first) and say which.
 
     With `back`, restore the widget changed before. Returns {kind, label, old} or None.
-    Options whose values are not plain strings are skipped: AppTest can only set those by value.
     """
     if back is not None:
         for widget in getattr(at.main, back["kind"]):
             if _label(widget) == back["label"]:
-                widget.set_value(back["old"])
+                _set(back["kind"], widget, back["old"])
                 return back
         return None
     for kind in _WIDGET_KINDS:
@@ -237,11 +241,11 @@ def _change_a_widget(at, back: dict | None = None) -> dict | None:
             if getattr(widget, "disabled", False) or getattr(widget.proto, "disabled", False):
                 continue
             try:
-                old = widget.value
+                old = _current(kind, widget)
                 new = _another_value(kind, widget, old)
                 if new is None:
                     continue
-                widget.set_value(new)
+                _set(kind, widget, new)
             except Exception:
                 continue
             return {"kind": kind, "label": _label(widget), "old": old}
@@ -252,22 +256,52 @@ def _label(widget) -> str:
     return getattr(widget, "label", None) or getattr(widget.proto, "label", "") or widget.id
 
 
+def _current(kind: str, widget):
+    """For choices, the index of the shown option (values may be objects behind a format_func)."""
+    if kind == "segmented_control":
+        indices = widget.indices
+        return indices[0] if indices else None
+    if kind in _CHOICE_KINDS:
+        return widget.index
+    return widget.value
+
+
 def _another_value(kind: str, widget, old):
     if kind in ("checkbox", "toggle"):
         return not old
-    if kind in ("radio", "selectbox", "select_slider", "segmented_control"):
-        options = [str(o) for o in widget.options]
-        if not isinstance(old, str) or not all(isinstance(o, str) for o in widget.options):
+    if kind in _CHOICE_KINDS:
+        if old is None or len(widget.options) < 2:
             return None
-        others = [o for o in options if o != old]
-        return others[0] if others else None
-    if kind in ("number_input", "slider"):
+        return (old + 1) % len(widget.options)
+    if kind == "number_input":
         if not isinstance(old, int | float) or isinstance(old, bool):
             return None
         step = getattr(widget, "step", None) or 1
         maximum = getattr(widget, "max", None)
         return old - step if maximum is not None and old + step > maximum else old + step
     return None
+
+
+def _set(kind: str, widget, value) -> None:
+    """Set a widget as the browser would: choices by the index of the shown option."""
+    if kind not in _CHOICE_KINDS:
+        widget.set_value(value)
+        return
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    def state(self):
+        ws = WidgetState()
+        ws.id = self.id
+        if kind == "segmented_control":
+            ws.string_array_value.data[:] = [self.options[value]]
+        else:
+            ws.string_value = self.options[value]
+        return ws
+
+    # AppTest sets choices by value, which it cannot map back through a format_func; the
+    # frontend only ever sends the chosen option's text, so send exactly that.
+    widget.__class__ = type(f"Chosen{type(widget).__name__}", (type(widget),),
+                            {"_widget_state": property(state)})
 
 
 def child_apptest(size: int, repeat: int) -> dict:
@@ -283,6 +317,17 @@ def child_apptest(size: int, repeat: int) -> dict:
     widgets: dict[str, str | None] = {}
     errors: dict[str, str] = {}
     loaded = None
+
+    def report() -> dict:
+        return {
+            "medians": {page: {k: _median(v) for k, v in r.items()} for page, r in runs.items()},
+            "runs": runs,
+            "widgets": widgets,
+            "errors": errors,
+            "loaded": loaded,
+            "peak_rss_mb": _rss_mb(),
+        }
+
     for _ in range(repeat):
         st.cache_data.clear()
         st.cache_resource.clear()
@@ -331,14 +376,8 @@ def child_apptest(size: int, repeat: int) -> dict:
                     errors[page] = str(at.exception[0].value)[:300]
             except Exception as exc:
                 errors[page] = f"{type(exc).__name__}: {exc}"[:300]
-    return {
-        "medians": {page: {k: _median(v) for k, v in r.items()} for page, r in runs.items()},
-        "runs": runs,
-        "widgets": widgets,
-        "errors": errors,
-        "loaded": loaded,
-        "peak_rss_mb": _rss_mb(),
-    }
+            _checkpoint(report())
+    return report()
 
 
 CHILDREN = {"stages": child_stages, "pandas": child_pandas, "apptest": child_apptest}
@@ -347,21 +386,31 @@ CHILDREN = {"stages": child_stages, "pandas": child_pandas, "apptest": child_app
 # --------------------------------------------------------------------------- the parent
 
 
-def _run_child(kind: str, size: int, repeat: int, env: dict) -> dict:
+def _checkpoint(report: dict) -> None:
+    """Save what a child has measured so far, so a child killed on timeout still reports it."""
+    if PARTIAL is not None:
+        PARTIAL.write_text(json.dumps(report))
+
+
+def _run_child(kind: str, size: int, repeat: int, env: dict, timeout: float) -> dict:
     """Run one measurement kind in a fresh interpreter; its last stdout line is JSON."""
+    partial = Path(env["HOME"]) / f"partial-{kind}-{size}.json"
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", kind, "--size", str(size),
-           "--repeat", str(repeat), "--data-dir", str(DATA_DIR), "--seed", str(SEED)]
+           "--repeat", str(repeat), "--data-dir", str(DATA_DIR), "--seed", str(SEED),
+           "--partial", str(partial)]
     try:
-        proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT)
+        proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return {"error": f"timed out after {CHILD_TIMEOUT} s"}
+        result = json.loads(partial.read_text()) if partial.exists() else {}
+        result["error"] = f"timed out after {timeout:.0f} s" + (" (partial results)" if result else "")
+        return result
     lines = proc.stdout.strip().splitlines()
     if proc.returncode != 0 or not lines:
         return {"error": f"exit {proc.returncode}: {proc.stderr.strip()[-600:]}"}
     return json.loads(lines[-1])
 
 
-def _measure_cli(ws: synthetic.Workspace, repeat: int, env: dict, out_dir: Path) -> dict:
+def _measure_cli(ws: synthetic.Workspace, repeat: int, env: dict, out_dir: Path, timeout: float) -> dict:
     """`python -m core draft FILE --format docx --out X`: wall time and peak RSS of the process."""
     walls, rss = [], []
     out = out_dir / f"draft-{ws.size}.docx"
@@ -371,7 +420,12 @@ def _measure_cli(ws: synthetic.Workspace, repeat: int, env: dict, out_dir: Path)
         out.unlink(missing_ok=True)
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
+        timer = threading.Timer(timeout, proc.kill)  # wait4 has no timeout of its own
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
         wall = time.perf_counter() - start
         stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -515,10 +569,10 @@ def _budgets(results: dict) -> list[dict]:
     return budgets
 
 
-def _configure(data_dir: Path, seed: int) -> None:
+def _configure(data_dir: Path, seed: int, partial: Path | None) -> None:
     """Children find the same generated files as the parent: same directory, same seed."""
-    global DATA_DIR, SEED
-    DATA_DIR, SEED = data_dir.resolve(), seed
+    global DATA_DIR, SEED, PARTIAL
+    DATA_DIR, SEED, PARTIAL = data_dir.resolve(), seed, partial
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -534,8 +588,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="where generated workbooks are kept")
     parser.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--partial", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--timeout", type=float, default=300, help="seconds before one measurement "
+                        "process is stopped (what it finished is kept)")
     args = parser.parse_args(argv)
-    _configure(args.data_dir, args.seed)
+    _configure(args.data_dir, args.seed, args.partial)
     if args.child:
         print(json.dumps(CHILDREN[args.child](args.size, args.repeat)))
         return 0
@@ -547,6 +604,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                     "platform": platform.platform()},
         "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "load_average_at_start": os.getloadavg(),
         "repeat": args.repeat,
         "sizes": {},
     }
@@ -564,9 +622,9 @@ def main(argv: list[str] | None = None) -> int:
                 if kind in skip:
                     continue
                 if kind == "cli":
-                    entry["cli"] = _measure_cli(ws, args.repeat, env, Path(tmp))
+                    entry["cli"] = _measure_cli(ws, args.repeat, env, Path(tmp), args.timeout)
                 else:
-                    entry[kind] = _run_child(kind, size, args.repeat, env)
+                    entry[kind] = _run_child(kind, size, args.repeat, env, args.timeout)
                 print(f"[{time.perf_counter() - began:6.0f} s] size {size:,}: {kind} done", file=sys.stderr)
         if args.server:
             from bench import startup
@@ -589,6 +647,7 @@ def main(argv: list[str] | None = None) -> int:
         results["slopes"][key] = _slope(points)
     results["budgets"] = _budgets(results)
     results["elapsed_s"] = time.perf_counter() - began
+    results["load_average_at_end"] = os.getloadavg()
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2, default=str))
 
@@ -616,7 +675,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"! size {size} AppTest {page}: {error}")
     if notes:
         print("Stage notes:", json.dumps(notes, indent=1))
-    print(f"\nWrote {args.json} in {results['elapsed_s']:.0f} s.")
+    load = results["load_average_at_start"][0], results["load_average_at_end"][0]
+    print(f"\nLoad average (1 min) at start {load[0]:.1f}, at end {load[1]:.1f}, on {os.cpu_count()} CPUs"
+          + (": other work was running, figures are inflated" if max(load) > (os.cpu_count() or 1) else ""))
+    print(f"Wrote {args.json} in {results['elapsed_s']:.0f} s.")
     return 0
 
 

@@ -23,17 +23,28 @@ from pathlib import Path
 STORY_HEADERS = ("date", "title", "challenge", "action", "result", "competencies", "impact", "kind",
                  "project", "tags")
 PRAISE_HEADERS = ("date", "text", "from", "role", "channel")
-VERSION = 1  # bump when the generated content changes, so cached files are regenerated
+VERSION = 2  # bump when the generated content changes, so cached files are regenerated
 DEFAULT_SEED = 20260101
 END_DATE = dt.date(2026, 6, 30)
 
-_SYSTEMS = ("checkout service", "billing pipeline", "search index", "onboarding flow", "mobile app",
-            "data warehouse", "CI pipeline", "customer portal", "reporting dashboard", "auth service",
-            "release process", "support queue", "pricing page", "inventory API", "alerting rules")
+# What the work is about changes over the years, as in a real diary: each ERA_DAYS stretch has a
+# handful of systems and projects in play (drawn from a large pool), and most stories and quotes
+# of that stretch are about them. Without this, ten years of text would share one tiny
+# vocabulary and every quote would "mention" every story.
+_QUALIFIERS = ("checkout", "billing", "search", "onboarding", "mobile", "warehouse", "pricing",
+               "inventory", "auth", "payments", "ledger", "routing", "shipping", "catalog", "refunds",
+               "analytics", "signup", "notifications", "scheduling", "identity", "reporting", "alerting",
+               "storage", "streaming", "forecasting", "returns", "loyalty", "fraud", "tax", "invoicing",
+               "compliance", "partner", "marketplace", "messaging", "recommendations", "mapping",
+               "telemetry", "backup", "gateway", "consent")
+_NOUNS = ("service", "pipeline", "API", "dashboard", "portal", "flow", "index", "job", "queue", "app",
+          "database", "cluster", "library", "process", "page", "rules", "model", "platform")
+_CODENAMES = ("Atlas", "Beacon", "Cobalt", "Delta", "Evergreen", "Falcon", "Granite", "Harbor", "Ion",
+              "Juniper", "Keystone", "Lumen", "Meridian", "Nimbus", "Onyx", "Polaris", "Quartz",
+              "Redwood", "Sierra", "Tundra", "Umbra", "Vertex", "Willow", "Zephyr")
+ERA_DAYS = 75
 _TEAMS = ("the platform team", "support", "sales", "finance", "two new hires", "the design team",
           "our largest customer", "the on-call rotation", "legal", "the data team")
-_PROJECTS = ("Atlas", "Beacon", "Cobalt", "Delta migration", "Evergreen", "Falcon", "Granite",
-             "Harbor", "Ion", "Juniper", "Keystone", "Lumen", "", "", "")
 _TAGS = ("migration", "incident", "mentoring", "cost", "hiring", "performance", "security",
          "customer", "process", "docs", "launch", "quality", "planning", "outage", "analytics")
 # Spelled the way people type them: mostly clean, sometimes lower-case, abbreviated or misspelt,
@@ -112,18 +123,41 @@ class Workspace:
     praise_csv: Path
 
 
-def _fill(template: str, rng: random.Random) -> str:
+@dataclass(frozen=True)
+class _Era:
+    systems: tuple[str, ...]
+    projects: tuple[str, ...]
+
+
+def _era(day: dt.date, seed: int) -> _Era:
+    """The systems and projects in play around `day` (the same for stories and praise)."""
+    index = (END_DATE - day).days // ERA_DAYS
+    rng = random.Random(f"era-{seed}-{index}")
+    systems = tuple(f"{rng.choice(_QUALIFIERS)} {rng.choice(_NOUNS)}" for _ in range(6))
+    projects = tuple(f"{rng.choice(_CODENAMES)}{rng.choice(('', '', ' 2', ' v3', ' migration'))}"
+                     for _ in range(2))
+    return _Era(systems, projects)
+
+
+def _system(era: _Era, rng: random.Random) -> str:
+    if rng.random() < 0.9:
+        return rng.choice(era.systems)
+    return f"{rng.choice(_QUALIFIERS)} {rng.choice(_NOUNS)}"  # now and then, something else
+
+
+def _fill(template: str, rng: random.Random, era: _Era) -> str:
     n = rng.randint(5, 400)
-    return template.format(system=rng.choice(_SYSTEMS), team=rng.choice(_TEAMS), n=n,
+    return template.format(system=_system(era, rng), team=rng.choice(_TEAMS), n=n,
                            m=max(1, n // rng.randint(2, 9)), p=rng.randint(5, 80), k=rng.randint(2, 900))
 
 
-def _sentences(pool: tuple[str, ...], rng: random.Random, count: int) -> str:
-    return " ".join(_fill(rng.choice(pool), rng) for _ in range(count))
+def _sentences(pool: tuple[str, ...], rng: random.Random, count: int, era: _Era) -> str:
+    return " ".join(_fill(rng.choice(pool), rng, era) for _ in range(count))
 
 
-def _paragraphs(pool: tuple[str, ...], rng: random.Random, paragraphs: int, per: tuple[int, int]) -> str:
-    return "\n\n".join(_sentences(pool, rng, rng.randint(*per)) for _ in range(paragraphs))
+def _paragraphs(pool: tuple[str, ...], rng: random.Random, paragraphs: int, per: tuple[int, int],
+                era: _Era) -> str:
+    return "\n\n".join(_sentences(pool, rng, rng.randint(*per), era) for _ in range(paragraphs))
 
 
 def _dates(count: int, rng: random.Random) -> list[dt.date]:
@@ -140,24 +174,25 @@ def story_rows(size: int, seed: int = DEFAULT_SEED) -> list[tuple]:
     rows = []
     for day in _dates(size, rng):
         shape = rng.random()
-        title = _fill(rng.choice(_TITLES), rng)
+        era = _era(day, seed)
+        title = _fill(rng.choice(_TITLES), rng, era)
         if shape < 0.2:  # a one-liner: title and a short result, nothing else
-            challenge, action, result = "", "", _sentences(_RESULTS, rng, 1)
+            challenge, action, result = "", "", _sentences(_RESULTS, rng, 1, era)
         elif shape < 0.8:
-            challenge = _sentences(_CHALLENGES, rng, rng.randint(1, 2))
-            action = _sentences(_ACTIONS, rng, rng.randint(1, 3))
-            result = _sentences(_RESULTS, rng, rng.randint(1, 2))
+            challenge = _sentences(_CHALLENGES, rng, rng.randint(1, 2), era)
+            action = _sentences(_ACTIONS, rng, rng.randint(1, 3), era)
+            result = _sentences(_RESULTS, rng, rng.randint(1, 2), era)
         else:  # a few paragraphs, as people write when it mattered
-            challenge = _paragraphs(_CHALLENGES, rng, rng.randint(1, 2), (2, 3))
-            action = _paragraphs(_ACTIONS, rng, rng.randint(2, 3), (2, 4))
-            result = _paragraphs(_RESULTS, rng, rng.randint(1, 2), (1, 3))
+            challenge = _paragraphs(_CHALLENGES, rng, rng.randint(1, 2), (2, 3), era)
+            action = _paragraphs(_ACTIONS, rng, rng.randint(2, 3), (2, 4), era)
+            result = _paragraphs(_RESULTS, rng, rng.randint(1, 2), (1, 3), era)
         competencies = ";".join(rng.sample(_COMPETENCIES, rng.randint(1, 2))) if rng.random() < 0.25 else ""
         impact = rng.randint(1, 5) if rng.random() < 0.55 else None
         kind_roll = rng.random()
         kind = "win" if kind_roll < 0.8 else "struggle" if kind_roll < 0.92 else "lesson"
         tags = ";".join(rng.sample(_TAGS, rng.randint(0, 3)))
         rows.append((day, title, challenge, action, result, competencies, impact, kind,
-                     rng.choice(_PROJECTS), tags))
+                     rng.choice(era.projects) if rng.random() < 0.6 else "", tags))
     return rows
 
 
@@ -168,7 +203,10 @@ def praise_rows(size: int, seed: int = DEFAULT_SEED) -> list[tuple]:
     for day in _dates(size, rng):
         roll = rng.random()
         count = 1 if roll < 0.5 else rng.randint(2, 3) if roll < 0.9 else rng.randint(4, 7)
-        text = _sentences(_PRAISE, rng, count)
+        era = _era(day, seed)
+        text = _sentences(_PRAISE, rng, count, era)
+        if rng.random() < 0.15:  # some quotes name the project they are about
+            text += f" {rng.choice(era.projects)} would not have landed without you."
         author = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" if rng.random() < 0.95 else ""
         rows.append((day, text, author, rng.choice(_ROLES), rng.choice(_CHANNELS)))
     return rows

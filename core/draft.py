@@ -40,6 +40,7 @@ _HEADLINE_MAX_WORDS = 30  # a result longer than this is not quoted in the openi
 GROWTH_HEADING = "What I'm working on"
 # Questions mode: evidence counts as an answer when it scores at least this share of the best match.
 _QUESTION_RELATIVE = 0.5
+_LINK_CHECKS = 12  # quotes per section checked for a link to the stories told
 
 
 @dataclass
@@ -426,7 +427,7 @@ def _claim(topic: str | None, chosen: list[_Scored], stories: list[_Scored], pra
     if topic is None:  # a review question: say what answers it
         speak = "speaks" if verb == "shows" else "speak"
         text = f"{counts[0].upper() + counts[1:]} from {when}{where} {speak} to this"
-        text += f"; the strongest result: “{headline}”." if headline else "."
+        text += f"; for example: “{headline}”." if headline else "."
     elif tone == "numbers":
         text = f"In {period.label}, {counts} {verb} my {topic} work{where}"
         text += f", with the strongest result: “{headline}”." if headline else "."
@@ -512,28 +513,42 @@ def _in_period(dataset: Dataset, period: Period) -> tuple[list[Story], list[Prai
             [p for p in dataset.praise if period.contains(p.date)])
 
 
-def _score_all(stories: list[Story], praise: list[Praise],
-               period: Period) -> tuple[dict[str, _Scored], dict[str, list[Praise]]]:
-    from core.links import link_index
+def _score_all(stories: list[Story], period: Period, strengths: dict | None) -> dict[str, _Scored]:
+    """Each story's strength: the caller's (e.g. the app's cached, quote-corroborated scores) or
+    scored here on the story's own words (corroboration then comes from its link only)."""
     from core.strength import score_story
 
-    links = link_index(stories, praise)
     out = {}
     for story in stories:
-        strength = score_story(story, links.get(story.id, ()))
+        strength = (strengths or {}).get(story.id) or score_story(story)
         quarter = period.quarter_of(story.date)
         out[story.id] = _Scored(story, strength.score, strength.level, quarter.label if quarter else None)
-    return out, links
+    return out
+
+
+def _linked_ids(chosen: list[_Scored], pool: list[Praise], links: dict | None) -> set[str]:
+    """Quotes of the pool that talk about a chosen story (core.links rules), checked only for the
+    few quotes that could be shown: checking every pair costs seconds on a large year."""
+    if links is not None:
+        return {p.id for c in chosen for p in links.get(c.story.id, ())}
+    from core.links import link_reason
+
+    return {p.id for p in pool[:_LINK_CHECKS] for c in chosen if link_reason(c.story, p) is not None}
 
 
 def build_draft(dataset: Dataset, framework: Framework | None, assignments: dict[str, list[str]],
-                period: Period, options: DraftOptions | None = None, ratings: dict | None = None) -> Draft:
-    """Draft the self-evaluation from the evidence inside `period` (see the module docstring)."""
+                period: Period, options: DraftOptions | None = None, ratings: dict | None = None, *,
+                strengths: dict | None = None, links: dict[str, list[Praise]] | None = None) -> Draft:
+    """Draft the self-evaluation from the evidence inside `period` (see the module docstring).
+
+    `strengths` ({story id: core.strength.Strength}) and `links` ({story id: [Praise]}, as
+    core.links.link_index gives) are optional: the app passes the ones it already cached.
+    """
     options = options or DraftOptions()
     ratings = ratings or {}
     spec = _LENGTH[options.length]
     stories, praise = _in_period(dataset, period)
-    scored, links = _score_all(stories, praise, period)
+    scored = _score_all(stories, period, strengths)
     wins = [scored[s.id] for s in stories if s.story_kind == "win"]
     quotable = [p for p in praise if not p.hidden]
     used: set[str] = set()
@@ -548,8 +563,9 @@ def build_draft(dataset: Dataset, framework: Framework | None, assignments: dict
         claim = _claim(topic, chosen, win_pool, praise_pool, period,
                        options.tone)
         story_paragraphs = [_story_paragraph(c.story, options.tone, spec) for c in chosen]
-        linked = {p.id for c in chosen for p in links.get(c.story.id, ())}
-        ranked = sorted((p for p in praise_pool if not p.hidden), key=lambda p: _quote_rank(p, linked))
+        shown = sorted((p for p in praise_pool if not p.hidden), key=lambda p: _quote_rank(p, set()))
+        linked = _linked_ids(chosen, shown, links)
+        ranked = sorted(shown, key=lambda p: _quote_rank(p, linked))
         quotes = [Paragraph("quote", [_quote_text(p.text)], [p.id], attribution=_attribution(p))
                   for p in ranked[: spec["quotes"]]]
         if claim:
@@ -571,7 +587,8 @@ def build_draft(dataset: Dataset, framework: Framework | None, assignments: dict
             prel = [float(p_scores[i, q_index]) for i in range(len(quotable))] if quotable else []
             # Keep what is clearly about the question: near the best match, and above the mapper's floor.
             cutoff = max(ACCEPT_FLOOR, _QUESTION_RELATIVE * max([*rel.values(), *prel], default=0.0))
-            matching = [scored[s.id] for s in stories if rel[s.id] >= cutoff and s.story_kind == "win"]
+            # Every kind of story may answer a question ("What would you do differently?").
+            matching = [scored[s.id] for s in stories if rel[s.id] >= cutoff]
             # Relevance first, strength second: the answer must be about the question.
             pool = [_Scored(c.story, rel[c.story.id] * (0.5 + 0.5 * c.score), c.level, c.quarter)
                     for c in matching]

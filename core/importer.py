@@ -81,7 +81,11 @@ class _Row:
 
 
 def _is_blank(row: list) -> bool:
-    return all(c is None or (isinstance(c, str) and not c.strip()) for c in row)
+    for cell in row:  # a plain loop: most rows end at their first cell
+        if cell is None or cell == "" or (type(cell) is str and cell.isspace()):
+            continue
+        return False
+    return True
 
 
 def _text(value) -> str:
@@ -103,10 +107,8 @@ def _text(value) -> str:
 
 
 def _frozen(value):
-    """A hashable stand-in for a list or dict field, for the duplicate check."""
-    if isinstance(value, dict):
-        return tuple(value.items())
-    return tuple(value) if isinstance(value, list) else value
+    """A hashable stand-in for a dict field (extra), for the duplicate check."""
+    return tuple(value.items()) if type(value) is dict else value
 
 
 @lru_cache(maxsize=4096)
@@ -219,7 +221,7 @@ class _Loader:
             self._file_error(
                 status,
                 f"Advocate couldn't tell which columns of {where} hold what ({self._missing(hmap)}): "
-                "pick the columns to load it.",
+                "pick the columns on the Import page to load it.",
             )
 
     @staticmethod
@@ -330,6 +332,8 @@ class _Loader:
 
     def _warn_cut_cells(self, status: FileStatus, sheet, header: str, values: list, data) -> None:
         """Workbook cells stop at 32,767 characters (readers cut longer ones): say so, never silently."""
+        if max(map(len, filter(lambda v: type(v) is str, values)), default=0) < EXCEL_CELL_LIMIT:
+            return
         for position, value in enumerate(values):
             if type(value) is str and len(value) >= EXCEL_CELL_LIMIT:
                 self.problem(
@@ -443,9 +447,7 @@ class _Loader:
         if not self.several_files:
             self._keep(status, item, explicit_id)
             return
-        content = item.as_dict()
-        del content["id"], content["origin"]
-        key = (item.kind, *(_frozen(v) for v in content.values()))
+        key = (item.kind, *(_frozen(v) for k, v in vars(item).items() if k not in ("id", "origin")))
         first = self.seen.get(key)
         if first is not None and first.file != status.file:
             where = f"row {first.row}" + (f" of sheet '{first.sheet}'" if first.sheet else "")

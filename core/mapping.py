@@ -13,9 +13,9 @@ score is their cosine similarity (0..1):
   "Recruiting" competency that never says "interview".
 
 The idf comes from the framework's own sentences (not from the user's items), so an item's
-suggestions do not change when other items are added. Everything is vectorised with numpy and
-scipy.sparse (no scikit-learn import: it costs over a second of start-up), so 20,000 items map
-in a fraction of a second.
+suggestions do not change when other items are added. Everything is vectorised with numpy alone
+(scikit-learn costs over a second of start-up, scipy.sparse a few hundred milliseconds, and the
+draft command must handle 20,000 items in under 2 s whole-process); reasons are written lazily.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class Suggestion:
         self.competency = competency
         self.score = score
         self._why = why
-        self._explain = explain  # (explainer, row, rank, competency index)
+        self._explain = explain  # (explainer, row, competency index)
 
     @property
     def why(self) -> str:
@@ -392,10 +392,17 @@ for _b in range(256):
 
 @dataclass
 class _Corpus:
-    """Texts as a (documents x word types) count matrix; the types' lower-case spellings."""
+    """Texts as (document, word type, count) entries sorted by document; the types' spellings."""
 
-    counts: object  # scipy.sparse.csr_matrix
+    doc: np.ndarray
+    typ: np.ndarray
+    cnt: np.ndarray
+    indptr: np.ndarray  # entries of document i: indptr[i]:indptr[i + 1]
     types: list[str]
+
+    @property
+    def n_docs(self) -> int:
+        return len(self.indptr) - 1
 
 
 def _tokenise(texts: list[str]) -> _Corpus:
@@ -404,8 +411,6 @@ def _tokenise(texts: list[str]) -> _Corpus:
     Each word gets a 64-bit key (see _word_keys), so identical words meet in one np.unique;
     only the distinct word types are ever turned back into Python strings.
     """
-    from scipy import sparse
-
     n = len(texts)
     encoded = [t.encode("utf-8", "replace") for t in texts]
     sizes = np.fromiter((len(e) + 1 for e in encoded), dtype=np.int64, count=n)
@@ -413,10 +418,10 @@ def _tokenise(texts: list[str]) -> _Corpus:
     buf = _LOWER[np.frombuffer(raw, dtype=np.uint8)]
     edge = np.diff((buf != 0).astype(np.int8), prepend=np.int8(0), append=np.int8(0))
     starts, ends = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)
+    empty = np.zeros(0, dtype=np.int64)
     if not len(starts):
-        return _Corpus(sparse.csr_matrix((n, 0)), [])
-    hashes = _word_keys(buf, starts, ends)
-    _, first, type_of = np.unique(hashes, return_index=True, return_inverse=True)
+        return _Corpus(empty, empty, np.zeros(0), np.zeros(n + 1, dtype=np.int64), [])
+    _, first, type_of = np.unique(_word_keys(buf, starts, ends), return_index=True, return_inverse=True)
     lowered = buf.tobytes()
     types = [
         lowered[s:e].decode("utf-8", "replace")
@@ -424,9 +429,11 @@ def _tokenise(texts: list[str]) -> _Corpus:
     ]
     doc_start = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     doc = np.searchsorted(doc_start, starts, side="right") - 1
-    counts = sparse.csr_matrix((np.ones(len(doc)), (doc, type_of.ravel())), shape=(n, len(types)))
-    counts.sum_duplicates()
-    return _Corpus(counts, types)
+    n_types = len(types)
+    keys, counts = np.unique(doc * n_types + type_of.ravel(), return_counts=True)
+    doc, typ = keys // n_types, keys % n_types
+    indptr = np.searchsorted(doc, np.arange(n + 1))
+    return _Corpus(doc, typ, counts.astype(float), indptr, types)
 
 
 def _word_keys(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -470,6 +477,14 @@ def _type_features(kind: str, word: str) -> list:
 
 
 @dataclass
+class _TypeMap:
+    """Word type -> its known features of one block, as CSR arrays (a feature may repeat)."""
+
+    indptr: np.ndarray
+    feat: np.ndarray
+
+
+@dataclass
 class _Block:
     """One feature space (word stems, char n-grams or concepts): vocabulary and idf."""
 
@@ -481,33 +496,49 @@ class _Block:
     def size(self) -> int:
         return len(self.idf)
 
-    def type_matrix(self, types: list[str]):
-        """(word types x features) 0/1 matrix of the known features of each type."""
-        from scipy import sparse
+    def type_map(self, types: list[str]) -> _TypeMap:
+        lengths, feats = [], []
+        get = self.vocab.get
+        for word in types:
+            known = [j for f in _type_features(self.kind, word) if (j := get(f)) is not None]
+            lengths.append(len(known))
+            feats += known
+        indptr = np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)])
+        return _TypeMap(indptr, np.asarray(feats, dtype=np.int64))
 
-        rows, cols = [], []
-        for i, word in enumerate(types):
-            for feat in _type_features(self.kind, word):
-                j = self.vocab.get(feat)
-                if j is not None:
-                    rows.append(i)
-                    cols.append(j)
-        data = np.ones(len(rows))
-        return sparse.csr_matrix((data, (rows, cols)), shape=(len(types), self.size))
+    def entries(self, corpus: _Corpus, tmap: _TypeMap | None = None):
+        """(document, feature, count) for every feature occurrence, documents in order."""
+        tmap = tmap or self.type_map(corpus.types)
+        per = np.diff(tmap.indptr)[corpus.typ]
+        total = int(per.sum())
+        first = np.repeat(tmap.indptr[corpus.typ], per)
+        offset = np.arange(total) - np.repeat(np.cumsum(per) - per, per)
+        return np.repeat(corpus.doc, per), tmap.feat[first + offset], np.repeat(corpus.cnt, per)
 
-    def transform(self, corpus: _Corpus):
-        """Sublinear tf x idf rows, L2-normalised."""
-        matrix = (corpus.counts @ self.type_matrix(corpus.types)).tocsr()
-        matrix.data = (1.0 + np.log(np.maximum(matrix.data, 1.0))) * self.idf[matrix.indices]
-        return _l2_rows(matrix)
+    def dense(self, corpus: _Corpus) -> np.ndarray:
+        """Exact sublinear tf x idf rows, L2-normalised, as a dense (documents x features) array."""
+        doc, feat, cnt = self.entries(corpus)
+        tf = np.bincount(doc * self.size + feat, weights=cnt, minlength=corpus.n_docs * self.size)
+        tf = tf.astype(float).reshape(corpus.n_docs, self.size)
+        out = np.zeros_like(tf)
+        np.log(tf, out=out, where=tf > 0)
+        out = np.where(tf > 0, (1.0 + out) * self.idf, 0.0)
+        return _unit_rows(out)
+
+    def sparse_rows(self, corpus: _Corpus):
+        """The same rows as (document, feature, value) entries, for large item sets."""
+        doc, feat, cnt = self.entries(corpus)
+        keys, inverse = np.unique(doc * self.size + feat, return_inverse=True)
+        tf = np.bincount(inverse.ravel(), weights=cnt)
+        doc, feat = keys // self.size, keys % self.size
+        val = (1.0 + np.log(tf)) * self.idf[feat]
+        norm = np.sqrt(np.bincount(doc, weights=val * val, minlength=corpus.n_docs))
+        return doc, feat, val / np.where(norm > 0, norm, 1.0)[doc], norm > 0
 
 
-def _l2_rows(matrix):
-    from scipy import sparse
-
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ matrix
+def _unit_rows(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms > 0, norms, 1.0)
 
 
 def _fit_block(kind: str, corpus: _Corpus) -> _Block:
@@ -519,10 +550,19 @@ def _fit_block(kind: str, corpus: _Corpus) -> _Block:
             for feat in _type_features(kind, word):
                 vocab.setdefault(feat, len(vocab))
     block = _Block(kind, vocab, np.ones(len(vocab)))
-    presence = (corpus.counts @ block.type_matrix(corpus.types)).tocsc()
-    df = np.diff(presence.indptr)  # documents with each feature
-    block.idf = np.log((1 + corpus.counts.shape[0]) / (1 + df)) + 1.0
+    doc, feat, _ = block.entries(corpus)
+    pairs = np.unique(doc * max(block.size, 1) + feat)
+    df = np.bincount(pairs % max(block.size, 1), minlength=block.size)  # documents with each feature
+    block.idf = np.log((1 + corpus.n_docs) / (1 + df)) + 1.0
     return block
+
+
+def _per_column_sums(rows: np.ndarray, weights: np.ndarray, table: np.ndarray, cols: np.ndarray, n: int):
+    """out[r, c] = sum of weights * table[cols, c] over entries of row r (one bincount per column)."""
+    out = np.empty((n, table.shape[1]))
+    for c in range(table.shape[1]):
+        out[:, c] = np.bincount(rows, weights=weights * table[cols, c], minlength=n)
+    return out
 
 
 # --- the model -----------------------------------------------------------------------------------
@@ -533,11 +573,11 @@ class _Model:
     names: list[str]
     blocks: list[_Block]
     weights: tuple[float, ...]
-    profiles: np.ndarray  # (features, competencies), unit columns
+    profiles: list[np.ndarray]  # per block: (features, competencies), the weighted unit profile's part
     exp_texts: list[str]  # expectation sentences (and descriptions), for "resembles ..."
     exp_comp: np.ndarray  # competency index of each sentence
-    exp_matrix: object  # sparse (sentences, word+concept features), for "resembles"
-    comp_terms: list[dict[str, float]]  # stem -> idf, for "matched ..."
+    exp_rows: list[np.ndarray]  # per light block (word, concept): (sentences, features) weighted rows
+    comp_terms: list[dict[str, float]]  # stem -> weight in the competency's profile, for "matched ..."
 
 
 def competency_sentences(framework: Framework) -> list[tuple[int, str]]:
@@ -554,12 +594,18 @@ def competency_sentences(framework: Framework) -> list[tuple[int, str]]:
     return out
 
 
+def _stack_dense(blocks, weights, corpus: _Corpus) -> list[np.ndarray]:
+    """Each block's unit rows times its weight, the whole row then normalised: one array per block."""
+    parts = [b.dense(corpus) * w for b, w in zip(blocks, weights, strict=True)]
+    total = np.sqrt(sum((p * p).sum(axis=1) for p in parts))
+    total = np.where(total > 0, total, 1.0)[:, None]
+    return [p / total for p in parts]
+
+
 def build_model(
     framework: Framework, weights: tuple[float, ...] = WEIGHTS, kinds=("word", "char", "concept")
-):
+) -> _Model:
     """Fit idf on the framework's sentences and build one profile per competency."""
-    from scipy import sparse
-
     sentences = competency_sentences(framework)
     corpus = _tokenise([t for _, t in sentences])
     blocks = [_fit_block(kind, corpus) for kind in kinds]
@@ -569,24 +615,22 @@ def build_model(
         parts = [comp.name, comp.name, comp.description, " ; ".join(comp.keywords), " ; ".join(comp.keywords)]
         parts += [t for texts_ in comp.expectations.values() for t in texts_]
         docs.append("\n".join(p for p in parts if p))
-    profiles = _stack(blocks, weights, _tokenise(docs)).toarray().T
-    profiles /= np.maximum(np.linalg.norm(profiles, axis=0, keepdims=True), 1e-12)
+    profiles = [p.T.copy() for p in _stack_dense(blocks, weights, _tokenise(docs))]
     keyword_lines = {" ; ".join(c.keywords) for c in framework.competencies if c.keywords}
     exp = [(i, t) for i, t in sentences if t != framework.competencies[i].name and t not in keyword_lines]
     exp_texts = [t for _, t in exp]
     light = [(b, w) for b, w in zip(blocks, weights, strict=True) if b.kind != "char"]
-    exp_matrix = (
-        _stack([b for b, _ in light], [w for _, w in light], _tokenise(exp_texts))
-        if exp and light
-        else sparse.csr_matrix((len(exp_texts), 0))
+    exp_rows = (
+        _stack_dense([b for b, _ in light], [w for _, w in light], _tokenise(exp_texts))
+        if exp_texts and light
+        else []
     )
     # "matched" quotes the item's words that weigh most in that competency's own profile.
     comp_terms: list[dict[str, float]] = [{} for _ in docs]
     if blocks and blocks[0].kind == "word":
         inverse = {j: w for w, j in blocks[0].vocab.items()}
-        word_part = profiles[: blocks[0].size]
-        for j, c in zip(*np.nonzero(word_part), strict=True):
-            comp_terms[c][inverse[j]] = float(word_part[j, c])
+        for j, c in zip(*np.nonzero(profiles[0]), strict=True):
+            comp_terms[c][inverse[j]] = float(profiles[0][j, c])
     return _Model(
         names=framework.names,
         blocks=blocks,
@@ -594,17 +638,9 @@ def build_model(
         profiles=profiles,
         exp_texts=exp_texts,
         exp_comp=np.asarray([i for i, _ in exp], dtype=np.int64),
-        exp_matrix=exp_matrix,
+        exp_rows=exp_rows,
         comp_terms=comp_terms,
     )
-
-
-def _stack(blocks, weights, corpus: _Corpus):
-    """Weighted blocks side by side, each L2-normalised; the whole row normalised again."""
-    from scipy import sparse
-
-    parts = [b.transform(corpus) * w for b, w in zip(blocks, weights, strict=True)]
-    return _l2_rows(sparse.hstack(parts, format="csr"))
 
 
 def score_texts(model: _Model, texts: list[str]) -> np.ndarray:
@@ -613,43 +649,42 @@ def score_texts(model: _Model, texts: list[str]) -> np.ndarray:
 
 
 def _item_scores(model: _Model, corpus: _Corpus):
-    """Cosine of each item with each profile, and the item's word+concept rows (for reasons).
+    """Cosine of each item with each profile, and the item's light (word, concept) rows.
 
-    Word and concept blocks are exact sparse tf-idf rows. The char-n-gram block is computed per
-    word type instead of per item (sum of the item's words' n-gram vectors, its norm taken as
-    if different words shared no n-gram): that keeps 20,000 long items to a few sparse
-    products over a matrix as small as the vocabulary, and it is what the evaluation measures.
+    Word and concept blocks are exact sublinear tf-idf rows. The char-n-gram block is computed
+    per word type instead of per item (the sum of the item's words' n-gram vectors, its norm
+    taken as if different words shared no n-gram): 20,000 long items then cost a few bincounts
+    over arrays as long as their words, and it is what the evaluation measures.
     """
-    from scipy import sparse
-
-    n, n_comp = corpus.counts.shape[0], len(model.names)
+    n, n_comp = corpus.n_docs, len(model.names)
     num = np.zeros((n, n_comp))
     denom = np.zeros(n)
-    light, offset = [], 0
-    tf = None
-    for block, weight in zip(model.blocks, model.weights, strict=True):
-        profile = model.profiles[offset : offset + block.size]
-        offset += block.size
+    light = []
+    for block, weight, profile in zip(model.blocks, model.weights, model.profiles, strict=True):
         if block.kind == "char":
-            if tf is None:
-                tf = corpus.counts.copy()
-                tf.data = 1.0 + np.log(tf.data)
-            grams = block.type_matrix(corpus.types)
-            grams.data = grams.data * block.idf[grams.indices]
-            gram_norm2 = np.asarray(grams.multiply(grams).sum(axis=1)).ravel()
-            norm = np.sqrt(tf.multiply(tf) @ gram_norm2)
-            part = tf @ np.asarray(grams @ profile)
+            tmap = block.type_map(corpus.types)
+            owner = np.repeat(np.arange(len(corpus.types)), np.diff(tmap.indptr))
+            gram_w = block.idf[tmap.feat]
+            type_part = _per_column_sums(owner, gram_w, profile, tmap.feat, len(corpus.types))
+            type_norm2 = np.bincount(owner, weights=gram_w * gram_w, minlength=len(corpus.types))
+            tf = 1.0 + np.log(corpus.cnt)
+            norm = np.sqrt(np.bincount(corpus.doc, weights=tf * tf * type_norm2[corpus.typ], minlength=n))
+            part = _per_column_sums(corpus.doc, tf, type_part, corpus.typ, n)
+        elif block.kind == "concept":
+            rows = block.dense(corpus)
+            light.append(("dense", rows * weight))
+            norm = (rows.any(axis=1)).astype(float)
+            part = rows @ profile
         else:
-            rows = block.transform(corpus)
-            light.append(rows * weight)
-            norm = (np.diff(rows.indptr) > 0).astype(float)
-            part = np.asarray(rows @ profile)
+            doc, feat, val, has = block.sparse_rows(corpus)
+            light.append(("sparse", (doc, feat, val * weight)))
+            norm = has.astype(float)
+            part = _per_column_sums(doc, val, profile, feat, n)
         ok = norm > 0
         num[ok] += weight * part[ok] / norm[ok, None]
         denom += weight * weight * ok
     scores = num / np.sqrt(np.maximum(denom, 1e-12))[:, None]
-    matrix = sparse.hstack(light, format="csr") if light else sparse.csr_matrix((n, 0))
-    return np.clip(scores, 0.0, 1.0), matrix
+    return np.clip(scores, 0.0, 1.0), light
 
 
 _MODELS: dict[str, _Model] = {}
@@ -684,32 +719,29 @@ def map_items(items: Iterable[Story | Praise], framework: Framework) -> dict[str
         return {item.id: ItemMapping(item.id, [], []) for item in items}
     model = model_for(framework)
     corpus = _tokenise([item_text(item) for item in items])
-    scores, matrix = _item_scores(model, corpus)
+    scores, light = _item_scores(model, corpus)
     k = min(MAX_SUGGESTIONS, len(model.names))
     top = np.argsort(-scores, axis=1, kind="stable")[:, :k]
-    best_exp = _best_expectations(model, matrix, top)
-    explainer = _Explainer(model, corpus, best_exp)
+    top_scores = np.round(np.take_along_axis(scores, top, axis=1), 4)
+    explainer = _Explainer(model, corpus, light)
     matcher = NameMatcher(framework.names)
-    names = model.names
-    rounded = np.round(scores, 4).tolist()
     # Tens of thousands of small objects: the cyclic GC would rescan them many times over.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build_mappings(items, top.tolist(), rounded, names, explainer, matcher)
+        return _build_mappings(items, top.tolist(), top_scores.tolist(), model.names, explainer, matcher)
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _build_mappings(items, top, rounded, names, explainer, matcher) -> dict[str, ItemMapping]:
+def _build_mappings(items, top, top_scores, names, explainer, matcher) -> dict[str, ItemMapping]:
     out: dict[str, ItemMapping] = {}
-    for row, (item, comps) in enumerate(zip(items, top, strict=True)):
-        row_scores = rounded[row]
+    for row, (item, comps, row_scores) in enumerate(zip(items, top, top_scores, strict=True)):
         suggestions = [
-            Suggestion(names[comp], row_scores[comp], explain=(explainer, row, rank, comp))
-            for rank, comp in enumerate(comps)
-            if row_scores[comp] > 0
+            Suggestion(names[comp], score, explain=(explainer, row, comp))
+            for comp, score in zip(comps, row_scores, strict=True)
+            if score > 0
         ]
         confirmed, unmatched = [], []
         for raw in item.competencies:
@@ -722,49 +754,45 @@ def _build_mappings(items, top, rounded, names, explainer, matcher) -> dict[str,
     return out
 
 
-def _best_expectations(model: _Model, matrix, top: np.ndarray) -> np.ndarray:
-    """For each item and suggested competency, the index of the sentence it resembles most (-1)."""
-    best_all = np.full(top.shape, -1, dtype=np.int64)
-    if not model.exp_texts or matrix.shape[1] == 0:
-        return best_all
-    sims = (matrix @ model.exp_matrix.T).toarray()  # (items, sentences)
-    for comp in np.unique(top).tolist():
-        cols = np.flatnonzero(model.exp_comp == comp)
-        if not len(cols):
-            continue
-        rows, ranks = np.nonzero(top == comp)
-        sub = sims[rows[:, None], cols[None, :]]
-        best = np.where(sub.max(axis=1) > 0, cols[np.argmax(sub, axis=1)], -1)
-        best_all[rows, ranks] = best
-    return best_all
-
-
 class _Explainer:
     """Writes a suggestion's reason on demand from what one map_items call computed."""
 
-    def __init__(self, model: _Model, corpus: _Corpus, best_exp: np.ndarray):
-        self.model, self.corpus, self.best_exp = model, corpus, best_exp
+    def __init__(self, model: _Model, corpus: _Corpus, light: list):
+        self.model, self.corpus, self.light = model, corpus, light
         self._stems: list[str] | None = None
+        self._sparse_ptr: np.ndarray | None = None
 
     def item_words(self, row: int) -> dict[str, str]:
-        """stem -> the item's own spelling, for the words the framework knows."""
+        """stem -> the item's own spelling, for its meaningful words."""
         if self._stems is None:
-            vocab = self.model.blocks[0].vocab if self.model.blocks[0].kind == "word" else {}
-            self._stems = [
-                s if (s := stem(w)) in vocab and w not in STOPWORDS and len(w) > 1 else ""
-                for w in self.corpus.types
-            ]
-        counts = self.corpus.counts
+            self._stems = [stem(w) if w not in STOPWORDS and len(w) > 1 else "" for w in self.corpus.types]
+        c = self.corpus
         out: dict[str, str] = {}
-        for t in counts.indices[counts.indptr[row] : counts.indptr[row + 1]].tolist():
+        for t in c.typ[c.indptr[row] : c.indptr[row + 1]].tolist():
             if self._stems[t]:
-                out.setdefault(self._stems[t], self.corpus.types[t])
+                out.setdefault(self._stems[t], c.types[t])
         return out
 
-    def why(self, row: int, rank: int, comp: int) -> str:
-        index = int(self.best_exp[row, rank])
-        expectation = self.model.exp_texts[index] if index >= 0 else None
-        return _why(self.model, comp, self.item_words(row), expectation)
+    def best_expectation(self, row: int, comp: int) -> str | None:
+        """The sentence of `comp` most like the item (word and concept blocks), if any is."""
+        cols = np.flatnonzero(self.model.exp_comp == comp)
+        if not len(cols) or not self.light:
+            return None
+        sims = np.zeros(len(cols))
+        for (kind, data), rows in zip(self.light, self.model.exp_rows, strict=True):
+            if kind == "dense":
+                sims += rows[cols] @ data[row]
+            else:
+                doc, feat, val = data
+                if self._sparse_ptr is None:
+                    self._sparse_ptr = np.searchsorted(doc, np.arange(self.corpus.n_docs + 1))
+                a, b = self._sparse_ptr[row], self._sparse_ptr[row + 1]
+                sims += rows[np.ix_(cols, feat[a:b])] @ val[a:b]
+        best = int(np.argmax(sims))
+        return self.model.exp_texts[cols[best]] if sims[best] > 0 else None
+
+    def why(self, row: int, comp: int) -> str:
+        return _why(self.model, comp, self.item_words(row), self.best_expectation(row, comp))
 
 
 def _why(model: _Model, comp: int, item_words: dict[str, str], expectation: str | None) -> str:
@@ -840,6 +868,12 @@ class NameMatcher:
         for candidate in (self._prefix(expanded), self._prefix(label), self._initials(label)):
             if candidate:
                 return candidate
+        for given in (label, expanded):
+            hits = self._subset(given)
+            if len(hits) == 1:
+                return hits[0]
+            if len(hits) > 1:  # a word several names share ("leadership"): do not guess
+                return None
         close = difflib.get_close_matches(key, list(self._keys), n=2, cutoff=0.8)
         if len(close) == 1 or (len(close) == 2 and _ratio(key, close[0]) > _ratio(key, close[1])):
             return self._keys[close[0]]
@@ -859,6 +893,14 @@ class NameMatcher:
         ]
         return hits[0] if len(hits) == 1 else None
 
+    def _subset(self, label: str) -> list[str]:
+        """Names in which every word given (4+ letters) starts, or nearly is, one of the words:
+        "mentoring" -> "Leadership & mentoring", "Delivery" -> "Delivering results"."""
+        given = [t for t in _tokens(label) if t not in _FILLER and t not in ("&", "+")]
+        if not given or any(len(g) < 4 for g in given):
+            return []
+        return [n for n, ws in self._words.items() if all(any(_word_like(g, w) for w in ws) for g in given)]
+
     def _initials(self, label: str) -> str | None:
         raw = label.strip().replace(".", "").replace("&", "")
         if not (2 <= len(raw) <= 5) or not raw.isalpha() or " " in raw:
@@ -867,6 +909,15 @@ class NameMatcher:
             n for n, ws in self._words.items() if len(ws) >= 2 and "".join(w[0] for w in ws) == raw.lower()
         ]
         return hits[0] if len(hits) == 1 else None
+
+
+def _word_like(given: str, word: str) -> bool:
+    if word.startswith(given):
+        return True
+    common = next(
+        (i for i, (a, b) in enumerate(zip(given, word, strict=False)) if a != b), min(len(given), len(word))
+    )
+    return common >= 5 and common >= 0.8 * min(len(given), len(word))
 
 
 def _ratio(a: str, b: str) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ ACCEPTED_EXTENSIONS = WORKBOOK_EXTENSIONS + TEXT_EXTENSIONS
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")  # stream name inside encrypted OOXML
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]+\d+:?[A-Z]*(\d*)\"")
 
 
@@ -117,21 +119,26 @@ def _check_zip(data: bytes, limits: Limits) -> None:
                 raise _too_many_rows(limits)
 
 
+def _encrypted() -> ReadError:
+    return ReadError(
+        "The workbook is password-protected (encrypted): remove the password in Excel "
+        "(File > Info > Protect Workbook), save, and upload it again."
+    )
+
+
 def _read_workbook(data: bytes, ext: str, limits: Limits) -> list[RawTable]:
-    if data.startswith(_CFB_MAGIC) and ext != ".xls":
-        raise ReadError(
-            "The workbook is password-protected (encrypted): remove the password in Excel "
-            "(File > Info > Protect Workbook), save, and upload it again."
-        )
+    cfb = data.startswith(_CFB_MAGIC)
+    if cfb and _ENCRYPTION_INFO in data:  # Office's encrypted package: an OLE file, whatever its name
+        raise _encrypted()
     if data.startswith(_ZIP_MAGIC):
         _check_zip(data, limits)
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError as exc:
-        raise ReadError(
-            "The workbook is password-protected (encrypted): remove the password, save, and upload it again."
-        ) from exc
+        raise _encrypted() from exc
     except Exception as exc:  # calamine raises several types for damaged files
+        if cfb and ext != ".xls":  # an OLE container that is not a readable .xls: encrypted, or worse
+            raise _encrypted() from exc
         raise ReadError("The workbook is damaged and can't be opened: open it and save it again.") from exc
     tables = []
     total_rows = 0
@@ -214,14 +221,12 @@ def _read_text(data: bytes, ext: str, limits: Limits) -> RawTable:
     if hint:
         text = text[hint.end() :]
     delimiter = hint.group(1) if hint else detect_delimiter(text, ext)
-    table = RawTable(None, text_file=True)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        for number, record in enumerate(reader, start=1):
-            if number > limits.max_rows + 1:
-                raise _too_many_rows(limits)
-            table.rows.append(record)
-            table.row_numbers.append(number)
+        # Stop reading at the first record past the limit: a million-row file is refused quickly.
+        rows = list(itertools.islice(reader, limits.max_rows + 2))
     except csv.Error as exc:
         raise ReadError(f"The file can't be read as CSV ({exc}): check its quotes.") from exc
-    return table
+    if len(rows) > limits.max_rows + 1:
+        raise _too_many_rows(limits)
+    return RawTable(None, rows, list(range(1, len(rows) + 1)), text_file=True)

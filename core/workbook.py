@@ -23,6 +23,7 @@ LIST_SEPARATOR = "; "
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Readers decode `_xHHHH_` in xlsx text as a character, so a literal one has its "_" escaped.
 _OOXML_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+_FORMULA_START = "=+-@\t\r"  # what spreadsheets (and CSV injection) treat as a formula start
 
 
 def join_list(values) -> str:
@@ -76,15 +77,17 @@ def write_workbook(dataset: Dataset, overrides: dict[str, list[str]] | None = No
             c.number_format = "yyyy-mm-dd"
             return c
         if isinstance(value, bool | int | float) or value is None:
-            return WriteOnlyCell(sheet, value=value)
+            return value
         text = _OOXML_ESCAPE.sub("_x005F_", _XML_BAD.sub("", str(value)))
         if not text:
-            return WriteOnlyCell(sheet, value=None)
+            return None
+        if not header and text[0] not in _FORMULA_START:
+            return text  # openpyxl writes a plain str as a string cell
         c = WriteOnlyCell(sheet, value=text)
         c.data_type = "s"  # a string cell, even for "=1+1": never a formula
         if header:
             c.font = bold
-        elif text[0] in "=+-@\t\r":
+        else:
             c.quotePrefix = True  # and Excel keeps it text when the cell is edited
         return c
 

@@ -9,6 +9,7 @@ through Markdown escaping only: no HTML is ever rendered.
 
 from __future__ import annotations
 
+import functools
 import json
 
 import streamlit as st
@@ -17,6 +18,7 @@ from core.draft import LENGTHS, TONES, DraftOptions, build_draft
 from core.exports import DOCX_MIME, XLSX_MIME, markdown_paragraph, md_escape, render
 from core.frameworks import DEFAULT_FRAMEWORK, framework_key, load_builtin
 from core.period import default_period
+from core.workbook import write_workbook
 from ui import state
 from ui.cache import dataset_fingerprint
 
@@ -51,13 +53,6 @@ def _draft(fingerprint: str, fw_key: str, period, assign_key: str, options_key: 
     options = DraftOptions.from_dict(json.loads(options_key))
     draft = build_draft(_dataset, _framework, _assignments, period, options, json.loads(ratings_key))
     return draft, {fmt: render(draft, fmt) for fmt, *_ in DOWNLOADS}
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _workbook(fingerprint: str, overrides_key: str, _dataset, _overrides) -> bytes:
-    from core.workbook import write_workbook
-
-    return write_workbook(_dataset, _overrides)
 
 
 def _key(value) -> str:
@@ -215,9 +210,10 @@ for column, (fmt, label, name, mime) in zip(columns, DOWNLOADS, strict=False):
     column.download_button(
         label, files[fmt], file_name=name, mime=mime, key=f"dr_dl_{fmt}", on_click="ignore"
     )
+# The workbook holds every item (seconds for a large year), so it is built only when clicked.
 columns[-1].download_button(
     "Download workbook (.xlsx)",
-    _workbook(fingerprint, _key(overrides), dataset, overrides),
+    functools.partial(write_workbook, dataset, {k: list(v) for k, v in overrides.items()}),
     file_name="advocate-workbook.xlsx",
     mime=XLSX_MIME,
     key="dr_dl_xlsx",

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from core.importer import mapping_fields
-from core.readers import ACCEPTED_EXTENSIONS
+from core.readers import ACCEPTED_EXTENSIONS, Limits
 from ui import state
 from ui.cache import load_files, load_sample
 from ui.workspace import merge_dataset, render_conflicts
@@ -21,6 +21,7 @@ from ui.workspace import merge_dataset, render_conflicts
 TEMPLATE_PATH = state.ROOT / "data" / "template.xlsx"
 NONCE = "import_uploader_nonce"  # bumped to empty the uploader (e.g. after "Use the sample data")
 NONE = "(none)"
+LIMITS = Limits()  # what load_uploads applies by default
 FIELD_LABELS = {
     "date": "Date (required)",
     "text": "Quote / feedback text (required)",
@@ -48,12 +49,7 @@ def apply_import(files: tuple[tuple[str, bytes], ...], mapping: dict) -> None:
         # State that only made sense for the sample's items.
         st.session_state[state.OVERRIDES] = {}
         st.session_state[state.PERIOD] = None
-    merge_dataset(report)
-    if report.overrides:
-        overrides = st.session_state.get(state.OVERRIDES) or {}
-        for item_id, competencies in report.overrides.items():
-            overrides.setdefault(item_id, competencies)
-        st.session_state[state.OVERRIDES] = overrides
+    merge_dataset(report)  # replaces the sample, or merges into the user's own (the file's Mapping too)
     st.session_state[state.IMPORT_REPORT] = report
     st.session_state[state.SOURCE] = ", ".join(name for name, _ in files)
 
@@ -70,7 +66,8 @@ def use_sample() -> None:
     st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1
 
 
-def evidence_table(items: list, kind: str) -> pd.DataFrame:
+def evidence_table(items: list) -> pd.DataFrame:
+    """One row per item, lists joined, with where it came from (file, sheet, row)."""
     rows = []
     for item in items:
         data = item.as_dict()
@@ -145,6 +142,7 @@ with upload_col:
         type=[ext.lstrip(".") for ext in ACCEPTED_EXTENSIONS],
         accept_multiple_files=True,
         key=f"import_uploader_{st.session_state.get(NONCE, 0)}",
+        help=f"Up to {LIMITS.max_bytes // (1024 * 1024)} MB and {LIMITS.max_rows:,} rows per file.",
     )
 with side_col:
     if st.button("Use the sample data", icon=":material/auto_stories:"):
@@ -178,6 +176,8 @@ if report is None and source == "sample":
 
 if source == "sample":
     st.info("You are looking at the sample data: upload your own files to replace it.")
+elif source == "workspace":
+    st.caption("In use: your saved workspace. Uploads are added to it.")
 elif source:
     st.caption(f"In use: {md(source)}")
 
@@ -217,11 +217,11 @@ if dataset is not None and dataset.items:
     stories_tab, praise_tab = st.tabs([f"Stories ({n_stories})", f"Praise ({n_praise})"])
     with stories_tab:
         if dataset.stories:
-            st.dataframe(evidence_table(dataset.stories, "story"), hide_index=True, width="stretch")
+            st.dataframe(evidence_table(dataset.stories), hide_index=True, width="stretch")
         else:
             st.caption("No stories loaded.")
     with praise_tab:
         if dataset.praise:
-            st.dataframe(evidence_table(dataset.praise, "praise"), hide_index=True, width="stretch")
+            st.dataframe(evidence_table(dataset.praise), hide_index=True, width="stretch")
         else:
             st.caption("No praise loaded.")

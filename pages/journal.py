@@ -485,9 +485,10 @@ def _workbook_download(dataset: Dataset) -> None:
         return
     if not dataset.items:
         return
+    overrides = dict(st.session_state.get(state.OVERRIDES) or {})
     st.download_button(
         "Download the workbook (.xlsx)",
-        data=lambda: write_workbook(dataset, st.session_state.get(state.OVERRIDES) or {}),
+        data=lambda: write_workbook(dataset, overrides),  # built only when clicked
         file_name="advocate-workspace.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="ws_export",

@@ -379,3 +379,38 @@ def test_draft_options_reject_unknown_values():
     assert DraftOptions.from_dict(
         DraftOptions(length="brief", questions=[" Q1 ", ""]).as_dict()
     ) == DraftOptions(length="brief", questions=["Q1"])
+
+
+def test_sample_year_draft_states_only_numbers_from_its_evidence():
+    """The bundled sample, mapped as the app maps it: the same guarantee on real-looking writing."""
+    from core.frameworks import DEFAULT_FRAMEWORK, load_builtin
+    from core.importer import load_paths
+    from core.mapping import assigned, map_items
+    from core.period import default_period
+    from tests.conftest import ROOT
+
+    dataset = load_paths([str(ROOT / "data" / "sample_wins.xlsx")])
+    framework = load_builtin(DEFAULT_FRAMEWORK)
+    period = default_period([i.date for i in dataset.items])
+    assignments = assigned(map_items(dataset.items, framework), dataset.overrides)
+    by_id = dataset.by_id()
+    labels = _numbers(period.label + " " + " ".join(q.label for q in period.quarters))
+    for tone in ("numbers", "story"):
+        draft = build_draft(
+            dataset, framework, assignments, period, DraftOptions(tone=tone, length="detailed")
+        )
+        assert draft.citations and all(period.contains(by_id[c].date) for c in draft.citations)
+        for sec in draft.all_sections:
+            for p in sec.paragraphs:
+                cited = " ".join(by_id[c].text + " " + getattr(by_id[c], "project", "") for c in p.cites)
+                extra = _numbers(paragraph_text(p, draft.citations)) - _numbers(cited) - labels
+                if p.kind in ("claim", "note"):
+                    extra = {n for n in extra if float(n.replace(",", "")) > len(dataset.items)}
+                assert not extra, (p.kind, extra, paragraph_text(p, draft.citations))
+
+
+def test_a_period_without_evidence_gives_notes_not_claims():
+    draft = draft_for([strong("S1", dt.date(2023, 2, 1))], [Praise("P1", dt.date(2023, 3, 1), "Old praise")])
+    assert draft.citations == {} and draft.top_stories == []
+    assert all([p.kind for p in sec.paragraphs] == ["note"] for sec in draft.all_sections)
+    assert draft.audit.total == 0 and "no evidence" in draft.audit.statement

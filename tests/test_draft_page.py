@@ -15,6 +15,7 @@ import zipfile
 
 import docx
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from core.importer import load_uploads
@@ -33,29 +34,43 @@ LABELS = [
 
 @pytest.fixture
 def downloads(monkeypatch):
-    """{file id: (bytes, file name)} of every file the app registers for download."""
-    stored: dict[str, tuple[bytes, str | None]] = {}
+    """{file id: (bytes or the deferred callable, file name)} of every file the app registers."""
+    stored: dict[str, tuple] = {}
     original = MemoryMediaFileStorage.load_and_get_id
+    original_deferred = MediaFileManager.add_deferred
 
     def record(self, path_or_data, mimetype, kind, filename=None):
         file_id = original(self, path_or_data, mimetype, kind, filename)
         stored[file_id] = (path_or_data, filename)
         return file_id
 
+    def record_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        file_id = original_deferred(self, data_callable, mimetype, coordinates, file_name, **kw)
+        stored[file_id] = (data_callable, file_name)
+        return file_id
+
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record_deferred)
     return stored
 
 
 def download(at, downloads, label) -> tuple[bytes, str]:
+    """Click the button and return what the browser would receive: the static bytes, or what the
+    server's deferred callable returns when the click asks for it."""
     button = next(b for b in at.download_button if b.label == label)
     button.click()
     at.run()
     button = next(b for b in at.download_button if b.label == label)
+    if button.proto.HasField("deferred_file_id"):
+        data, name = downloads[button.proto.deferred_file_id]
+        return data(), name
     file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
     return downloads[file_id]
 
 
 def test_options_preview_and_every_download(app, downloads):
+    first = app.session_state[state.DATASET].stories[0].id
+    app.session_state[state.OVERRIDES] = {first: ["Communication"]}
     at = app.switch_page(PAGE).run()
     assert not at.exception
     assert [b.label for b in at.download_button] == LABELS
@@ -98,6 +113,7 @@ def test_options_preview_and_every_download(app, downloads):
     back = load_uploads([(name, data)])
     assert [s.id for s in back.stories] == [s.id for s in dataset.stories]
     assert [p.text for p in back.praise] == [p.text for p in dataset.praise]
+    assert back.overrides == {first: ["Communication"]}
 
 
 def test_word_limit_is_shown_and_kept(app):

@@ -29,6 +29,7 @@ COUNTS = [
     ("empty.csv", 0, 0, 0, 0, "empty"),
     ("corrupt.xlsx", 0, 0, 0, 0, "damaged"),
     ("encrypted.xlsx", 0, 0, 0, 0, "password-protected"),
+    ("password_protected.xlsx", 0, 0, 0, 0, "password-protected"),  # really encrypted (msoffcrypto)
     ("binary_renamed.csv", 0, 0, 0, 0, "not a text file"),
     ("zip_bomb.xlsx", 0, 0, 0, 0, "unsafe"),
     ("needs_mapping.csv", 0, 0, 0, 0, "pick the columns"),
@@ -404,3 +405,8 @@ def test_a_story_row_without_any_story_text_is_reported():
     (problem,) = ds.problems
     assert (problem.row, problem.column, problem.severity) == (2, "Action", "error")
     assert "no challenge, action, result or description" in problem.message
+
+
+def test_old_xls_renamed_xlsx_still_opens():
+    ds = load_uploads([("renamed.xlsx", (FIXTURES / "libreoffice_wins.xls").read_bytes())])
+    assert ds.files[0].error is None and (len(ds.stories), len(ds.praise)) == (5, 3)

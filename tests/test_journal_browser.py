@@ -26,7 +26,9 @@ TITLE = "Cut release time from two days to two hours"
 def journal_server(tmp_path):
     data_dir = tmp_path / "flag-data-dir"
     srv = e2e.start_server(
-        tmp_path, extra_args=("--server.address", "127.0.0.1", "--", "--data-dir", str(data_dir)), address=None
+        tmp_path,
+        extra_args=("--server.address", "127.0.0.1", "--", "--data-dir", str(data_dir)),
+        address=None,
     )
     srv.data_dir = data_dir
     yield srv
@@ -34,7 +36,9 @@ def journal_server(tmp_path):
 
 
 def visible(page, selector_or_locator):
-    locator = page.locator(selector_or_locator) if isinstance(selector_or_locator, str) else selector_or_locator
+    locator = (
+        page.locator(selector_or_locator) if isinstance(selector_or_locator, str) else selector_or_locator
+    )
     return locator.locator("visible=true").first
 
 

@@ -26,7 +26,7 @@ DRAFT_OPTIONS = "draft_options"  # dict of the Draft page's options
 UPLOADS = "uploads"  # ((name, bytes), ...) of the current upload: the mapping step needs them later
 IMPORT_REPORT = "import_report"  # Dataset as parsed from the last upload (counts and load report)
 WORKSPACE = "workspace"  # name of the saved workspace this session reads and writes (ui.workspace)
-WORKSPACE_SAVED = "workspace_saved"  # fingerprint of the working set as last saved or restored
+WORKSPACE_SAVED = "workspace_saved"  # ui.workspace.SavedMark: the working set as last saved/restored
 MERGE_CONFLICTS = "merge_conflicts"  # core.workspace.Conflict list from the last import, for the user
 
 

@@ -8,6 +8,9 @@ attribute and on concrete text, never on fixed sleeps.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -31,6 +34,14 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def shared_server(tmp_path_factory):
+    """Advocate served in shared mode (ADVOCATE_SHARED=1): several people, nothing saved on the server."""
+    srv = start_server(tmp_path_factory.mktemp("e2e_shared"), env={"ADVOCATE_SHARED": "1"})
+    yield srv
+    stop_server(srv)
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright (never a downloaded browser build)."""
     from playwright.sync_api import sync_playwright
@@ -46,10 +57,27 @@ def recorder() -> Recorder:
     return Recorder()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.e2e_failed = report.failed
+    return report
+
+
 @pytest.fixture
-def page(browser, recorder):
-    """A page in its own context, recording requests and script errors into `recorder`."""
+def page(browser, recorder, request):
+    """A page in its own context, recording requests and script errors into `recorder`.
+
+    When the test fails, a screenshot of the page goes to $ADVOCATE_E2E_ARTIFACTS (default: the
+    system temp folder) to show what the browser saw.
+    """
     context, pg = new_page(browser, recorder)
     yield pg
+    if getattr(request.node, "e2e_failed", False):
+        folder = Path(os.environ.get("ADVOCATE_E2E_ARTIFACTS", tempfile.gettempdir())) / "advocate-e2e"
+        folder.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(Exception):
+            pg.screenshot(path=str(folder / f"{request.node.name}.png"), full_page=True)
     context.close()
 

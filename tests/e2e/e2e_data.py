@@ -18,7 +18,8 @@ STORY_ROWS = [
     ("2025-01-20", "Quelvane outage review", "Our January outage had no written review.",
      "I ran a blameless review with four teams.", "Cut repeat incidents by 30% in Q1.", "", 3),
     ("2025-03-10", "Brindlewick onboarding guide", "New hires took three weeks to ship.",
-     "I wrote an onboarding guide and paired with each new hire.", "Time to first ship fell to 6 days.", "", 4),
+     "I wrote an onboarding guide and paired with each new hire.", "Time to first ship fell to 6 days.",
+     "", 4),
     ("2025-04-14", "Zephyrine migration", "The billing database was end-of-life.",
      "I planned and led the migration over six weekends.", "Moved 2.1M accounts with zero downtime.", "", 5),
     ("2025-05-22", "Corvalis pricing experiment", "Pricing decisions were made on gut feeling.",
@@ -107,4 +108,7 @@ def hostile_files() -> list[tuple[str, bytes]]:
     writer.writerow(["date", "text", "from", "role", "channel"])
     for month, (name, text) in enumerate(HOSTILE.items(), start=1):
         writer.writerow([f"2025-{month:02d}-20", f"Praise {name}: {text}", text, text, "email"])
-    return [("hostile_stories.csv", stories.getvalue().encode()), ("hostile_praise.csv", praise.getvalue().encode())]
+    return [
+        ("hostile_stories.csv", stories.getvalue().encode()),
+        ("hostile_praise.csv", praise.getvalue().encode()),
+    ]

@@ -64,7 +64,9 @@ class Server:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
-def start_server(tmp: Path, extra_args: tuple[str, ...] = (), address: str | None = "127.0.0.1") -> Server:
+def start_server(
+    tmp: Path, extra_args: tuple[str, ...] = (), address: str | None = "127.0.0.1", env: dict | None = None
+) -> Server:
     """Start streamlit on a free port and wait for its health endpoint; fail with the log if it dies."""
     home = tmp / "advocate_home"
     home.mkdir(parents=True, exist_ok=True)
@@ -87,7 +89,7 @@ def start_server(tmp: Path, extra_args: tuple[str, ...] = (), address: str | Non
     for folder in dirs.values():
         folder.mkdir(exist_ok=True)
     env = {**os.environ, **{k: str(v) for k, v in dirs.items()}, "ADVOCATE_HOME": str(home),
-           "PYTHONUNBUFFERED": "1"}
+           "PYTHONUNBUFFERED": "1", **(env or {})}
     log_file = log_path.open("wb")
     process = subprocess.Popen(
         cmd, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
@@ -177,7 +179,8 @@ _WATCH_RUNS = """() => {
         window.__advocateRunWatch = new MutationObserver(() => {
             if (app.getAttribute('data-test-script-state') === 'running') window.__advocateRuns += 1;
         });
-        window.__advocateRunWatch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+        window.__advocateRunWatch.observe(
+            app, {attributes: true, attributeFilter: ['data-test-script-state']});
     }
     return window.__advocateRuns;
 }"""
@@ -292,3 +295,45 @@ def metric_value(page, label: str) -> str:
     )
     assert values, f"no metric labelled {label!r} on the page"
     return values[0]
+
+
+def choose_radio(page, label: str, option: str) -> None:
+    """Pick `option` in the st.radio labelled `label`."""
+    group = page.locator('[data-testid="stRadio"]').filter(has=page.get_by_text(label, exact=True)).first
+    rerun_after(page, group.get_by_text(option, exact=True).click)
+
+
+def choose_select(page, label: str, option: str, within=None, exact: bool = True) -> None:
+    """Pick `option` in the st.selectbox labelled `label` (optionally inside `within`)."""
+    scope = within if within is not None else page
+    box = scope.locator('[data-testid="stSelectbox"]').filter(has=page.get_by_text(label, exact=True)).first
+    open_dropdown(box)
+    rerun_after(page, page.get_by_role("option", name=option, exact=exact).first.click)
+
+
+def open_dropdown(box) -> None:
+    """Open a selectbox's list (1.67's react-aria combobox opens from its "Open" button)."""
+    button = box.locator('button[aria-label="Open"]')
+    if button.count():
+        button.first.click()
+    else:
+        box.locator('[role="combobox"], input').first.click()
+    box.page.get_by_role("option").first.wait_for()
+
+
+def choose_multi(page, label: str, options: list[str], within=None) -> None:
+    """Add `options` to the st.multiselect labelled `label` (no rerun until a button is pressed)."""
+    scope = within if within is not None else page
+    box = scope.locator('[data-testid="stMultiSelect"]').filter(has=page.get_by_text(label, exact=True)).first
+    for option in options:
+        box.locator("input").first.click()
+        page.get_by_role("option", name=option, exact=True).first.click()
+    page.keyboard.press("Escape")
+
+
+def download(page, button_label: str, dest: Path) -> Path:
+    """Click a download button and save the file the browser receives."""
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name=button_label, exact=True).first.click()
+    info.value.save_as(dest)
+    return dest

@@ -1,0 +1,139 @@
+"""The Competencies page through the whole app: switch, upload, override, and see it all follow."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.frameworks import builtin_names, load_builtin
+from core.mapping import assigned, map_items
+from ui import state
+
+PAGE = "pages/competencies.py"
+
+
+@pytest.fixture
+def page(app):
+    at = app.switch_page(PAGE).run()
+    assert not at.exception
+    return at
+
+
+def heatmap(at) -> dict:
+    """The heatmap's rows (competency -> counts per quarter)."""
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    heat = next(c["data"][0] for c in charts if c["data"] and c["data"][0]["type"] == "heatmap")
+    return dict(zip(heat["y"], heat["z"], strict=True))
+
+
+def gap_lines(at) -> list[str]:
+    """The gaps list, with the Markdown escaping of user text taken off."""
+    return [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("- **")]
+
+
+def test_default_framework_heatmap_gaps_and_table(page):
+    general = load_builtin("General professional")
+    assert page.selectbox(key="comp_framework_choice").value == "General professional"
+    rows = heatmap(page)
+    assert list(rows) == general.names  # framework order, top to bottom
+    assert sum(map(sum, rows.values())) > 0
+    dataset = page.session_state[state.DATASET]
+    table = page.dataframe[-1].value  # the evidence table (an editor)
+    assert list(table["id"]) == [item.id for item in dataset.items]
+    chosen = assigned(map_items(dataset.items, general), {})
+    assert [list(v) for v in table["counts for"]] == [chosen[i] for i in table["id"]]
+    assert all(table["why"].str.contains("matched|related ideas|similar wording", regex=True))
+
+
+@pytest.mark.parametrize("name", [n for n in builtin_names() if n != "General professional"])
+def test_switching_framework_changes_the_heatmap(page, name):
+    at = page.selectbox(key="comp_framework_choice").set_value(name).run()
+    assert not at.exception
+    assert list(heatmap(at)) == load_builtin(name).names
+    assert at.session_state[state.FRAMEWORK].name == name
+
+
+def _weakest(at) -> tuple[str, list[str]]:
+    """The competency with the fewest (but some) items, and the ids that count for it."""
+    dataset = at.session_state[state.DATASET]
+    framework = at.session_state[state.FRAMEWORK] or load_builtin("General professional")
+    chosen = assigned(map_items(dataset.items, framework), at.session_state[state.OVERRIDES])
+    rows = heatmap(at)
+    name = min((n for n in rows if sum(rows[n])), key=lambda n: sum(rows[n]))
+    return name, [i for i, comps in chosen.items() if name in comps]
+
+
+def test_override_changes_heatmap_and_gaps_and_survives_a_page_switch(page):
+    name, ids = _weakest(page)
+    assert not any(f"No evidence for {name} in the review period" in g for g in gap_lines(page))
+    at = page
+    for item_id in ids:  # the user says each of them supports none
+        at = at.selectbox(key="comp_item_pick").set_value(item_id).run()
+        at = at.button(key="comp_item_none").click().run()
+        assert not at.exception
+    assert all(at.session_state[state.OVERRIDES][i] == [] for i in ids)
+    assert sum(heatmap(at)[name]) == 0
+    assert any(f"No evidence for {name} in the review period" in g for g in gap_lines(at))
+
+    at.switch_page("pages/timeline.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert all(at.session_state[state.OVERRIDES][i] == [] for i in ids)
+    assert sum(heatmap(at)[name]) == 0
+    assert any(f"No evidence for {name} in the review period" in g for g in gap_lines(at))
+
+
+def test_change_then_reset_one_mapping(page):
+    item_id = page.session_state[state.DATASET].items[0].id
+    at = page.selectbox(key="comp_item_pick").set_value(item_id).run()
+    before = heatmap(at)["Growth & learning"]
+    at.multiselect[0].set_value(["Growth & learning"]).run()
+    at = at.button(key="comp_item_save").click().run()
+    assert at.session_state[state.OVERRIDES][item_id] == ["Growth & learning"]
+    assert sum(heatmap(at)["Growth & learning"]) >= sum(before)
+    at = at.button(key="comp_item_reset").click().run()
+    assert item_id not in at.session_state[state.OVERRIDES]
+    assert heatmap(at)["Growth & learning"] == before
+
+
+def test_overrides_are_kept_per_framework(page):
+    item_id = page.session_state[state.DATASET].items[0].id
+    at = page.selectbox(key="comp_item_pick").set_value(item_id).run()
+    at = at.button(key="comp_item_none").click().run()
+    at = at.selectbox(key="comp_framework_choice").set_value("People manager").run()
+    assert item_id not in at.session_state[state.OVERRIDES]  # "none" was said of the General framework
+    at = at.selectbox(key="comp_framework_choice").set_value("General professional").run()
+    assert at.session_state[state.OVERRIDES][item_id] == []
+
+
+def test_upload_a_csv_framework_and_use_it(page):
+    data = b"competency,description,keywords\nShipping,Gets things out,launch;release\n"
+    data += b"Helping,Helps others,mentor\n"
+    page.get("file_uploader")[0].upload("my_ladder.csv", data, "text/csv")
+    at = page.run()
+    assert not at.exception
+    assert at.selectbox(key="comp_framework_choice").value == "My ladder"
+    assert list(heatmap(at)) == ["Shipping", "Helping"]
+    assert "My ladder" in at.session_state[state.CUSTOM_FRAMEWORKS]
+
+
+def test_broken_upload_is_reported_with_its_row(page):
+    page.get("file_uploader")[0].upload("broken.csv", b"title,notes\nx,y\n", "text/csv")
+    at = page.run()
+    assert not at.exception
+    assert any("broken.csv" in e.value for e in at.error)
+    problems = at.dataframe[0].value  # the problems table comes before the evidence table
+    assert problems.iloc[0]["row"] == 1 and problems.iloc[0]["column"] == "competency"
+    assert at.selectbox(key="comp_framework_choice").value == "General professional"
+
+
+def test_paste_a_framework(page):
+    page.text_input(key="comp_paste_name").set_value("Team values")
+    page.text_area(key="comp_paste").set_value(
+        "Candour: says the hard thing kindly\nCraft: sweats the details"
+    )
+    at = page.button(key="comp_paste_use").click().run()
+    assert not at.exception
+    assert at.selectbox(key="comp_framework_choice").value == "Team values"
+    assert list(heatmap(at)) == ["Candour", "Craft"]
