@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from core.model import Praise, Story
 
@@ -45,11 +46,15 @@ def words(text: str) -> list[str]:
 
 
 def distinctive_words(text: str) -> list[str]:
-    """Words of a title that could identify it: 4+ letters, not a stopword, not a bare number."""
+    """Words of a title that could identify it: 4+ letters, not a stopword, not a bare number,
+    not a past-tense verb ("Migrated billing": the story is about billing, not about migrating)."""
     seen: list[str] = []
     for word in words(text):
-        if len(word) >= 4 and word not in STOPWORDS and not word.isdigit() and word not in seen:
-            seen.append(word)
+        if len(word) < 4 or word in STOPWORDS or word.isdigit() or word in seen:
+            continue
+        if word.endswith("ed") and len(word) > 4:
+            continue
+        seen.append(word)
     return seen
 
 
@@ -57,68 +62,99 @@ def _norm(text: str) -> str:
     return " ".join(words(text))
 
 
-def _phrase_in(phrase: str, text_words: list[str]) -> bool:
-    """True when the words of `phrase` appear consecutively in `text_words`."""
-    target = words(phrase)
-    if not target:
-        return False
+def _phrase_in(target: list[str], text_words: list[str]) -> bool:
+    """True when the words `target` appear consecutively in `text_words`."""
     n = len(target)
+    if not n:
+        return False
     return any(text_words[i : i + n] == target for i in range(len(text_words) - n + 1))
 
 
-def _explicit_values(praise: Praise) -> list[str]:
-    return [v for k, v in praise.extra.items() if k.strip().lower() in STORY_COLUMNS and str(v).strip()]
+@dataclass(frozen=True)
+class _Quote:
+    """A quote's words, computed once per quote (link_index checks it against many stories)."""
+
+    words: list[str]
+    wordset: frozenset[str]
+    explicit: list[str]
 
 
-def link_reason(story: Story, praise: Praise) -> str | None:
-    """Why this quote belongs to this story, in one sentence, or None when it does not."""
-    for value in _explicit_values(praise):
-        norm = _norm(value)
-        names = [v for v in (story.id, story.title, story.project) if v.strip()]
-        if any(norm == _norm(name) for name in names) or story.id.lower() in {
-            p.strip().lower() for p in re.split(r"[;,]", value)
-        }:
-            return f"Its '{value}' column names this story"
+@dataclass(frozen=True)
+class _Keys:
+    """What can identify a story, computed once per story."""
+
+    names: frozenset[str]  # normalised id, title and project
+    story_id: str
+    project: str
+    project_words: list[str]
+    title_words: list[str]
+
+
+def _quote(praise: Praise) -> _Quote:
     text_words = words(praise.text)
-    if story.project.strip() and _phrase_in(story.project, text_words):
-        return f"It names the project '{story.project.strip()}'"
-    title_words = distinctive_words(story.title)
-    shared = [w for w in title_words if w in set(text_words)]
+    explicit = [str(v) for k, v in praise.extra.items() if k.strip().lower() in STORY_COLUMNS and str(v).strip()]
+    return _Quote(text_words, frozenset(text_words), explicit)
+
+
+def _keys(story: Story) -> _Keys:
+    names = frozenset(_norm(v) for v in (story.id, story.title, story.project) if v.strip())
+    project = story.project.strip()
+    return _Keys(names, story.id.lower(), project, words(project), distinctive_words(story.title))
+
+
+def _reason(keys: _Keys, quote: _Quote) -> str | None:
+    for value in quote.explicit:
+        if _norm(value) in keys.names or keys.story_id in {p.strip().lower() for p in re.split(r"[;,]", value)}:
+            return f"Its '{value}' column names this story"
+    if keys.project_words and _phrase_in(keys.project_words, quote.words):
+        return f"It names the project '{keys.project}'"
+    shared = [w for w in keys.title_words if w in quote.wordset]
     if len(shared) >= 2:
         return "It mentions " + " and ".join(f"'{w}'" for w in shared[:3]) + " from the title"
-    if len(title_words) == 1 and shared and len(shared[0]) >= 6:
+    if len(keys.title_words) == 1 and shared and len(shared[0]) >= 6:
         return f"It mentions '{shared[0]}', the title's key word"
     return None
 
 
+def link_reason(story: Story, praise: Praise) -> str | None:
+    """Why this quote belongs to this story, in one sentence, or None when it does not."""
+    return _reason(_keys(story), _quote(praise))
+
+
 def linked_praise(story: Story, praise_list: Iterable[Praise]) -> list[Praise]:
     """The quotes about this story, in the order given (see `link_reason` for the rules)."""
-    return [p for p in praise_list if link_reason(story, p) is not None]
+    keys = _keys(story)
+    return [p for p in praise_list if _reason(keys, _quote(p)) is not None]
 
 
 def link_index(stories: Iterable[Story], praise_list: Iterable[Praise]) -> dict[str, list[Praise]]:
     """`linked_praise` for every story at once: {story id: [praise]}, only stories with links.
 
-    Same rules, but candidate quotes are found through a word index, so 10,000 stories against
-    thousands of quotes stays fast.
+    Same rules, but each quote is read once and the candidates come from a word index: a quote
+    must hold every project word, or two of the title's distinctive words (set intersections),
+    so 10,000 stories against thousands of quotes stays fast.
     """
     praise_list = list(praise_list)
-    by_word: dict[str, list[int]] = defaultdict(list)
-    explicit: list[int] = []
-    for index, praise in enumerate(praise_list):
-        for word in set(words(praise.text)):
-            by_word[word].append(index)
-        if _explicit_values(praise):
-            explicit.append(index)
+    quotes = [_quote(p) for p in praise_list]
+    by_word: dict[str, set[int]] = defaultdict(set)
+    for index, quote in enumerate(quotes):
+        for word in quote.wordset:
+            by_word[word].add(index)
+    explicit = {i for i, q in enumerate(quotes) if q.explicit}
+    empty: set[int] = set()
     out: dict[str, list[Praise]] = {}
     for story in stories:
-        candidates: set[int] = set(explicit)
-        project = words(story.project)
-        if project:
-            candidates.update(by_word.get(project[0], ()))
-        for word in distinctive_words(story.title):
-            candidates.update(by_word.get(word, ()))
-        found = [praise_list[i] for i in sorted(candidates) if link_reason(story, praise_list[i])]
+        keys = _keys(story)
+        candidates = set(explicit)
+        if keys.project_words:
+            candidates |= set.intersection(*(by_word.get(w, empty) for w in keys.project_words))
+        postings = [by_word[w] for w in keys.title_words if w in by_word]
+        if len(keys.title_words) == 1 and postings:
+            candidates |= postings[0]
+        for i, a in enumerate(postings):
+            for b in postings[i + 1 :]:
+                candidates |= a & b
+        found = [praise_list[i] for i in sorted(candidates) if _reason(keys, quotes[i]) is not None]
         if found:
             out[story.id] = found
     return out

@@ -579,6 +579,13 @@ class _Model:
     exp_rows: list[np.ndarray]  # per light block (word, concept): (sentences, features) weighted rows
     comp_terms: list[dict[str, float]]  # stem -> weight in the competency's profile, for "matched ..."
 
+    @property
+    def exp_cols(self) -> list[np.ndarray]:
+        """Per competency, the indices of its sentences (computed once)."""
+        if not hasattr(self, "_exp_cols"):
+            self._exp_cols = [np.flatnonzero(self.exp_comp == c) for c in range(len(self.names))]
+        return self._exp_cols
+
 
 def competency_sentences(framework: Framework) -> list[tuple[int, str]]:
     """(competency index, text) for every sentence that defines a competency."""
@@ -755,39 +762,54 @@ def _build_mappings(items, top, top_scores, names, explainer, matcher) -> dict[s
 
 
 class _Explainer:
-    """Writes a suggestion's reason on demand from what one map_items call computed."""
+    """Writes a suggestion's reason on demand from what one map_items call computed.
+
+    The three suggestions of an item are usually read together, so the item's words and its
+    similarity to every defining sentence are kept for the last item asked about.
+    """
 
     def __init__(self, model: _Model, corpus: _Corpus, light: list):
         self.model, self.corpus, self.light = model, corpus, light
         self._stems: list[str] | None = None
         self._sparse_ptr: np.ndarray | None = None
+        self._row = -1
+        self._words: dict[str, str] = {}
+        self._sims = np.zeros(0)
 
-    def item_words(self, row: int) -> dict[str, str]:
-        """stem -> the item's own spelling, for its meaningful words."""
-        if self._stems is None:
-            self._stems = [stem(w) if w not in STOPWORDS and len(w) > 1 else "" for w in self.corpus.types]
+    def _load(self, row: int) -> None:
+        if row == self._row:
+            return
         c = self.corpus
-        out: dict[str, str] = {}
+        if self._stems is None:
+            self._stems = [stem(w) if w not in STOPWORDS and len(w) > 1 else "" for w in c.types]
+        words: dict[str, str] = {}
         for t in c.typ[c.indptr[row] : c.indptr[row + 1]].tolist():
             if self._stems[t]:
-                out.setdefault(self._stems[t], c.types[t])
-        return out
-
-    def best_expectation(self, row: int, comp: int) -> str | None:
-        """The sentence of `comp` most like the item (word and concept blocks), if any is."""
-        cols = np.flatnonzero(self.model.exp_comp == comp)
-        if not len(cols) or not self.light:
-            return None
-        sims = np.zeros(len(cols))
-        for (kind, data), rows in zip(self.light, self.model.exp_rows, strict=True):
+                words.setdefault(self._stems[t], c.types[t])
+        sims = np.zeros(len(self.model.exp_texts))
+        for (kind, data), rows in zip(self.light, self.model.exp_rows, strict=False):
             if kind == "dense":
-                sims += rows[cols] @ data[row]
+                sims += rows @ data[row]
             else:
                 doc, feat, val = data
                 if self._sparse_ptr is None:
-                    self._sparse_ptr = np.searchsorted(doc, np.arange(self.corpus.n_docs + 1))
+                    self._sparse_ptr = np.searchsorted(doc, np.arange(c.n_docs + 1))
                 a, b = self._sparse_ptr[row], self._sparse_ptr[row + 1]
-                sims += rows[np.ix_(cols, feat[a:b])] @ val[a:b]
+                sims += rows[:, feat[a:b]] @ val[a:b]
+        self._row, self._words, self._sims = row, words, sims
+
+    def item_words(self, row: int) -> dict[str, str]:
+        """stem -> the item's own spelling, for its meaningful words."""
+        self._load(row)
+        return self._words
+
+    def best_expectation(self, row: int, comp: int) -> str | None:
+        """The sentence of `comp` most like the item (word and concept blocks), if any is."""
+        cols = self.model.exp_cols[comp]
+        if not len(cols) or not self.model.exp_rows:
+            return None
+        self._load(row)
+        sims = self._sims[cols]
         best = int(np.argmax(sims))
         return self.model.exp_texts[cols[best]] if sims[best] > 0 else None
 

@@ -40,6 +40,7 @@ K_EDITOR_VERSION = "comp_editor_version"
 K_MEASURE = "comp_measure"
 K_ITEM = "comp_item"
 K_ITEM_PICK = "comp_item_pick"
+K_SHOW = "comp_show"
 
 SOURCES = {"override": "your choice", "confirmed": "from your file", "suggested": "suggested", "none": "—"}
 
@@ -164,7 +165,31 @@ def _preview(item) -> str:
     return text if len(text) <= 90 else text[:87] + "..."
 
 
+FILTERS = {
+    "all": "All evidence",
+    "none": "Counted nowhere",
+    "suggested": "Suggested, not yet confirmed",
+    "override": "Your choices",
+}
+
+
+def confirm_all(dataset, mappings, overrides) -> None:
+    """Turn every accepted suggestion into the user's own choice, so it no longer moves."""
+    for item in dataset.items:
+        m = mappings[item.id]
+        if item.id not in overrides and not m.confirmed and (taken := accepted(m.suggestions)):
+            overrides[item.id] = taken
+    _commit(overrides)
+
+
 def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> None:
+    left, right = st.columns([3, 1])
+    show = left.selectbox("Show", list(FILTERS), format_func=FILTERS.get, key=K_SHOW)
+    pending = sum(
+        1 for i in dataset.items if i.id not in overrides and not mappings[i.id].confirmed and chosen[i.id]
+    )
+    if right.button(f"Confirm all {pending} suggestions", key="comp_confirm_all", disabled=not pending):
+        confirm_all(dataset, mappings, overrides)
     rows = []
     for item in dataset.items:
         m = mappings[item.id]
@@ -176,6 +201,8 @@ def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> N
             source = "suggested"
         else:
             source = "none"
+        if show != "all" and source != show:
+            continue
         quarter = period.quarter_of(item.date) if period.contains(item.date) else None
         top = m.suggestions[0] if m.suggestions else None
         rows.append(
@@ -192,11 +219,14 @@ def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> N
                 "not in framework": ", ".join(m.unmatched),
             }
         )
+    if not rows:
+        st.caption("Nothing to show with this filter.")
+        return
     frame = pd.DataFrame(rows)
     version = st.session_state.setdefault(K_EDITOR_VERSION, 0)
     edited = st.data_editor(
         frame,
-        key=f"comp_editor_{framework_key(framework)[:8]}_{version}",
+        key=f"comp_editor_{framework_key(framework)[:8]}_{show}_{version}",
         hide_index=True,
         width="stretch",
         disabled=[c for c in frame.columns if c != "counts for"],

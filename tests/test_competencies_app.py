@@ -137,3 +137,17 @@ def test_paste_a_framework(page):
     assert not at.exception
     assert at.selectbox(key="comp_framework_choice").value == "Team values"
     assert list(heatmap(at)) == ["Candour", "Craft"]
+
+
+def test_confirm_all_suggestions_then_filter_the_table(page):
+    dataset = page.session_state[state.DATASET]
+    mappings = map_items(dataset.items, load_builtin("General professional"))
+    expected = {i: a for i, a in assigned(mappings, {}).items() if a and not mappings[i].confirmed}
+    button = page.button(key="comp_confirm_all")
+    assert button.label == f"Confirm all {len(expected)} suggestions"
+    at = button.click().run()
+    assert at.session_state[state.OVERRIDES] == expected
+    assert at.button(key="comp_confirm_all").disabled
+    at = at.selectbox(key="comp_show").set_value("override").run()
+    assert set(at.dataframe[-1].value["id"]) == set(expected)
+    assert set(at.dataframe[-1].value["source"]) == {"your choice"}

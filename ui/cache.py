@@ -49,9 +49,13 @@ def timeline_view(fingerprint: str, _dataset, period, assignments_key: str, _ass
     return timeline, quarter_bars(timeline.quarters, _assignments), month_strip(timeline.months)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def item_mappings(fingerprint: str, fw_key: str, _dataset, _framework):
-    """core.mapping.map_items over the whole dataset, once per (data, framework) for every page."""
+    """core.mapping.map_items over the whole dataset, once per (data, framework) for every page.
+
+    A resource (shared, read-only), not cache_data: pickling would write out every suggestion's
+    lazily built reason and unpickle tens of thousands of objects on every rerun.
+    """
     from core.mapping import map_items
 
     return map_items(_dataset.items, _framework)

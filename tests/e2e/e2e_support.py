@@ -284,8 +284,21 @@ def files_written_outside_workspace(server: Server) -> list[str]:
     return sorted(written)
 
 
-def metric_value(page, label: str) -> str:
-    """The value shown by the st.metric whose label is exactly `label`."""
+def metric_value(page, label: str, expect: str | None = None, timeout: float = 10.0) -> str:
+    """The value shown by the st.metric labelled `label`.
+
+    With `expect`, poll until it shows that value (a rerun may still be on its way) or `timeout`
+    passes, and return what it shows then, so the caller's assert reports the real value.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        value = _metric_now(page, label)
+        if expect is None or value == expect or time.monotonic() > deadline:
+            return value
+        page.wait_for_timeout(200)
+
+
+def _metric_now(page, label: str) -> str:
     values = page.eval_on_selector_all(
         '[data-testid="stMetric"]',
         """(els, label) => els

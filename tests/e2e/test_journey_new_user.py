@@ -58,8 +58,8 @@ def test_a_new_users_year(page, server, recorder, tmp_path):
     upload(page, [("my_year.xlsx", my_year_xlsx()), ("Recommendations_Received.csv", linkedin),
                   ("odd_columns.csv", odd_columns_csv())])
     assert_no_errors(page, "Import after upload")
-    assert metric_value(page, "Stories") == "8"
-    assert metric_value(page, "Praise") == "5"  # 2 from the workbook + 3 LinkedIn recommendations
+    assert metric_value(page, "Stories", expect="8") == "8"
+    assert metric_value(page, "Praise", expect="5") == "5"  # 2 from the workbook + 3 LinkedIn recommendations
     assert "odd_columns.csv" in main_text(page) and "Pick the columns" in main_text(page)
 
     # 2. Fix the column mapping of the CSV Advocate could not read on its own.
@@ -67,7 +67,7 @@ def test_a_new_users_year(page, server, recorder, tmp_path):
     choose_select(page, "Description (or challenge / action / result)", "Thing I'm proud of")
     click_button(page, "Load with these columns")
     assert_no_errors(page, "Import after mapping")
-    assert metric_value(page, "Stories") == "10"
+    assert metric_value(page, "Stories", expect="10") == "10"
     assert "Kestrelmoor" not in server.log()
 
     # 3. The review period becomes fiscal year FY26 (April 2025 - March 2026).
@@ -78,8 +78,8 @@ def test_a_new_users_year(page, server, recorder, tmp_path):
     assert_no_errors(page, "Timeline, fiscal year")
     text = main_text(page)
     assert "01 Apr 2025" in text and "31 Mar 2026" in text, text[:600]
-    assert metric_value(page, "Stories in period") == "8"  # Jan and Mar 2025 fall before FY26
-    assert metric_value(page, "Outside this period") == "5"  # those 2 + 3 LinkedIn quotes from 2022-24
+    assert metric_value(page, "Stories in period", expect="8") == "8"  # Jan and Mar 2025 fall before FY26
+    assert metric_value(page, "Outside this period", expect="5") == "5"  # those 2 + 3 LinkedIn quotes from 2022-24
 
     # 4. Override one mapping: the migration story counts for "Growth & learning" only.
     go_to(page, "Competencies")
@@ -130,9 +130,9 @@ def test_a_new_users_year(page, server, recorder, tmp_path):
     go_to(page, "Import")
     upload(page, [("workbook.xlsx", book.read_bytes())])
     assert_no_errors(page, "Import of our own workbook")
-    assert metric_value(page, "Stories") == "10"
-    assert metric_value(page, "Praise") == "5"
-    assert metric_value(page, "Rows skipped") == "0"
+    assert metric_value(page, "Stories", expect="10") == "10"
+    assert metric_value(page, "Praise", expect="5") == "5"
+    assert metric_value(page, "Rows skipped", expect="0") == "0"
 
     # Privacy: nothing but the local server was asked for anything; no story text in the log;
     # nothing written outside the user's workspace folder.

@@ -72,7 +72,7 @@ def test_every_page_on_an_upload_requests_only_the_local_server_and_logs_no_stor
     """Upload real-looking evidence and open every page: nothing leaves, nothing personal is logged."""
     open_app(page, server)
     upload(page, [("my_year.xlsx", my_year_xlsx())])
-    assert metric_value(page, "Stories") == "8"
+    assert metric_value(page, "Stories", expect="8") == "8"
     for title, _path in PAGES:
         go_to(page, title)
         assert_no_errors(page, title)
@@ -106,7 +106,7 @@ def test_two_sessions_never_see_each_others_data(browser, shared_server):
             mine = "Nimbuscorp" if name == "alpha" else "Quorvex"
             theirs = "Quorvex" if name == "alpha" else "Nimbuscorp"
             go_to(pg, "Import")
-            assert metric_value(pg, "Stories") == "1"
+            assert metric_value(pg, "Stories", expect="1") == "1"
             assert f"{uploads[name][0]}" in main_text(pg)
             for title, _path in PAGES[1:]:
                 go_to(pg, title)
