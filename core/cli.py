@@ -14,6 +14,9 @@ COMMANDS = {
     "frameworks": "List the built-in competency frameworks.",
 }
 
+PERIOD_HELP = "2025, FY2026:4 (fiscal year starting April) or 2025-03-01:2026-02-28"
+DRAFT_FORMATS = ["docx", "md", "txt", "json", "xlsx", "bullets"]
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m core", description="Advocate from the command line.")
@@ -21,15 +24,15 @@ def build_parser() -> argparse.ArgumentParser:
     for name, help_text in COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text, description=help_text)
         if name != "frameworks":
-            cmd.add_argument("files", nargs="+", metavar="FILE", help="evidence files (xlsx, xls, ods, csv...)")
-            cmd.add_argument("--period", help="2025, FY2026:4 (fiscal year starting April) or 2025-03-01:2026-02-28")
+            cmd.add_argument("files", nargs="+", metavar="FILE", help="xlsx, xls, ods, csv files")
+            cmd.add_argument("--period", help=PERIOD_HELP)
         if name in ("map", "draft"):
             cmd.add_argument("--framework", help="a built-in framework's name or a framework file")
         if name in ("check", "map", "frameworks"):
             cmd.add_argument("--json", action="store_true", help="print machine-readable JSON")
         if name == "draft":
             cmd.add_argument("--questions", help="a text file of review questions, one per line")
-            cmd.add_argument("--format", default="md", choices=["docx", "md", "txt", "json", "xlsx", "bullets"])
+            cmd.add_argument("--format", default="md", choices=DRAFT_FORMATS)
             cmd.add_argument("--out", help="write to this path instead of standard output")
         if name == "export":
             cmd.add_argument("--out", required=True, help="the workbook to write (.xlsx)")

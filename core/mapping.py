@@ -822,6 +822,8 @@ def _why(model: _Model, comp: int, item_words: dict[str, str], expectation: str 
     shared = sorted((s for s in item_words if s in terms), key=terms.__getitem__, reverse=True)[:4]
     if shared:
         head = "matched " + ", ".join(f'"{item_words[s]}"' for s in shared)
+    elif near := _near_words(item_words, terms):
+        head = "similar words " + ", ".join(f'"{item_words[s]}"' for s in near)
     else:
         concepts = _shared_concepts(item_words, terms)
         head = "related ideas: " + ", ".join(concepts) if concepts else "similar wording"
@@ -829,6 +831,13 @@ def _why(model: _Model, comp: int, item_words: dict[str, str], expectation: str 
         return head
     short = expectation if len(expectation) <= 110 else expectation[:107].rstrip() + "..."
     return f'{head}; resembles "{short}"'
+
+
+def _near_words(item_words: dict[str, str], terms: dict[str, float]) -> list[str]:
+    """Item stems sharing their first five letters with a competency term ("communicated")."""
+    heads = {t[:5]: w for t, w in terms.items() if len(t) >= 5}
+    near = [(heads[s[:5]], s) for s in item_words if len(s) >= 5 and s[:5] in heads]
+    return [s for _, s in sorted(near, reverse=True)[:3]]
 
 
 def _shared_concepts(item_words: dict[str, str], terms: dict[str, float]) -> list[str]:

@@ -55,6 +55,10 @@ def _draft(fingerprint: str, fw_key: str, period, assign_key: str, options_key: 
     return draft, {fmt: render(draft, fmt) for fmt, *_ in DOWNLOADS}
 
 
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def _key(value) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
@@ -159,7 +163,7 @@ def _rating_helper(draft, framework) -> None:
             strength = ", ".join(f"{n} {level}" for level, n in helper.strength.items() if n) or "none"
             spread = ", ".join(f"{q}: {n}" for q, n in helper.quarters)
             facts.markdown(
-                f"- Evidence: {helper.stories} stories, {helper.praise} quotes\n"
+                f"- Evidence: {_plural(helper.stories, 'story', 'stories')}, {_plural(helper.praise, 'quote')}\n"
                 f"- Story strength: {strength} (average {helper.mean_strength:.2f})\n"
                 f"- Quarters with evidence: {helper.spread} of {len(helper.quarters)} ({md_escape(spread)})"
             )
