@@ -120,6 +120,7 @@ def child_stages(size: int, repeat: int) -> dict:
             notes[stage] = f"{type(exc).__name__}: {exc}"[:300]
             return None
         times[stage].append(seconds)
+        _checkpoint(report())  # a later stage may be slow enough to hit the timeout
         return value
 
     def one_pass() -> dict | None:
@@ -195,7 +196,6 @@ def child_stages(size: int, repeat: int) -> dict:
 
     for _ in range(repeat):
         counts = one_pass() or counts
-        _checkpoint(report())
     return report()
 
 
@@ -219,6 +219,7 @@ def _pages() -> list[str]:
 
 _WIDGET_KINDS = ("radio", "segmented_control", "checkbox", "toggle", "selectbox", "number_input")
 _CHOICE_KINDS = ("radio", "segmented_control", "selectbox")
+_DESTRUCTIVE = re.compile(r"delete|remove|clear|reset|discard|forget", re.IGNORECASE)
 
 
 def _change_a_widget(at, back: dict | None = None) -> dict | None:
@@ -240,6 +241,8 @@ def _change_a_widget(at, back: dict | None = None) -> dict | None:
         for widget in widgets:
             if getattr(widget, "disabled", False) or getattr(widget.proto, "disabled", False):
                 continue
+            if _DESTRUCTIVE.search(_label(widget)):
+                continue  # e.g. "Yes, delete S12": not the display change a user makes while reading
             try:
                 old = _current(kind, widget)
                 new = _another_value(kind, widget, old)
@@ -328,9 +331,13 @@ def child_apptest(size: int, repeat: int) -> dict:
             "peak_rss_mb": _rss_mb(),
         }
 
-    for _ in range(repeat):
+    for attempt in range(repeat):
         st.cache_data.clear()
         st.cache_resource.clear()
+        # A new user every time: an empty saved workspace, so the upload replaces the sample
+        # instead of merging into what the previous repeat saved.
+        home = Path(os.environ.get("HOME", tempfile.gettempdir())) / f"advocate-{size}-{attempt}"
+        os.environ["ADVOCATE_HOME"] = str(home)
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
         seconds, _ = _timed(at.run)
         runs["_app"]["start"].append(seconds)
@@ -613,6 +620,7 @@ def main(argv: list[str] | None = None) -> int:
         # A private HOME, so pages that keep a journal or workspace never touch the user's own.
         env = {**os.environ, "HOME": tmp, "PYTHONDONTWRITEBYTECODE": "1", "MPLBACKEND": "Agg"}
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+        env["ADVOCATE_HOME"] = str(Path(tmp) / "advocate")
         for size in sizes:
             seconds, ws = _timed(lambda size=size: synthetic.ensure_workspace(size, DATA_DIR, args.seed))
             entry: dict = {"generate_s": seconds, "xlsx_mb": ws.xlsx.stat().st_size / 1e6}

@@ -18,10 +18,12 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -109,7 +111,8 @@ def _visit(page, port: int, upload: Path | None) -> dict:
     _wait_rerun(page, 300_000)
     report["upload_s"] = time.perf_counter() - start
     links = page.locator('[data-testid="stSidebarNav"] a')
-    names = [links.nth(i).inner_text().strip() for i in range(links.count())]
+    # A link's text is its icon's ligature name, then the title: keep the title.
+    names = [links.nth(i).inner_text().strip().splitlines()[-1].strip() for i in range(links.count())]
     for index, name in enumerate(names):
         start = time.perf_counter()
         links.nth(index).click()
@@ -132,8 +135,10 @@ def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None
                 port = _free_port()
                 context = browser.new_context(viewport={"width": 1400, "height": 1000})
                 page = context.new_page()
+                # A new user each time: an empty saved workspace (the app saves to ADVOCATE_HOME).
+                server_env = {**(env or os.environ), "ADVOCATE_HOME": tempfile.mkdtemp(prefix="advocate-")}
                 start = time.perf_counter()
-                proc = _start_server(port, env)
+                proc = _start_server(port, server_env)
                 try:
                     _wait_healthy(port, proc)
                     ready = time.perf_counter() - start
@@ -154,6 +159,7 @@ def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None
                 finally:
                     context.close()
                     _stop(proc)
+                    shutil.rmtree(server_env["ADVOCATE_HOME"], ignore_errors=True)
         finally:
             browser.close()
     for key in ("server_ready_s", "first_render_s", "server_rss_after_start_mb"):

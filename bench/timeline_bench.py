@@ -40,7 +40,8 @@ def build_dataset(stories: int, praise: int, one_year: bool) -> Dataset:
         return end - dt.timedelta(days=(end - d).days % 365) if one_year else d
 
     out = Dataset()
-    for i, (date, title, challenge, action, result, comps, impact, kind, project, tags) in enumerate(srows, 1):
+    for i, row in enumerate(srows, 1):
+        date, title, challenge, action, result, comps, impact, kind, project, tags = row
         out.stories.append(
             Story(f"S{i}", day(date), title=title, challenge=challenge, action=action, result=result,
                   competencies=tuple(c for c in comps.split(";") if c), impact=impact, story_kind=kind,
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     dataset = build_dataset(args.stories, args.praise, args.one_year)
     results = bench_core(dataset, args.repeat)
     in_period = results.pop("_in_period")
-    print(f"{len(dataset.stories)} stories, {len(dataset.praise)} quotes, {in_period} stories in the default period")
+    print(f"{len(dataset.stories)} stories, {len(dataset.praise)} quotes, {in_period} in the default period")
     if not args.no_page:
         results.update(bench_page(dataset, args.repeat))
     width = max(map(len, results))

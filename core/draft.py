@@ -277,7 +277,8 @@ def _join(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _plural(n: int, one: str, many: str | None = None) -> str:
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 story', '3 stories'."""
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
@@ -409,9 +410,9 @@ def _claim(topic: str | None, chosen: list[_Scored], stories: list[_Scored], pra
                 or any(period.quarter_of(p.date) == q for p in praise)]
     projects = [p for p, _ in Counter(clean(s.story.project) for s in stories if clean(s.story.project))
                 .most_common(3)]
-    parts = [_plural(len(stories), "story", "stories")] if stories else []
+    parts = [plural(len(stories), "story", "stories")] if stories else []
     if praise:
-        parts.append(f"{_plural(len(praise), 'quote')} from others")
+        parts.append(f"{plural(len(praise), 'quote')} from others")
     counts = " and ".join(parts)
     verb = "shows" if len(stories) + len(praise) == 1 else "show"
     where = f" on {_join(projects)}" if projects else ""
@@ -449,8 +450,8 @@ def _thin_note(topic: str | None, stories: list[_Scored], praise: list[Praise],
     strong = [s for s in stories if s.level != "thin"]
     if len(stories) + len(praise) >= 2 and (strong or len(praise) >= 2):
         return None
-    counted = _plural(len(stories), "story", "stories") + " and " + (
-        _plural(len(praise), "quote") if praise else "no quotes")
+    counted = plural(len(stories), "story", "stories") + " and " + (
+        plural(len(praise), "quote") if praise else "no quotes")
     labels = [s.quarter for s in stories if s.quarter]
     labels += [q.label for p in praise if (q := period.quarter_of(p.date))]
     quarters = _join(list(dict.fromkeys(labels)))
@@ -715,6 +716,6 @@ def _audit(citations: dict[str, Citation], period: Period) -> RecencyAudit:
         statement = "The draft cites no evidence yet."
     else:
         spread = _join([f"{label}: {n}" for label, n in quarters])
-        statement = (f"The draft cites {_plural(total, 'item')} ({spread}); {round(share * 100)}% come from "
+        statement = (f"The draft cites {plural(total, 'item')} ({spread}); {round(share * 100)}% come from "
                      f"{last_label}, where an even spread would be {round(even * 100)}%.")
     return RecencyAudit(quarters, total, share, even, statement)

@@ -8,9 +8,11 @@ and precise about faults: each problem names the file, the row (or YAML line) an
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from core.model import Competency, Framework, Problem
@@ -44,10 +46,18 @@ CSV_QUIET = {"track_id", "category", "role", "source_path", "id", "order", "sour
 
 def builtin_paths() -> dict[str, Path]:
     """Built-in framework name -> its YAML file, the General one first (it is the default)."""
+    files = sorted(BUILTIN_DIR.glob("*.yaml"))
+    return dict(_builtin_index(tuple((str(p), p.stat().st_mtime_ns) for p in files)))
+
+
+@lru_cache(maxsize=4)
+def _builtin_index(signature: tuple[tuple[str, int], ...]) -> tuple[tuple[str, Path], ...]:
+    """Read each file's `name` once per version of the folder (pages ask on every rerun)."""
     import yaml
 
     found: dict[str, Path] = {}
-    for path in sorted(BUILTIN_DIR.glob("*.yaml")):
+    for file, _ in signature:
+        path = Path(file)
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError):
@@ -55,7 +65,7 @@ def builtin_paths() -> dict[str, Path]:
         name = str(data.get("name") or path.stem) if isinstance(data, dict) else path.stem
         found[name] = path
     ordered = sorted(found, key=lambda n: (n != DEFAULT_FRAMEWORK, n.lower()))
-    return {name: found[name] for name in ordered}
+    return tuple((name, found[name]) for name in ordered)
 
 
 def builtin_names() -> list[str]:
@@ -63,19 +73,25 @@ def builtin_names() -> list[str]:
 
 
 def load_builtin(name: str) -> Framework:
-    """A built-in framework by its name (case-insensitive) or file stem; KeyError if unknown."""
-    paths = builtin_paths()
+    """A built-in framework by its name (case-insensitive) or file stem; KeyError if unknown.
+
+    Parsed once per file version; each caller gets its own copy to change as it likes.
+    """
     wanted = _norm(name)
-    for key, path in paths.items():
+    for key, path in builtin_paths().items():
         if _norm(key) == wanted or _norm(path.stem) == wanted:
-            framework, problems = parse_framework(path.name, path.read_bytes())
-            errors = [p for p in problems if p.severity == "error"]
-            if framework is None or errors:
-                raise ValueError(
-                    f"built-in framework {key!r} is broken: {errors[0].message if errors else ''}"
-                )
-            return framework
+            return copy.deepcopy(_parse_builtin(str(path), path.stat().st_mtime_ns, key))
     raise KeyError(name)
+
+
+@lru_cache(maxsize=16)
+def _parse_builtin(file: str, _mtime: int, key: str) -> Framework:
+    path = Path(file)
+    framework, problems = parse_framework(path.name, path.read_bytes())
+    errors = [p for p in problems if p.severity == "error"]
+    if framework is None or errors:
+        raise ValueError(f"built-in framework {key!r} is broken: {errors[0].message if errors else ''}")
+    return framework
 
 
 def parse_framework(name: str, data: bytes) -> tuple[Framework | None, list[Problem]]:

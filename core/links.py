@@ -3,12 +3,15 @@
 A quote is linked to a story when (1) an extra column of the praise row such as `story` or
 `about` names the story's id, title or project; (2) the quote names the story's project; or
 (3) the quote uses two distinctive words of the story's title (one, when the title has a single
-long distinctive word). No fuzzy scores: every link comes with a sentence saying why
-(`link_reason`), so the user can see and trust it.
+long distinctive word); (2) and (3) only within six months of the story's date, since a
+project name or topic comes back year after year. No fuzzy scores: every link comes with a
+sentence saying why (`link_reason`), so the user can see and trust it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -16,10 +19,14 @@ from dataclasses import dataclass
 
 from core.model import Praise, Story
 
+# Quotes further than this from the story's date are about something else (explicit links aside).
+WINDOW_DAYS = 183
+
 # Extra columns (lower-cased header) in a praise sheet that point at a story.
 STORY_COLUMNS = ("story", "story_id", "story id", "about", "re", "regarding", "for", "project")
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+# A word before a possessive "'s" is taken alone ("Atlas's" -> "atlas"); "don't" stays whole.
+_WORD = re.compile(r"[^\W_]+(?=['’]s\b)|[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
 # Words too common in work writing to tie a quote to one story.
 _STOPWORDS_TEXT = """
@@ -38,11 +45,7 @@ STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
 def words(text: str) -> list[str]:
     """Lower-case words of a text, possessive "'s" removed (so "Atlas's" matches "Atlas")."""
-    out = []
-    for word in _WORD.findall(text.lower()):
-        word = re.sub(r"['’]s$", "", word)
-        out.append(word)
-    return out
+    return _WORD.findall(text.lower())
 
 
 def distinctive_words(text: str) -> list[str]:
@@ -62,19 +65,12 @@ def _norm(text: str) -> str:
     return " ".join(words(text))
 
 
-def _phrase_in(target: list[str], text_words: list[str]) -> bool:
-    """True when the words `target` appear consecutively in `text_words`."""
-    n = len(target)
-    if not n:
-        return False
-    return any(text_words[i : i + n] == target for i in range(len(text_words) - n + 1))
-
-
 @dataclass(frozen=True)
 class _Quote:
     """A quote's words, computed once per quote (link_index checks it against many stories)."""
 
-    words: list[str]
+    date: dt.date
+    joined: str  # " word word ... ": a phrase is a substring search away
     wordset: frozenset[str]
     explicit: list[str]
 
@@ -83,6 +79,7 @@ class _Quote:
 class _Keys:
     """What can identify a story, computed once per story."""
 
+    date: dt.date
     names: frozenset[str]  # normalised id, title and project
     story_id: str
     project: str
@@ -90,23 +87,39 @@ class _Keys:
     title_words: list[str]
 
 
+def _is_story_column(header: str) -> bool:
+    return header.strip().lower() in STORY_COLUMNS
+
+
 def _quote(praise: Praise) -> _Quote:
-    text_words = words(praise.text)
-    explicit = [str(v) for k, v in praise.extra.items() if k.strip().lower() in STORY_COLUMNS and str(v).strip()]
-    return _Quote(text_words, frozenset(text_words), explicit)
+    try:
+        return _quote_of(praise.date, praise.text, tuple(praise.extra.items()))
+    except TypeError:  # an unhashable extra value: read it without the memo
+        return _quote_of.__wrapped__(praise.date, praise.text, tuple(praise.extra.items()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _quote_of(date: dt.date, text: str, extra: tuple[tuple[str, str], ...]) -> _Quote:
+    """Memoised on content: score_story re-checks quotes link_index already read."""
+    text_words = words(text)
+    explicit = [str(v) for k, v in extra if _is_story_column(k) and str(v).strip()]
+    return _Quote(date, f" {' '.join(text_words)} ", frozenset(text_words), explicit)
 
 
 def _keys(story: Story) -> _Keys:
     names = frozenset(_norm(v) for v in (story.id, story.title, story.project) if v.strip())
     project = story.project.strip()
-    return _Keys(names, story.id.lower(), project, words(project), distinctive_words(story.title))
+    return _Keys(story.date, names, story.id.lower(), project, words(project), distinctive_words(story.title))
 
 
 def _reason(keys: _Keys, quote: _Quote) -> str | None:
     for value in quote.explicit:
-        if _norm(value) in keys.names or keys.story_id in {p.strip().lower() for p in re.split(r"[;,]", value)}:
+        ids = {part.strip().lower() for part in re.split(r"[;,]", value)}
+        if _norm(value) in keys.names or keys.story_id in ids:
             return f"Its '{value}' column names this story"
-    if keys.project_words and _phrase_in(keys.project_words, quote.words):
+    if abs((quote.date - keys.date).days) > WINDOW_DAYS:
+        return None
+    if keys.project_words and f" {' '.join(keys.project_words)} " in quote.joined:
         return f"It names the project '{keys.project}'"
     shared = [w for w in keys.title_words if w in quote.wordset]
     if len(shared) >= 2:

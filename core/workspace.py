@@ -130,6 +130,7 @@ class WorkingSet:
     draft_options: dict = field(default_factory=dict)
     column_mapping: dict = field(default_factory=dict)
     source: str = ""
+    revision: int = 0  # the workspace's save counter when loaded (0: never saved)
 
 
 def _json_default(value):
@@ -345,8 +346,10 @@ def _migrate_to_v1(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_to_v2(conn: sqlite3.Connection) -> None:
-    """v2: when each workspace was last saved, shown in the workspace list ("saved 2 min ago")."""
+    """v2: when each workspace was last saved (shown in the workspace list), and a revision
+    counter, so a second browser tab cannot silently overwrite what the first one saved."""
     conn.execute("ALTER TABLE workspaces ADD COLUMN updated TEXT")
+    conn.execute("ALTER TABLE workspaces ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
     conn.execute("UPDATE workspaces SET updated = created")
 
 
@@ -387,6 +390,17 @@ def _now() -> str:
 # ---------------------------------------------------------------------------------------------
 # The store
 # ---------------------------------------------------------------------------------------------
+
+
+class StaleWorkspace(RuntimeError):
+    """Another session (a second browser tab) saved this workspace since this one loaded it."""
+
+    def __init__(self, name: str, expected: int, found: int):
+        super().__init__(
+            f"Workspace “{name}” was saved from another tab or window (revision {found}, this page "
+            f"had {expected}); nothing was overwritten. Reload the page to see the saved version."
+        )
+        self.expected, self.found = expected, found
 
 
 @dataclass(frozen=True)
@@ -547,14 +561,20 @@ class WorkspaceStore:
     # -- the working set -----------------------------------------------------------------------
 
     def save(
-        self, working: WorkingSet, name: str | None = None, dirty: Collection[str] | None = None
-    ) -> bool:
+        self,
+        working: WorkingSet,
+        name: str | None = None,
+        dirty: Collection[str] | None = None,
+        expect_revision: int | None = None,
+    ) -> int | bool:
         """Write the working set in one transaction, touching only rows that changed.
 
         `dirty`: the ids the caller knows changed (new, edited or moved); only those are
         serialised, which keeps a save after one edit cheap at 10,000 items. Without it every
         row is compared with the stored one. Rows no longer in the set are deleted either way.
-        Returns False in shared mode (nothing written).
+        `expect_revision`: the revision this working set was loaded or last saved at; if another
+        session saved since, nothing is written and `StaleWorkspace` is raised.
+        Returns the new revision, or False in shared mode (nothing written).
         """
         if self.shared:
             return False
@@ -571,6 +591,9 @@ class WorkspaceStore:
             name = name or self._active_name(conn) or DEFAULT_WORKSPACE
             with _transaction(conn):
                 wid = self._workspace_id(conn, name, create=True)
+                revision = conn.execute("SELECT revision FROM workspaces WHERE id = ?", (wid,)).fetchone()[0]
+                if expect_revision is not None and revision != expect_revision:
+                    raise StaleWorkspace(name, expect_revision, revision)
                 if self._active_name(conn) is None:
                     conn.execute("INSERT OR REPLACE INTO app(key, value) VALUES ('active', ?)", (name,))
                 if wanted is None:
@@ -599,8 +622,11 @@ class WorkspaceStore:
                     "INSERT OR REPLACE INTO settings(workspace_id, key, value) VALUES (?, ?, ?)",
                     [(wid, k, v) for k, v in settings.items()],
                 )
-                conn.execute("UPDATE workspaces SET updated = ? WHERE id = ?", (_now(), wid))
-        return True
+                conn.execute(
+                    "UPDATE workspaces SET updated = ?, revision = ? WHERE id = ?",
+                    (_now(), revision + 1, wid),
+                )
+        return revision + 1
 
     def load(self, name: str | None = None) -> WorkingSet | None:
         """The saved working set, or None when there is no such workspace (or shared mode)."""
@@ -611,6 +637,7 @@ class WorkspaceStore:
             wid = self._workspace_id(conn, name)
             if wid is None:
                 return None
+            revision = conn.execute("SELECT revision FROM workspaces WHERE id = ?", (wid,)).fetchone()[0]
             items = [
                 evidence_from_dict(json.loads(data))
                 for (data,) in conn.execute(
@@ -621,11 +648,12 @@ class WorkspaceStore:
                 conn.execute("SELECT key, value FROM settings WHERE workspace_id = ?", (wid,)).fetchall()
             )
         working = WorkingSet(
+            revision=revision,
             dataset=Dataset(
                 stories=[i for i in items if isinstance(i, Story)],
                 praise=[i for i in items if isinstance(i, Praise)],
                 rows_read=len(items),
-            )
+            ),
         )
         for key in SETTING_KEYS:
             if key in settings:

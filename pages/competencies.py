@@ -208,14 +208,14 @@ def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> N
         rows.append(
             {
                 "id": item.id,
-                "kind": item.kind,
                 "date": item.date,
-                "quarter": quarter.label if quarter else "outside period",
                 "evidence": _preview(item),
                 "counts for": list(chosen.get(item.id, [])),
                 "source": SOURCES[source],
-                "suggested": ", ".join(f"{s.competency} {s.score:.2f}" for s in m.suggestions),
                 "why": top.why if top else "",
+                "suggested": ", ".join(f"{s.competency} {s.score:.2f}" for s in m.suggestions),
+                "kind": item.kind,
+                "quarter": quarter.label if quarter else "outside period",
                 "not in framework": ", ".join(m.unmatched),
             }
         )
@@ -235,6 +235,7 @@ def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> N
                 "counts for", options=framework.names, help="Edit to confirm, change or remove the mapping"
             ),
             "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
+            "evidence": st.column_config.TextColumn("evidence", width="medium"),
             "why": st.column_config.TextColumn("why (top suggestion)", width="large"),
         },
     )
@@ -320,7 +321,9 @@ measure = (
 )
 strengths = {sid: s.score for sid, s in story_strengths(fingerprint, dataset)[0].items()}
 cov = coverage(dataset.items, framework, chosen, period, strengths)
-st.plotly_chart(heatmap_figure(cov, measure, title=f"{framework.name} · {period.label}"), key="comp_heatmap")
+unit = "strength" if measure == "strength" else "items"
+st.caption(f"{md_escape(framework.name)} · {md_escape(period.label)} · {unit} per quarter")
+st.plotly_chart(heatmap_figure(cov, measure), key="comp_heatmap")
 if cov.outside:
     st.caption(f"{cov.outside} item(s) fall outside {md_escape(period.label)} and are not counted.")
 
@@ -332,6 +335,18 @@ for gap in found:
     st.markdown(f"- **{md_escape(gap.message)}** {md_escape(gap.prompt)}")
 
 st.subheader("Evidence")
+unknown: dict[str, list[str]] = {}
+for item_id, m in mappings.items():
+    for name in m.unmatched:
+        unknown.setdefault(name, []).append(item_id)
+if unknown:
+    st.warning(
+        "Your files name competencies this framework does not have (not counted): "
+        + "; ".join(
+            f"{md_escape(name)} ({', '.join(ids[:5])}{'…' if len(ids) > 5 else ''})"
+            for name, ids in unknown.items()
+        )
+    )
 with st.expander("Edit one item", expanded=False):
     item_editor(dataset, framework, mappings, overrides, chosen)
 evidence_table(dataset, framework, mappings, overrides, chosen, period)

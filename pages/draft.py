@@ -14,7 +14,7 @@ import json
 
 import streamlit as st
 
-from core.draft import LENGTHS, TONES, DraftOptions, build_draft
+from core.draft import LENGTHS, TONES, DraftOptions, build_draft, plural
 from core.exports import DOCX_MIME, XLSX_MIME, markdown_paragraph, md_escape, render
 from core.frameworks import DEFAULT_FRAMEWORK, framework_key, load_builtin
 from core.period import default_period
@@ -53,10 +53,6 @@ def _draft(fingerprint: str, fw_key: str, period, assign_key: str, options_key: 
     options = DraftOptions.from_dict(json.loads(options_key))
     draft = build_draft(_dataset, _framework, _assignments, period, options, json.loads(ratings_key))
     return draft, {fmt: render(draft, fmt) for fmt, *_ in DOWNLOADS}
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def _key(value) -> str:
@@ -162,8 +158,9 @@ def _rating_helper(draft, framework) -> None:
             facts, expectations = st.columns([2, 3])
             strength = ", ".join(f"{n} {level}" for level, n in helper.strength.items() if n) or "none"
             spread = ", ".join(f"{q}: {n}" for q, n in helper.quarters)
+            evidence = f"{plural(helper.stories, 'story', 'stories')}, {plural(helper.praise, 'quote')}"
             facts.markdown(
-                f"- Evidence: {_plural(helper.stories, 'story', 'stories')}, {_plural(helper.praise, 'quote')}\n"
+                f"- Evidence: {evidence}\n"
                 f"- Story strength: {strength} (average {helper.mean_strength:.2f})\n"
                 f"- Quarters with evidence: {helper.spread} of {len(helper.quarters)} ({md_escape(spread)})"
             )

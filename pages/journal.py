@@ -82,7 +82,8 @@ def _commit(dataset: Dataset, message: str) -> None:
     """Put the changed dataset in session state (every page reads it) and save it at once."""
     st.session_state[state.DATASET] = dataset
     ws.save()
-    _flash(message)
+    if ws.STALE not in st.session_state:
+        _flash(message)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -411,7 +412,8 @@ def workspaces_tab() -> None:
         st.warning(ws.SHARED_NOTICE)
     else:
         st.caption(f"Saved on this computer in `{store.path}`.")
-    _workbook_download(dataset)
+    if ws.is_users_data():
+        _workbook_download(dataset)
     if store.shared:
         return
 
@@ -517,6 +519,9 @@ elif not ws.is_users_data():
         "You are looking at the sample data. Your first entry starts your own journal in place of "
         "the sample, saved on this computer."
     )
+if ws.STALE in st.session_state:
+    st.warning(st.session_state[ws.STALE], icon=":material/sync_problem:")
+    st.button("Load the saved version", key="journal_reload", on_click=ws.reload_saved)
 if st.session_state.get("journal_flash"):
     st.success(_escape(st.session_state.pop("journal_flash")))
 

@@ -24,7 +24,7 @@ from core.period import (
     half_year,
 )
 from ui import state
-from ui.cache import dataset_fingerprint, item_mappings, timeline_view
+from ui.cache import dataset_fingerprint, timeline_view
 
 KINDS = {
     "default": "Last 12 months of data",
@@ -123,18 +123,17 @@ def period_picker(dates: list[dt.date]) -> Period:
     return ss.get(state.PERIOD) or fallback
 
 
-def _assignments(dataset) -> tuple[str, dict | None]:
-    """(key, {id: [competency]}) from the competency mapping, or ("", None) when there is none."""
+def _colouring() -> tuple[str, tuple | None]:
+    """(key, (framework, overrides)) for colouring by competency, or ("", None) without mapping."""
     try:
+        import core.mapping  # noqa: F401 - only to know the mapping is there
         from core.frameworks import DEFAULT_FRAMEWORK, framework_key, load_builtin
-        from core.mapping import assigned
     except ImportError:
         return "", None
     framework = st.session_state.get(state.FRAMEWORK) or load_builtin(DEFAULT_FRAMEWORK)
-    mapped = item_mappings(dataset_fingerprint(dataset), framework_key(framework), dataset, framework)
-    result = assigned(mapped, st.session_state.get(state.OVERRIDES) or {})
-    key = hashlib.blake2b(repr(sorted(result.items())).encode(), digest_size=12).hexdigest()
-    return key, result
+    overrides = st.session_state.get(state.OVERRIDES) or {}
+    digest = hashlib.blake2b(repr(sorted(overrides.items())).encode(), digest_size=12).hexdigest()
+    return f"{framework_key(framework)}:{digest}", (framework, overrides)
 
 
 def _card(win) -> None:
@@ -162,21 +161,23 @@ st.markdown(f"**Period:** {md_escape(period.label)} ({period.start:%d %b %Y} –
 for note in period.notes:
     st.caption(note)
 
-assign_key, assignments = "", None
-colour_options = ["Kind"]
+colour_key, colour = "", None
 try:
-    assign_key, assignments = _assignments(dataset)
-    if assignments:
-        colour_options = ["Competency", "Kind"]
-except Exception as exc:  # a mapping failure must not take the timeline down
+    colour_key, colour = _colouring()
+except Exception as exc:  # a framework failure must not take the timeline down
     st.caption(f"Colouring by competency is unavailable: {exc}")
-colour_by = st.radio("Colour stories by", colour_options, key=K_COLOUR, horizontal=True)
-if colour_by != "Competency":
-    assign_key, assignments = "", None
+options = ["Competency", "Kind"] if colour is not None else ["Kind"]
+if st.radio("Colour stories by", options, key=K_COLOUR, horizontal=True) != "Competency":
+    colour_key, colour = "", None
 
-timeline, bars, strip = timeline_view(
-    dataset_fingerprint(dataset), dataset, period, assign_key, assignments, dt.date.today()
-)
+fingerprint = dataset_fingerprint(dataset)
+try:
+    timeline, bars, strip = timeline_view(fingerprint, dataset, period, colour_key, colour, dt.date.today())
+except Exception as exc:  # e.g. a framework the mapper cannot use: colour by kind instead
+    if colour is None:
+        raise
+    st.caption(f"Colouring by competency failed ({exc}); coloured by kind instead.")
+    timeline, bars, strip = timeline_view(fingerprint, dataset, period, "", None, dt.date.today())
 in_stories = sum(q.stories for q in timeline.quarters)
 in_praise = sum(q.praise for q in timeline.quarters)
 cols = st.columns(4)
@@ -196,6 +197,16 @@ if timeline.thin:
 
 st.plotly_chart(bars, width="stretch", config={"displaylogo": False})
 st.plotly_chart(strip, width="stretch", config={"displaylogo": False})
+with st.expander("Numbers per quarter"):
+    st.dataframe(
+        [
+            {"Quarter": q.label, "From": q.start, "To": q.end, "Stories": q.stories,
+             "Strength-weighted": round(q.weighted, 1), "Praise": q.praise}
+            for q in timeline.quarters
+        ],
+        hide_index=True,
+    )  # fmt: skip
+    st.caption("Strength-weighted: each story counts its strength score (0 to 1; impact counts in it).")
 
 st.subheader("Forgotten wins")
 if timeline.forgotten:

@@ -151,3 +151,13 @@ def test_confirm_all_suggestions_then_filter_the_table(page):
     at = at.selectbox(key="comp_show").set_value("override").run()
     assert set(at.dataframe[-1].value["id"]) == set(expected)
     assert set(at.dataframe[-1].value["source"]) == {"your choice"}
+
+
+def test_names_the_framework_lacks_are_reported(page):
+    at = page.selectbox(key="comp_framework_choice").set_value("People manager").run()
+    dataset = at.session_state[state.DATASET]
+    mapped = map_items(dataset.items, load_builtin("People manager"))
+    unknown = sorted({n for m in mapped.values() for n in m.unmatched})
+    assert unknown, "the sample names General-framework competencies the People manager one lacks"
+    warning = " ".join(w.value for w in at.warning).replace("\\", "")
+    assert all(name in warning for name in unknown)

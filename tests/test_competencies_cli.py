@@ -96,6 +96,7 @@ def test_map_with_builtin_default_and_text_output(files):
     assert result.returncode == 0, result.stderr
     assert "Framework: General professional" in result.stdout
     assert "Coverage" in result.stdout
+    assert "- Astrophysics: S3" in result.stdout  # a name no framework has is reported, not dropped
 
 
 @pytest.mark.parametrize(

@@ -224,3 +224,21 @@ def test_assigned_overrides_then_confirmed_then_suggestions():
         "S4": ["Communication", "Recruiting"],  # the user's choice wins
     }
     assert assigned(mappings, None)["S3"] == ["Communication"]
+
+
+def test_a_names_only_framework_still_maps_and_explains():
+    names_only = Framework("pasted", [Competency("Communication"), Competency("Ownership")])
+    items = [
+        story("S1", "I owned the release and communicated it"),
+        story("S2", ""),
+        Praise("P1", DAY, "🎉 ünïcödé"),
+    ]
+    result = map_items(items, names_only)
+    top = result["S1"].suggestions[0]
+    assert top.competency == "Communication"
+    assert top.why == 'similar words "communicated"'
+    assert result["S2"].suggestions == [] and result["P1"].suggestions == []
+
+
+def test_an_empty_framework_maps_nothing():
+    assert map_items([story("S1", "anything")], Framework("empty", [])) == {"S1": ItemMapping("S1", [], [])}

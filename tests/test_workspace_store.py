@@ -358,3 +358,14 @@ def test_a_newer_database_is_refused_not_damaged(tmp_path):
     with pytest.raises(RuntimeError, match="newer Advocate"):
         store.load()
     assert store.path.read_bytes() == before
+
+
+def test_a_save_from_an_out_of_date_copy_is_refused(tmp_path):
+    store = WorkspaceStore(tmp_path)
+    first = store.save(WorkingSet(dataset=Dataset(stories=[story("S1")])))
+    loaded = store.load()
+    assert loaded.revision == first == 1
+    assert store.save(loaded, expect_revision=loaded.revision) == 2
+    with pytest.raises(wsp.StaleWorkspace, match="another tab"):
+        store.save(WorkingSet(dataset=Dataset()), expect_revision=1)  # would have deleted S1
+    assert [s.id for s in store.load().dataset.stories] == ["S1"]

@@ -39,14 +39,26 @@ def story_strengths(fingerprint: str, _dataset) -> tuple[dict, dict]:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def timeline_view(fingerprint: str, _dataset, period, assignments_key: str, _assignments, today):
-    """The Timeline page's measures and figures for one dataset, period and competency colouring."""
+def timeline_view(fingerprint: str, _dataset, period, colour_key: str, _colour, today):
+    """The Timeline page's measures and figures for one dataset, period and colouring.
+
+    `_colour` is None (colour by kind) or (framework, overrides), identified by `colour_key`;
+    the competency mapping is looked up inside, so a cache hit never touches it.
+    """
     from core.charts import month_strip, quarter_bars
     from core.recency import analyse
 
     strengths, links = story_strengths(fingerprint, _dataset)
     timeline = analyse(_dataset, period, strengths, links, today)
-    return timeline, quarter_bars(timeline.quarters, _assignments), month_strip(timeline.months)
+    assignments = None
+    if _colour is not None:
+        from core.frameworks import framework_key
+        from core.mapping import assigned
+
+        framework, overrides = _colour
+        mapped = item_mappings(fingerprint, framework_key(framework), _dataset, framework)
+        assignments = assigned(mapped, overrides)
+    return timeline, quarter_bars(timeline.quarters, assignments), month_strip(timeline.months)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

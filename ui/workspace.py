@@ -17,6 +17,7 @@ import streamlit as st
 from core.model import Dataset
 from core.workspace import (
     Conflict,
+    StaleWorkspace,
     WorkingSet,
     WorkspaceStore,
     merge,
@@ -27,6 +28,7 @@ from core.workspace import (
 from ui import state
 
 WORKSPACE_ERROR = "workspace_error"  # session key: why the saved workspace could not be opened
+STALE = "workspace_stale"  # session key: another tab saved since this session loaded the workspace
 SHARED_NOTICE = "Shared mode: nothing is saved on this server; download the workbook to keep your work."
 # Session keys saved with the workspace, and the WorkingSet attribute each one fills.
 PERSISTED = (
@@ -82,6 +84,7 @@ class SavedMark:
 
     items: dict[str, tuple[object, int]]
     settings: str
+    revision: int | None = None  # the workspace's revision then (None: unknown)
 
 
 def settings_hash(session=None) -> str:
@@ -100,9 +103,10 @@ def _positions(dataset: Dataset):
         yield from ((item, index) for index, item in enumerate(items))
 
 
-def mark(session=None) -> SavedMark:
+def mark(session=None, revision: int | None = None) -> SavedMark:
     dataset = working_set(session).dataset
-    return SavedMark({item.id: (item, index) for item, index in _positions(dataset)}, settings_hash(session))
+    items = {item.id: (item, index) for item, index in _positions(dataset)}
+    return SavedMark(items, settings_hash(session), revision)
 
 
 def pending_changes(session=None) -> tuple[list[str] | None, bool]:
@@ -154,7 +158,8 @@ def _apply(working: WorkingSet) -> None:
         st.session_state[key] = getattr(working, attr)
     if not st.session_state.get(state.SOURCE) or st.session_state[state.SOURCE] == "sample":
         st.session_state[state.SOURCE] = "workspace"
-    st.session_state[state.WORKSPACE_SAVED] = mark()
+    st.session_state[state.WORKSPACE_SAVED] = mark(revision=working.revision)
+    st.session_state.pop(STALE, None)
 
 
 def _reset_to_sample() -> None:
@@ -174,6 +179,8 @@ def _reset_to_sample() -> None:
         (state.MERGE_CONFLICTS, []),
     ):
         st.session_state[key] = default
+    st.session_state[state.IMPORT_REPORT] = None  # the Import page's report was about other data
+    st.session_state[state.UPLOADS] = None
     st.session_state[state.WORKSPACE_SAVED] = None
 
 
@@ -187,8 +194,15 @@ def save(force: bool = False) -> bool:
     dirty, changed = pending_changes()
     if not (force or changed):
         return False
-    workspace.save(working_set(), active_name(), None if force else dirty)
-    st.session_state[state.WORKSPACE_SAVED] = mark()
+    saved: SavedMark | None = st.session_state.get(state.WORKSPACE_SAVED)
+    try:
+        revision = workspace.save(
+            working_set(), active_name(), None if force else dirty, saved.revision if saved else None
+        )
+    except StaleWorkspace as exc:
+        st.session_state[STALE] = str(exc)
+        return False
+    st.session_state[state.WORKSPACE_SAVED] = mark(revision=revision)
     return True
 
 
@@ -204,10 +218,23 @@ def autosave() -> None:
         )
         return
     save()
-    if is_users_data():
+    if STALE in st.session_state:
+        st.sidebar.warning(st.session_state[STALE], icon=":material/sync_problem:")
+        st.sidebar.button("Load the saved version", key="workspace_reload", on_click=reload_saved)
+    elif is_users_data():
         st.sidebar.caption(f"Saved automatically in workspace “{active_name()}”.")
     else:
         st.sidebar.caption("Showing the sample data: nothing is saved until you add or import your own.")
+
+
+def reload_saved() -> None:
+    """Replace this session's copy with what is saved (after another tab saved the workspace)."""
+    st.session_state.pop(STALE, None)
+    working = store().load(active_name())
+    if working is not None and working.dataset.items:
+        _apply(working)
+    else:
+        _reset_to_sample()
 
 
 def _bring_back_saved() -> bool:

@@ -89,7 +89,24 @@ def run(args) -> int:
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         print(summary_text(payload, period))
+        unknown = unmatched_names(dataset, framework)
+        if unknown:
+            print("\nNamed in your files but not in this framework (not counted):")
+            print("\n".join(f"- {name}: {', '.join(ids)}" for name, ids in unknown.items()))
     return 0
+
+
+def unmatched_names(dataset: Dataset, framework: Framework) -> dict[str, list[str]]:
+    """{competency name the input used: [item ids]} for names the framework has no match for."""
+    from core.mapping import NameMatcher
+
+    matcher = NameMatcher(framework.names)
+    out: dict[str, list[str]] = {}
+    for item in dataset.items:
+        for name in item.competencies:
+            if matcher.match(name) is None:
+                out.setdefault(name, []).append(item.id)
+    return out
 
 
 def summary_text(payload: dict, period) -> str:

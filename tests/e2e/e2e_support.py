@@ -325,13 +325,15 @@ def choose_select(page, label: str, option: str, within=None, exact: bool = True
 
 
 def open_dropdown(box) -> None:
-    """Open a selectbox's list (1.67's react-aria combobox opens from its "Open" button)."""
-    button = box.locator('button[aria-label="Open"]')
-    if button.count():
-        button.first.click()
-    else:
-        box.locator('[role="combobox"], input').first.click()
-    box.page.get_by_role("option").first.wait_for()
+    """Open a selectbox's list: 1.67's react-aria combobox opens on a click, or else on ArrowDown."""
+    field = box.locator('[role="combobox"], input').first
+    field.click()
+    options = box.page.get_by_role("option").first
+    try:
+        options.wait_for(timeout=1_500)
+    except Exception:
+        field.press("ArrowDown")
+        options.wait_for(timeout=10_000)
 
 
 def choose_multi(page, label: str, options: list[str], within=None) -> None:

@@ -59,7 +59,7 @@ def test_a_new_users_year(page, server, recorder, tmp_path):
                   ("odd_columns.csv", odd_columns_csv())])
     assert_no_errors(page, "Import after upload")
     assert metric_value(page, "Stories", expect="8") == "8"
-    assert metric_value(page, "Praise", expect="5") == "5"  # 2 from the workbook + 3 LinkedIn recommendations
+    assert metric_value(page, "Praise", expect="5") == "5"  # 2 from the workbook, 3 from LinkedIn
     assert "odd_columns.csv" in main_text(page) and "Pick the columns" in main_text(page)
 
     # 2. Fix the column mapping of the CSV Advocate could not read on its own.
@@ -79,7 +79,8 @@ def test_a_new_users_year(page, server, recorder, tmp_path):
     text = main_text(page)
     assert "01 Apr 2025" in text and "31 Mar 2026" in text, text[:600]
     assert metric_value(page, "Stories in period", expect="8") == "8"  # Jan and Mar 2025 fall before FY26
-    assert metric_value(page, "Outside this period", expect="5") == "5"  # those 2 + 3 LinkedIn quotes from 2022-24
+    # Those 2, and the 3 LinkedIn quotes from 2022-24:
+    assert metric_value(page, "Outside this period", expect="5") == "5"
 
     # 4. Override one mapping: the migration story counts for "Growth & learning" only.
     go_to(page, "Competencies")
