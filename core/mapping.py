@@ -333,7 +333,7 @@ CONCEPTS: dict[str, str] = {
     "web": "web frontend front-end browser javascript typescript css html react page pages ui "
     "ux client-side dom",
     "backend": "backend back-end server servers service services microservice microservices "
-    "endpoint endpoints go java database databases storage queue rpc",
+    "endpoint endpoints golang java database databases storage queue rpc",
     "infrastructure": "infrastructure infra cloud aws gcp azure kubernetes docker deploy deployment "
     "deployments ci cd build builds terraform cluster clusters migration migrate migrated",
     "customer": "customer customers client clients user users support ticket tickets satisfaction "

@@ -159,7 +159,8 @@ def recency_skew(quarters: list[Bucket], today: dt.date | None = None) -> Skew:
         sentence = "There are no stories in this period yet."
     else:
         sentence = f"{last.label} holds {share:.0%} of your stories; {spread} would be {even:.0%}."
-    leans = bool(total) and len(elapsed) > 1 and share >= LEANS_AT * even
+    # A lean needs at least one story per quarter on average: 1 story in Q4 is not a pattern.
+    leans = total >= len(elapsed) > 1 and share >= LEANS_AT * even
     if leans:
         sentence += " Your evidence leans on recent months: bring the earlier work back into view."
     return Skew(last.label, round(share, 4), round(even, 4), leans, sentence)

@@ -50,8 +50,8 @@ QUANTITY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("money", rf"\b{_NUM}{_SCALE}\s?(?:usd|eur|gbp|dollars|euros|pounds)\b"),
         (
             "time",
-            rf"\b{_NUM}\s?(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
-            r"weeks?|months?|years?|sprints?)\b",
+            rf"\b{_NUM}(?:s|\s?(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|"
+            r"weeks?|months?|years?|sprints?))\b",
         ),
         (
             "people reached",
@@ -86,7 +86,10 @@ def quantity(text: str) -> tuple[str, str] | None:
     for kind, pattern in QUANTITY_PATTERNS:
         for match in pattern.finditer(text):
             found = match.group(0).strip()
-            if kind == "a number" and (_YEAR.match(found.lstrip("+-")) or found in {"0", "1"}):
+            bare = found.lstrip("+-")
+            if _YEAR.match(bare) or (kind == "time" and _YEAR.match(bare[:-1])):
+                continue  # a year ("in 2025") or a decade ("the 1990s") is not a result
+            if kind == "a number" and bare in {"0", "1"}:
                 continue
             return kind, found
     return None

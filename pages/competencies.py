@@ -319,7 +319,9 @@ measure = (
     )
     or "count"
 )
-strengths = {sid: s.score for sid, s in story_strengths(fingerprint, dataset)[0].items()}
+strengths = None
+if measure == "strength":  # scoring every story costs time on big sets: only when asked
+    strengths = {sid: s.score for sid, s in story_strengths(fingerprint, dataset)[0].items()}
 cov = coverage(dataset.items, framework, chosen, period, strengths)
 unit = "strength" if measure == "strength" else "items"
 st.caption(f"{md_escape(framework.name)} · {md_escape(period.label)} · {unit} per quarter")

@@ -161,3 +161,15 @@ def test_names_the_framework_lacks_are_reported(page):
     assert unknown, "the sample names General-framework competencies the People manager one lacks"
     warning = " ".join(w.value for w in at.warning).replace("\\", "")
     assert all(name in warning for name in unknown)
+
+
+def test_strength_measure_weighs_the_heatmap(page):
+    counts = heatmap(page)
+    at = page.get("button_group")[0].set_value("strength").run()
+    assert not at.exception
+    strength = heatmap(at)
+    assert list(strength) == list(counts)
+    # Every cell with evidence has some strength, never more than one per item.
+    for name in counts:
+        for n, w in zip(counts[name], strength[name], strict=True):
+            assert (n == 0) == (w == 0) and w <= n

@@ -4,6 +4,7 @@ and in the Draft; then "Delete all my data" and the file is gone."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import re
 import shutil
 import sys
@@ -42,7 +43,14 @@ def visible(page, selector_or_locator):
     return locator.locator("visible=true").first
 
 
-def test_journal_story_survives_reload_and_delete_all_removes_the_file(journal_server, tmp_path):
+def test_journal_story_survives_reload_and_delete_all_removes_the_file(journal_server):
+    # Playwright's sync API refuses to start where another test's browser already runs its
+    # event loop (session fixtures under tests/e2e): a thread of our own has none.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(journey, journal_server).result(timeout=300)
+
+
+def journey(journal_server) -> None:
     from playwright.sync_api import sync_playwright
 
     db = journal_server.data_dir / "advocate.sqlite3"

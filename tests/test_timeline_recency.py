@@ -131,7 +131,9 @@ def test_quarters_not_started_yet_are_not_thin_and_not_in_the_even_share():
     ("days", "share", "leans"),
     [
         ([D(2025, 2, 1), D(2025, 5, 1), D(2025, 8, 1), D(2025, 11, 1)], 0.25, False),
-        ([D(2025, 2, 1), D(2025, 11, 1), D(2025, 11, 2)], 0.6667, True),
+        ([D(2025, 2, 1), D(2025, 11, 1), D(2025, 11, 2), D(2025, 11, 3)], 0.75, True),
+        ([D(2025, 2, 1), D(2025, 11, 1), D(2025, 11, 2)], 0.6667, False),  # fewer stories than quarters
+        ([D(2025, 11, 1)], 1.0, False),
         ([D(2025, 2, 1), D(2025, 3, 1), D(2025, 11, 1)], 0.3333, False),  # 1.33x even: not a lean
         ([D(2025, 2, 1)], 0.0, False),
     ],

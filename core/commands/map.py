@@ -43,12 +43,12 @@ def resolve_framework(spec: str | None) -> Framework:
 
 
 def build_payload(dataset: Dataset, framework: Framework, period, overrides: dict | None = None) -> dict:
-    from core.coverage import coverage, gaps, story_strengths
+    from core.coverage import coverage, gaps
     from core.mapping import assigned, map_items
 
     mappings = map_items(dataset.items, framework)
     chosen = assigned(mappings, {**dataset.overrides, **(overrides or {})})
-    cov = coverage(dataset.items, framework, chosen, period, story_strengths(dataset))
+    cov = coverage(dataset.items, framework, chosen, period)  # counts: strength is not in the JSON
     evidence = []
     for item in dataset.items:
         quarter = period.quarter_of(item.date) if period.contains(item.date) else None
@@ -86,7 +86,9 @@ def run(args) -> int:
         raise CommandError(str(exc)) from None
     payload = build_payload(dataset, framework, period)
     if args.json:
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        # Indented for people; one line for big sets, where only json's C encoder is fast enough.
+        indent = 2 if len(payload["evidence"]) <= 2000 else None
+        print(json.dumps(payload, indent=indent, ensure_ascii=False))
     else:
         print(summary_text(payload, period))
         unknown = unmatched_names(dataset, framework)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -31,6 +32,18 @@ def server(tmp_path_factory):
     srv = start_server(tmp_path_factory.mktemp("e2e_server"))
     yield srv
     stop_server(srv)
+
+
+@pytest.fixture(autouse=True)
+def fresh_workspace(request):
+    """Each test starts as a new user: the session server's saved workspace is emptied first."""
+    if "server" in request.fixturenames:
+        home = request.getfixturevalue("server").home
+        for child in home.iterdir():
+            if child.is_dir():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
 
 
 @pytest.fixture(scope="session")
