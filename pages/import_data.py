@@ -18,6 +18,8 @@ from ui import state
 from ui.cache import load_files, load_sample
 from ui.workspace import merge_dataset, render_conflicts
 
+state.ensure_routed()
+
 TEMPLATE_PATH = state.ROOT / "data" / "template.xlsx"
 NONCE = "import_uploader_nonce"  # bumped to empty the uploader (e.g. after "Use the sample data")
 NONE = "(none)"

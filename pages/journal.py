@@ -15,6 +15,8 @@ from core.model import STORY_KINDS, Dataset, Praise, Story
 from ui import state
 from ui import workspace as ws
 
+state.ensure_routed()
+
 PROMPTS = {
     "challenge": "What was the problem or goal, and why did it matter?",
     "action": "What did *you* do? First person: I decided, I built, I convinced…",

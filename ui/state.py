@@ -27,6 +27,7 @@ UPLOADS = "uploads"  # ((name, bytes), ...) of the current upload: the mapping s
 IMPORT_REPORT = "import_report"  # Dataset as parsed from the last upload (counts and load report)
 WORKSPACE = "workspace"  # name of the saved workspace this session reads and writes (ui.workspace)
 WORKSPACE_SAVED = "workspace_saved"  # ui.workspace.SavedMark: the working set as last saved/restored
+ROUTED = "routed"  # set by init(): a page run without it was opened before app.py's router ran
 MERGE_CONFLICTS = "merge_conflicts"  # core.workspace.Conflict list from the last import, for the user
 
 
@@ -34,6 +35,7 @@ def init() -> None:
     """Give every key its starting value once per session; the sample data until an upload."""
     from ui.cache import load_sample
 
+    st.session_state[ROUTED] = True
     if DATASET not in st.session_state:
         from ui.workspace import restore
 
@@ -53,8 +55,24 @@ def init() -> None:
         st.session_state.setdefault(key, default)
 
 
+def ensure_routed() -> None:
+    """Send a page that Streamlit ran without app.py back through the router.
+
+    On a fresh server, a page opened by its own URL (a bookmarked /timeline) runs alone, with
+    Streamlit's old folder-based navigation: Streamlit treats a `pages/` folder that way until
+    st.navigation has run once in the process. Switching that off and rerunning goes through
+    app.py, which resolves the same page.
+    """
+    if ROUTED not in st.session_state:
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def require_data():
     """Stop the page with a pointer to Import when there is no evidence to work on."""
+    ensure_routed()
     dataset = st.session_state.get(DATASET)
     if dataset is None or not dataset.items:
         st.info("No evidence loaded yet: go to **Import** to upload your stories and praise.")
