@@ -44,6 +44,10 @@ RENDERED_JS = """() => {
   if (main.querySelector('[data-stale="true"]')) return false;
   return true;
 }"""
+CONNECTED_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.getAttribute('data-test-connection-state') === 'CONNECTED';
+}"""
 RUNNING_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   return !!app && app.getAttribute('data-test-script-state') === 'running';
@@ -143,10 +147,12 @@ def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None
                     _wait_healthy(port, proc)
                     ready = time.perf_counter() - start
                     page.goto(f"http://localhost:{port}/", wait_until="commit")
+                    page.wait_for_function(CONNECTED_JS, timeout=60_000, polling=10)
+                    connected = time.perf_counter() - start
                     page.wait_for_function(RENDERED_JS, timeout=60_000, polling=20)
                     rendered = time.perf_counter() - start
-                    run = {"server_ready_s": ready, "first_render_s": rendered,
-                           "server_rss_after_start_mb": _vm(proc.pid, "VmRSS")}
+                    run = {"server_ready_s": ready, "browser_connected_s": connected,
+                           "first_render_s": rendered, "server_rss_after_start_mb": _vm(proc.pid, "VmRSS")}
                     if upload is not None and attempt == 0:
                         visit = _visit(page, port, upload)
                         visit["server_peak_rss_mb"] = _vm(proc.pid, "VmHWM")
@@ -162,7 +168,7 @@ def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None
                     shutil.rmtree(server_env["ADVOCATE_HOME"], ignore_errors=True)
         finally:
             browser.close()
-    for key in ("server_ready_s", "first_render_s", "server_rss_after_start_mb"):
+    for key in ("server_ready_s", "browser_connected_s", "first_render_s", "server_rss_after_start_mb"):
         values = [r[key] for r in runs if r.get(key) is not None]
         result[key] = statistics.median(values) if values else None
     result["runs"] = runs
@@ -190,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         return "—" if value is None else f"{value:.2f} {unit}"
 
     print(f"streamlit run -> server healthy (median of {args.repeat}): {fmt(report['server_ready_s'], 's')}")
+    print(f"streamlit run -> page loaded and connected: {fmt(report['browser_connected_s'], 's')}")
     print(f"streamlit run -> first page fully rendered in Chromium: {fmt(report['first_render_s'], 's')} "
           f"(budget 3 s: {'MET' if (report['first_render_s'] or 99) < 3 else 'NOT MET'})")
     print(f"server RSS after start: {fmt(report['server_rss_after_start_mb'], 'MB')}")

@@ -10,6 +10,7 @@ sentence saying why (`link_reason`), so the user can see and trust it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -143,30 +144,39 @@ def linked_praise(story: Story, praise_list: Iterable[Praise]) -> list[Praise]:
 def link_index(stories: Iterable[Story], praise_list: Iterable[Praise]) -> dict[str, list[Praise]]:
     """`linked_praise` for every story at once: {story id: [praise]}, only stories with links.
 
-    Same rules, but each quote is read once and the candidates come from a word index: a quote
-    must hold every project word, or two of the title's distinctive words (set intersections),
-    so 10,000 stories against thousands of quotes stays fast.
+    Same rules, but each quote is read once, and candidates come from a word index restricted
+    to the story's date window: a quote must hold every project word, or two of the title's
+    distinctive words, so 10,000 stories against thousands of quotes stays fast.
     """
     praise_list = list(praise_list)
     quotes = [_quote(p) for p in praise_list]
-    by_word: dict[str, set[int]] = defaultdict(set)
-    for index, quote in enumerate(quotes):
-        for word in quote.wordset:
-            by_word[word].add(index)
+    order = sorted(range(len(quotes)), key=lambda i: quotes[i].date)  # positions in date order
+    days = [quotes[i].date.toordinal() for i in order]
+    by_word: dict[str, list[int]] = defaultdict(list)  # word -> positions, ascending
+    for position, index in enumerate(order):
+        for word in quotes[index].wordset:
+            by_word[word].append(position)
     explicit = {i for i, q in enumerate(quotes) if q.explicit}
-    empty: set[int] = set()
     out: dict[str, list[Praise]] = {}
     for story in stories:
         keys = _keys(story)
-        candidates = set(explicit)
+        day = story.date.toordinal()
+        lo, hi = bisect.bisect_left(days, day - WINDOW_DAYS), bisect.bisect_right(days, day + WINDOW_DAYS)
+
+        def near(word: str, lo: int = lo, hi: int = hi) -> set[int]:
+            posting = by_word.get(word, ())
+            return set(posting[bisect.bisect_left(posting, lo) : bisect.bisect_left(posting, hi)])
+
+        positions: set[int] = set()
         if keys.project_words:
-            candidates |= set.intersection(*(by_word.get(w, empty) for w in keys.project_words))
-        postings = [by_word[w] for w in keys.title_words if w in by_word]
+            positions |= set.intersection(*(near(w) for w in keys.project_words))
+        postings = [p for p in (near(w) for w in keys.title_words) if p]
         if len(keys.title_words) == 1 and postings:
-            candidates |= postings[0]
+            positions |= postings[0]
         for i, a in enumerate(postings):
             for b in postings[i + 1 :]:
-                candidates |= a & b
+                positions |= a & b
+        candidates = explicit | {order[p] for p in positions}
         found = [praise_list[i] for i in sorted(candidates) if _reason(keys, quotes[i]) is not None]
         if found:
             out[story.id] = found

@@ -420,7 +420,12 @@ def workspaces_tab() -> None:
         return
 
     current = ws.active_name()
-    infos = store.list()
+    try:
+        infos = store.list()
+    except Exception as exc:  # a damaged file: offer only to delete it
+        st.error(f"The saved workspaces could not be read ({exc}); nothing is being saved.")
+        _delete_all_section()
+        return
     if infos:
         st.dataframe(
             [
@@ -455,6 +460,10 @@ def workspaces_tab() -> None:
         if st.button("Delete this workspace", key="ws_delete", disabled=not confirm):
             _run(lambda: ws.delete(current), f"Deleted workspace “{current}”.")
 
+    _delete_all_section()
+
+
+def _delete_all_section() -> None:
     st.divider()
     st.markdown("**Delete all my data**")
     st.caption("Removes the database file with every workspace from this computer. It cannot be undone.")

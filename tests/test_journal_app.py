@@ -279,3 +279,20 @@ def test_a_second_tab_never_overwrites_what_the_first_saved(advocate_home):
     assert [s.title for s in stories(second)] == saved
     add_story(second, "From the second tab")  # now it saves, after the first tab's stories
     assert [s.id for s in WorkspaceStore(advocate_home).load().dataset.stories] == ["S1", "S2", "S3"]
+
+
+def test_a_damaged_database_is_reported_and_never_overwritten(advocate_home):
+    advocate_home.mkdir(parents=True)
+    damaged = b"this is not a database" * 100
+    (advocate_home / DB_NAME).write_bytes(damaged)
+    at = new_session()
+    assert not at.exception, at.exception
+    assert any("could not be opened" in e.value for e in at.sidebar.error)
+    assert at.session_state["source"] == "sample"
+    add_story(journal(at))
+    assert (advocate_home / DB_NAME).read_bytes() == damaged
+    at.checkbox(key="ws_delete_all_confirm").check().run()
+    at.button(key="ws_delete_all").click().run()  # the user may still throw it away
+    assert not (advocate_home / DB_NAME).exists()
+    add_story(at)
+    assert [s.title for s in WorkspaceStore(advocate_home).load().dataset.stories] == [TITLE]

@@ -88,6 +88,16 @@ def journey(journal_server) -> None:
             e2e.assert_no_errors(page, "draft")
             assert "[S1," in e2e.main_text(page)
 
+            # A setting changed on another page is saved by the end-of-run autosave (app.py).
+            e2e.go_to(page, "Timeline")
+            page.get_by_text("Fiscal year", exact=True).click()
+            page.get_by_text("Period: FY").first.wait_for()
+            e2e.settle(page)
+            page.reload()
+            page.wait_for_selector('[data-testid="stApp"]')
+            e2e.settle(page)
+            page.get_by_text("Period: FY").first.wait_for()
+
             e2e.go_to(page, "Journal")
             page.get_by_role("tab", name="Workspaces").click()
             page.get_by_text("I understand: delete every workspace").wait_for()

@@ -73,3 +73,19 @@ def test_link_index_agrees_with_linked_praise():
         "S8": ["P2", "P5"],
         "S9": ["P3"],
     }
+
+
+@pytest.mark.parametrize(
+    ("days_after", "extra", "linked"),
+    [
+        (183, {}, True),  # within six months, either side
+        (-183, {}, True),
+        (184, {}, False),  # a year-later "Atlas" is another Atlas
+        (-400, {}, False),
+        (400, {"story": "S7"}, True),  # an explicit link has no window
+    ],
+)
+def test_date_window(days_after, extra, linked):
+    quote = Praise("P1", DAY + dt.timedelta(days=days_after), "Atlas rocks", extra=extra)
+    assert bool(linked_praise(BILLING, [quote])) is linked
+    assert bool(link_index([BILLING], [quote])) is linked

@@ -8,27 +8,13 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from test_journal_app import bound_to_localhost  # noqa: F401 - an autouse fixture, used by name
+from test_journal_app import new_session as session
 
 from core.workspace import WorkspaceStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample_wins.xlsx"
-
-
-@pytest.fixture(autouse=True)
-def bound_to_localhost():
-    from streamlit import config
-
-    before = config.get_option("server.address")
-    config.set_option("server.address", "localhost")
-    yield
-    config.set_option("server.address", before)
-
-
-def session() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    return at
 
 
 def journal_story(at: AppTest, title: str) -> None:

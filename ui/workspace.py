@@ -16,6 +16,7 @@ import streamlit as st
 
 from core.model import Dataset
 from core.workspace import (
+    DEFAULT_WORKSPACE,
     Conflict,
     StaleWorkspace,
     WorkingSet,
@@ -59,7 +60,11 @@ def store() -> WorkspaceStore:
 def active_name() -> str:
     name = st.session_state.get(state.WORKSPACE)
     if not name:
-        name = store().active()
+        try:
+            name = store().active()
+        except Exception as exc:  # a damaged file: say so, and leave it untouched
+            st.session_state[WORKSPACE_ERROR] = str(exc)
+            return DEFAULT_WORKSPACE
         st.session_state[state.WORKSPACE] = name
     return name
 

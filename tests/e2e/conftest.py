@@ -39,6 +39,7 @@ def fresh_workspace(request):
     """Each test starts as a new user: the session server's saved workspace is emptied first."""
     if "server" in request.fixturenames:
         home = request.getfixturevalue("server").home
+        home.mkdir(parents=True, exist_ok=True)  # "Delete all my data" may have removed the folder
         for child in home.iterdir():
             if child.is_dir():
                 shutil.rmtree(child)

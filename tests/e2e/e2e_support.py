@@ -186,11 +186,12 @@ _WATCH_RUNS = """() => {
 }"""
 
 
-def rerun_after(page, action, timeout: float = 10_000) -> None:
+def rerun_after(page, action, timeout: float = 3_000) -> None:
     """Do `action` (a click, an upload...) and wait for the script run it triggers to finish.
 
     A MutationObserver counts runs, so a fast rerun that starts and ends between two polls
-    is still seen; if no run starts within `timeout` (an action that needs none) we just settle.
+    is still seen. Runs start within a few hundred ms of an interaction here; if none starts
+    within `timeout` (an action that needs none) we just settle.
     """
     before = page.evaluate(_WATCH_RUNS)
     action()
@@ -320,6 +321,8 @@ def choose_select(page, label: str, option: str, within=None, exact: bool = True
     """Pick `option` in the st.selectbox labelled `label` (optionally inside `within`)."""
     scope = within if within is not None else page
     box = scope.locator('[data-testid="stSelectbox"]').filter(has=page.get_by_text(label, exact=True)).first
+    if box.locator('[role="combobox"], input').first.input_value() == option:
+        return  # already chosen: picking it again would not rerun the script
     open_dropdown(box)
     rerun_after(page, page.get_by_role("option", name=option, exact=exact).first.click)
 
