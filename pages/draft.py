@@ -20,7 +20,7 @@ from core.frameworks import DEFAULT_FRAMEWORK, framework_key, load_builtin
 from core.period import default_period
 from core.workbook import write_workbook
 from ui import state
-from ui.cache import dataset_fingerprint
+from ui.cache import dataset_fingerprint, item_mappings
 
 TONE_LABELS = {
     "numbers": "Numbers first (results, figures)",
@@ -37,13 +37,6 @@ DOWNLOADS = (
     ("txt", "Download .txt", "self-evaluation.txt", "text/plain"),
     ("bullets", "Download resume bullets (.txt)", "resume-bullets.txt", "text/plain"),
 )
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _mappings(fingerprint: str, fw_key: str, _dataset, _framework):
-    from core.mapping import map_items
-
-    return map_items(_dataset.items, _framework)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -190,7 +183,7 @@ st.caption(f"Period: {md_escape(period.label)} · Framework: {md_escape(framewor
 
 from core.mapping import assigned  # noqa: E402 - the page's heavy import, after the cheap widgets
 
-assignments = assigned(_mappings(fingerprint, fw_key, dataset, framework), overrides)
+assignments = assigned(item_mappings(fingerprint, fw_key, dataset, framework), overrides)
 _sync_ratings(framework)
 ratings = st.session_state[state.RATINGS]
 draft, files = _draft(
