@@ -47,6 +47,7 @@ RESULTS = ROOT / "bench" / "results"
 DATA_DIR = RESULTS / "data"
 STAGES = ("read", "normalise", "import", "import_csv", "map", "quarters", "draft", "docx")
 SEED = synthetic.DEFAULT_SEED
+SPLIT_ABOVE = 50_000  # rows per file the importer takes by default (core.readers.Limits.max_rows)
 PARTIAL: Path | None = None  # where a child checkpoints its results
 
 
@@ -96,8 +97,13 @@ def _default_framework():
 def child_stages(size: int, repeat: int) -> dict:
     """Time each pipeline stage in this (fresh) process; a missing module is reported, not fatal."""
     ws = synthetic.workspace_paths(size, DATA_DIR, SEED)
-    xlsx = (ws.xlsx.name, ws.xlsx.read_bytes())
     csvs = [(p.name, p.read_bytes()) for p in (ws.stories_csv, ws.praise_csv)]
+    if 2 * size > SPLIT_ABOVE:
+        # One workbook of this size is over the importer's default row limit per file (the
+        # command-line measure shows the refusal): bring the evidence as two workbooks.
+        workbooks = [(p.name, p.read_bytes()) for p in (ws.stories_xlsx, ws.praise_xlsx)]
+    else:
+        workbooks = [(ws.xlsx.name, ws.xlsx.read_bytes())]
     times: dict[str, list[float]] = {stage: [] for stage in STAGES}
     notes: dict[str, str] = {}
     counts: dict[str, int] = {}
@@ -128,7 +134,7 @@ def child_stages(size: int, repeat: int) -> dict:
         if "core.readers" not in import_errors:
             from core.readers import read_tables
 
-            attempt("read", lambda: read_tables(*xlsx))
+            attempt("read", lambda: [read_tables(*book) for book in workbooks])
         else:
             notes.setdefault("read", import_errors["core.readers"])
         if "core.importer" in import_errors:
@@ -137,8 +143,11 @@ def child_stages(size: int, repeat: int) -> dict:
             return None
         from core.importer import load_uploads
 
-        dataset = attempt("import", lambda: load_uploads([xlsx]))
-        attempt("import_csv", lambda: load_uploads(csvs))
+        dataset = attempt("import", lambda: load_uploads(workbooks))
+        from_csv = attempt("import_csv", lambda: load_uploads(csvs))
+        if from_csv is not None and len(from_csv.items) < 2 * size:
+            refused = "; ".join(f"{f.file}: {f.error}" for f in from_csv.files if f.error)
+            notes.setdefault("import_csv_refused", refused[:300])
         if dataset is None:
             return None
         if times["read"] and len(times["import"]) == len(times["read"]):
@@ -186,6 +195,7 @@ def child_stages(size: int, repeat: int) -> dict:
 
     def report() -> dict:
         return {
+            "input": [name for name, _ in workbooks],
             "medians": {stage: _median(values) for stage, values in times.items()},
             "runs": times,
             "notes": notes,
@@ -347,6 +357,13 @@ def child_apptest(size: int, repeat: int) -> dict:
             at.file_uploader[0].upload(ws.xlsx.name, data,
                                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             seconds, _ = _timed(at.run)
+            dataset = at.session_state["dataset"] if "dataset" in at.session_state else None  # noqa: SIM401
+            if dataset is None or len(dataset.stories) != size:
+                # Refused (over the per-file row limit): upload stories and praise as two workbooks.
+                errors["upload_xlsx"] = "one workbook not loaded in full; uploaded as two workbooks"
+                at.file_uploader[0].set_value([(p.name, p.read_bytes(), "application/octet-stream")
+                                               for p in (ws.stories_xlsx, ws.praise_xlsx)])
+                seconds, _ = _timed(at.run)
             runs["_app"]["upload"].append(seconds)
             if at.exception:
                 errors["upload"] = str(at.exception[0].value)[:300]
@@ -419,9 +436,19 @@ def _run_child(kind: str, size: int, repeat: int, env: dict, timeout: float) -> 
 
 def _measure_cli(ws: synthetic.Workspace, repeat: int, env: dict, out_dir: Path, timeout: float) -> dict:
     """`python -m core draft FILE --format docx --out X`: wall time and peak RSS of the process."""
+    result = _run_cli([ws.xlsx], ws.size, repeat, env, out_dir, timeout)
+    if "error" in result:
+        # The workbook was refused (50,000 + 50,000 is over the default row limit per file):
+        # measure the same evidence as two workbooks, and keep the refusal in the report.
+        result = {**_run_cli([ws.stories_xlsx, ws.praise_xlsx], ws.size, repeat, env, out_dir, timeout),
+                  "xlsx_error": result["error"]}
+    return result
+
+
+def _run_cli(files: list[Path], size: int, repeat: int, env: dict, out_dir: Path, timeout: float) -> dict:
     walls, rss = [], []
-    out = out_dir / f"draft-{ws.size}.docx"
-    cmd = [sys.executable, "-m", "core", "draft", str(ws.xlsx), "--format", "docx", "--out", str(out)]
+    out = out_dir / f"draft-{size}.docx"
+    cmd = [sys.executable, "-m", "core", "draft", *map(str, files), "--format", "docx", "--out", str(out)]
     error = None
     for _ in range(repeat):
         out.unlink(missing_ok=True)
@@ -579,12 +606,22 @@ def _budgets(results: dict) -> list[dict]:
         (f"python -m core draft {slope['s_per_1000']:.3f} s per 1,000; " if slope else "")
         + ("super-linear: " + ", ".join(bent) if bent else "all linear"))
     fifty = sizes.get("50000", {})
-    ok = None
+    ok, detail = None, "run with --sizes ...,50000"
     if fifty:
-        ok = "error" not in fifty.get("cli", {"error": "not run"}) and not fifty.get("apptest", {}).get(
-            "errors")
-    add("50k+50k still works", fifty.get("cli", {}).get("wall_s") if fifty else None, ok,
-        "" if fifty else "run with --sizes ...,50000")
+        cli50, app50 = fifty.get("cli", {}), fifty.get("apptest", {})
+        page_errors = {k: v for k, v in (app50.get("errors") or {}).items() if k.startswith("pages/")}
+        loaded = app50.get("loaded") or {}
+        ok = ("error" not in cli50 and "error" not in app50 and not page_errors
+              and loaded.get("stories") == 50_000 and loaded.get("praise") == 50_000)
+        detail = "; ".join(filter(None, [
+            f"python -m core draft {_fmt(cli50.get('wall_s'))} s" if cli50.get("wall_s") else "",
+            f"the single workbook was refused ({cli50['xlsx_error'][-120:]}), measured as two workbooks"
+            if cli50.get("xlsx_error") else "",
+            f"app loaded {loaded}" if loaded else "",
+            f"page errors: {page_errors}" if page_errors else "",
+            cli50.get("error", ""), app50.get("error", ""),
+        ]))
+    add("50k+50k still works", fifty.get("cli", {}).get("wall_s") if fifty else None, ok, detail)
     startup = results.get("startup", {}).get("first_render_s")
     add("streamlit run -> first page rendered < 3 s", startup, None if startup is None else startup < 3.0,
         "" if startup is not None else "run with --server (or bench/startup.py)")
@@ -639,7 +676,8 @@ def main(argv: list[str] | None = None) -> int:
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
         env["ADVOCATE_HOME"] = str(Path(tmp) / "advocate")
         for size in sizes:
-            seconds, ws = _timed(lambda size=size: synthetic.ensure_workspace(size, DATA_DIR, args.seed))
+            seconds, ws = _timed(lambda size=size: synthetic.ensure_workspace(
+                size, DATA_DIR, args.seed, split=2 * size > SPLIT_ABOVE))
             repeat = args.repeat if size <= 10_000 else min(args.repeat, args.large_repeat)
             entry: dict = {"generate_s": seconds, "xlsx_mb": ws.xlsx.stat().st_size / 1e6, "repeat": repeat}
             results["sizes"][str(size)] = entry

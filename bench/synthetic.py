@@ -121,6 +121,8 @@ class Workspace:
     xlsx: Path
     stories_csv: Path
     praise_csv: Path
+    stories_xlsx: Path  # the same stories alone, for sizes a single workbook is too big for
+    praise_xlsx: Path
 
 
 @dataclass(frozen=True)
@@ -212,12 +214,14 @@ def praise_rows(size: int, seed: int = DEFAULT_SEED) -> list[tuple]:
     return rows
 
 
-def write_xlsx(path: Path, stories: list[tuple], praise: list[tuple]) -> None:
-    """A workbook as a user's would be: Stories and Praise sheets, real date cells."""
+def write_xlsx(path: Path, stories: list[tuple] | None, praise: list[tuple] | None) -> None:
+    """A workbook as a user's would be: Stories and Praise sheets (or one of them), real date cells."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     for title, headers, rows in (("Stories", STORY_HEADERS, stories), ("Praise", PRAISE_HEADERS, praise)):
+        if rows is None:
+            continue
         sheet = workbook.create_sheet(title)
         sheet.append(headers)
         for row in rows:
@@ -238,19 +242,29 @@ def write_csv(path: Path, headers: tuple[str, ...], rows: list[tuple]) -> None:
 def workspace_paths(size: int, out_dir: Path, seed: int = DEFAULT_SEED) -> Workspace:
     stem = f"synthetic-{size}-s{seed}-v{VERSION}"
     return Workspace(size, out_dir / f"{stem}.xlsx", out_dir / f"{stem}-stories.csv",
-                     out_dir / f"{stem}-praise.csv")
+                     out_dir / f"{stem}-praise.csv", out_dir / f"{stem}-stories.xlsx",
+                     out_dir / f"{stem}-praise.xlsx")
 
 
-def ensure_workspace(size: int, out_dir: Path, seed: int = DEFAULT_SEED) -> Workspace:
-    """Generate the files for `size` unless they already exist (50k takes a while to write)."""
+def ensure_workspace(size: int, out_dir: Path, seed: int = DEFAULT_SEED, split: bool = False) -> Workspace:
+    """Generate the files for `size` unless they already exist (50k takes a while to write).
+
+    `split` also writes the stories and the praise as two workbooks: 50,000 + 50,000 rows in one
+    file is over the importer's default row limit per file, and the stories CSV at that size is
+    over its 20 MB limit, so that is how a user with that much evidence has to bring it.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     ws = workspace_paths(size, out_dir, seed)
-    if all(p.exists() for p in (ws.xlsx, ws.stories_csv, ws.praise_csv)):
+    wanted = [ws.xlsx, ws.stories_csv, ws.praise_csv, *([ws.stories_xlsx, ws.praise_xlsx] if split else [])]
+    if all(p.exists() for p in wanted):
         return ws
     stories, praise = story_rows(size, seed), praise_rows(size, seed)
-    for target, write in ((ws.xlsx, lambda p: write_xlsx(p, stories, praise)),
-                          (ws.stories_csv, lambda p: write_csv(p, STORY_HEADERS, stories)),
-                          (ws.praise_csv, lambda p: write_csv(p, PRAISE_HEADERS, praise))):
+    writers = {ws.xlsx: lambda p: write_xlsx(p, stories, praise),
+               ws.stories_csv: lambda p: write_csv(p, STORY_HEADERS, stories),
+               ws.praise_csv: lambda p: write_csv(p, PRAISE_HEADERS, praise),
+               ws.stories_xlsx: lambda p: write_xlsx(p, stories, None),
+               ws.praise_xlsx: lambda p: write_xlsx(p, None, praise)}
+    for target, write in ((t, writers[t]) for t in wanted if not t.exists()):
         partial = target.with_name(f"{target.name}.{os.getpid()}.part")
         write(partial)
         partial.replace(target)  # never leave a half-written file that looks finished

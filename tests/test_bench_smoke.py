@@ -32,6 +32,17 @@ def test_workbook_has_canonical_sheets_and_the_asked_number_of_rows(tmp_path, si
         assert all(isinstance(row[0], dt.datetime) for row in rows[1:])  # real date cells
 
 
+def test_split_workbooks_hold_stories_and_praise_apart(tmp_path):
+    """For 50,000 + 50,000 (over the importer's row limit per file) the evidence comes as two files."""
+    ws = synthetic.ensure_workspace(30, tmp_path, split=True)
+    for path, sheet, headers in ((ws.stories_xlsx, "Stories", synthetic.STORY_HEADERS),
+                                 (ws.praise_xlsx, "Praise", synthetic.PRAISE_HEADERS)):
+        book = openpyxl.load_workbook(path, read_only=True)
+        assert book.sheetnames == [sheet]
+        rows = list(book[sheet].iter_rows(values_only=True))
+        assert rows[0] == headers and len(rows) == 31
+
+
 @pytest.mark.parametrize("name, headers", [("stories_csv", synthetic.STORY_HEADERS),
                                            ("praise_csv", synthetic.PRAISE_HEADERS)])
 def test_csvs_hold_the_same_rows_with_iso_dates(tmp_path, name, headers):

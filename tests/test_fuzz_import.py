@@ -30,9 +30,12 @@ from core.model import SEVERITIES, Dataset, Praise, Story
 from core.readers import Limits
 
 ROOT = Path(__file__).resolve().parent.parent
-FUZZ = settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
-)
+# Budgets sized so this whole file runs in ~15 s on the 2-core CI machine (about 1,800 inputs).
+_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
+
+
+def fuzz(examples: int):
+    return settings(max_examples=examples, deadline=None, suppress_health_check=_QUIET)
 
 STORY_HEADERS = ["date", "title", "challenge", "action", "result", "description", "competencies", "impact",
                  "kind", "project", "tags", "link", "metric", "Situation", "Task", "Outcome", "When"]
@@ -120,7 +123,7 @@ def xlsx_bytes(sheets: dict[str, list[list]]) -> bytes:
 
 # ---------------------------------------------------------------- random and damaged bytes
 
-@FUZZ
+@fuzz(600)
 @given(
     data=st.binary(max_size=4096),
     ext=st.sampled_from([".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".xlsm", ".pdf", ""]),
@@ -129,7 +132,7 @@ def test_random_bytes_never_crash(data, ext):
     load([(f"random{ext}", data)])
 
 
-@FUZZ
+@fuzz(300)
 @given(
     data=st.binary(min_size=1, max_size=2048),
     ext=st.sampled_from([".xlsx", ".xls", ".ods", ".csv"]),
@@ -140,7 +143,7 @@ def test_bytes_behind_a_real_magic_number_are_refused_cleanly(data, ext, magic):
     load([(f"fake{ext}", magic + data)])
 
 
-@FUZZ
+@fuzz(150)
 @given(
     table=tables(),
     cut=st.floats(0.0, 1.0),
@@ -156,7 +159,7 @@ def test_damaged_workbooks_are_refused_or_loaded_never_crash(table, cut, flips):
 
 # ---------------------------------------------------------------- generated CSVs and workbooks
 
-@FUZZ
+@fuzz(500)
 @given(
     table=tables(),
     delimiter=st.sampled_from([",", ";", "\t", "|"]),
@@ -167,7 +170,7 @@ def test_generated_csvs_account_for_every_row(table, delimiter, encoding, ext):
     load([(f"gen{ext}", csv_bytes(table, delimiter, encoding))])
 
 
-@FUZZ
+@fuzz(150)
 @given(
     stories=tables(),
     praise=tables(),
@@ -181,7 +184,7 @@ def test_generated_workbooks_account_for_every_row(stories, praise, names):
     load([("gen.xlsx", xlsx_bytes(sheets))])
 
 
-@FUZZ
+@fuzz(100)
 @given(tables_=st.lists(tables(), min_size=2, max_size=3), dup=st.booleans())
 def test_several_files_at_once_stay_accounted(tables_, dup):
     files = [(f"part{i}.csv", csv_bytes(t, ",", "utf-8")) for i, t in enumerate(tables_)]
@@ -190,7 +193,7 @@ def test_several_files_at_once_stay_accounted(tables_, dup):
     load(files)
 
 
-@settings(max_examples=10, deadline=None)
+@fuzz(20)
 @given(
     mapping=st.dictionaries(
         st.sampled_from(["date", "title", "result", "text", "from", "nonsense"]),

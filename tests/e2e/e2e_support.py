@@ -323,8 +323,22 @@ def choose_select(page, label: str, option: str, within=None, exact: bool = True
     box = scope.locator('[data-testid="stSelectbox"]').filter(has=page.get_by_text(label, exact=True)).first
     if box.locator('[role="combobox"], input').first.input_value() == option:
         return  # already chosen: picking it again would not rerun the script
-    open_dropdown(box)
-    rerun_after(page, page.get_by_role("option", name=option, exact=exact).first.click)
+    pick_option(box, page.get_by_role("option", name=option, exact=exact).first)
+
+
+def pick_option(box, option, attempts: int = 3) -> None:
+    """Open `box`'s list and click `option`, again if a rerun redraws the list under the click."""
+    page = box.page
+    for attempt in range(attempts):
+        try:
+            open_dropdown(box)
+            rerun_after(page, lambda: option.click(timeout=5_000))
+            return
+        except Exception:
+            if attempt == attempts - 1:
+                raise
+            page.keyboard.press("Escape")
+            settle(page)
 
 
 def open_dropdown(box) -> None:
