@@ -7,11 +7,11 @@ value vanishes on a page switch). Parsing is cached by content, so reruns cost n
 from __future__ import annotations
 
 import hashlib
-import re
 
 import pandas as pd
 import streamlit as st
 
+from core.exports import md_escape
 from core.importer import mapping_fields
 from core.readers import ACCEPTED_EXTENSIONS, Limits
 from ui import state
@@ -30,11 +30,6 @@ FIELD_LABELS = {
     "from": "From (who said it)",
     "description": "Description (or challenge / action / result)",
 }
-
-
-def md(text: object) -> str:
-    """User text made inert inside st.markdown/st.error (file names can contain * _ [ ] ...)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text))
 
 
 def signature(files: tuple[tuple[str, bytes], ...]) -> str:
@@ -91,7 +86,7 @@ def mapping_step(status, files) -> None:
     key = f"map_{signature(files)[:8]}_{status.file}"
     with st.container(border=True):
         st.warning(
-            f"**{md(status.file)}**: Advocate couldn't tell which column holds what. "
+            f"**{md_escape(status.file)}**: Advocate couldn't tell which column holds what. "
             "Pick the columns below to load it."
         )
         kinds = ["story", "praise"]
@@ -181,7 +176,7 @@ if source == "sample":
 elif source == "workspace":
     st.caption("In use: your saved workspace. Uploads are added to it.")
 elif source:
-    st.caption(f"In use: {md(source)}")
+    st.caption(f"In use: {md_escape(source)}")
 
 if report is not None:
     metrics = st.columns(4)
@@ -192,7 +187,8 @@ if report is not None:
 
     for status in report.files:
         if status.error and not status.needs_mapping:
-            st.error(f"**{md(status.file)}** was not loaded: {md(status.error)}", icon=":material/error:")
+            message = f"**{md_escape(status.file)}** was not loaded: {md_escape(status.error)}"
+            st.error(message, icon=":material/error:")
 
     uploads = st.session_state.get(state.UPLOADS)
     for status in report.files:
