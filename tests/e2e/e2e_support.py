@@ -353,14 +353,35 @@ def open_dropdown(box) -> None:
         options.wait_for(timeout=10_000)
 
 
-def choose_multi(page, label: str, options: list[str], within=None) -> None:
-    """Add `options` to the st.multiselect labelled `label` (no rerun until a button is pressed)."""
+def multiselect(page, label: str, within=None):
     scope = within if within is not None else page
-    box = scope.locator('[data-testid="stMultiSelect"]').filter(has=page.get_by_text(label, exact=True)).first
+    label_text = page.get_by_text(label, exact=True)
+    return scope.locator('[data-testid="stMultiSelect"]').filter(has=label_text).first
+
+
+def multi_values(page, label: str, within=None) -> list[str]:
+    """The chips currently chosen in the st.multiselect labelled `label`."""
+    chips = multiselect(page, label, within).locator("[data-tag] span[title]")
+    return chips.evaluate_all("els => els.map(e => e.getAttribute('title'))")
+
+
+def set_multi(page, label: str, options: list[str], within=None) -> None:
+    """Make the st.multiselect labelled `label` hold exactly `options` (each change is a rerun)."""
+    box = multiselect(page, label, within)
+    clear = box.get_by_role("button", name="Clear all")
+    if multi_values(page, label, within) and clear.count():
+        rerun_after(page, clear.first.click)
     for option in options:
-        box.locator("input").first.click()
-        page.get_by_role("option", name=option, exact=True).first.click()
+        field = box.locator("input").first
+        field.click()
+        choice = page.get_by_role("option", name=option, exact=True).first
+        try:
+            choice.wait_for(timeout=1_500)
+        except Exception:
+            field.press("ArrowDown")
+        rerun_after(page, choice.click)
     page.keyboard.press("Escape")
+    settle(page)
 
 
 def download(page, button_label: str, dest: Path) -> Path:
