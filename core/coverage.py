@@ -88,7 +88,7 @@ def story_strengths(dataset: Dataset) -> dict[str, float]:
         linked = link_index(dataset.stories, dataset.praise)
     except ImportError:
         linked = {}
-    return {s.id: score_story(s, linked.get(s.id, ())).score for s in dataset.stories}
+    return {s.id: score_story(s, linked.get(s.id, ()), linked=True).score for s in dataset.stories}
 
 
 def coverage(

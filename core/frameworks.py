@@ -44,6 +44,13 @@ CSV_COLUMNS = {
 CSV_QUIET = {"track_id", "category", "role", "source_path", "id", "order", "source"}
 
 
+def _yaml_loader():
+    """libyaml's safe loader when PyYAML was built with it (the wheels are), else the Python one."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def builtin_paths() -> dict[str, Path]:
     """Built-in framework name -> its YAML file, the General one first (it is the default)."""
     files = sorted(BUILTIN_DIR.glob("*.yaml"))
@@ -59,7 +66,7 @@ def _builtin_index(signature: tuple[tuple[str, int], ...]) -> tuple[tuple[str, P
     for file, _ in signature:
         path = Path(file)
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_yaml_loader()) or {}
         except (OSError, yaml.YAMLError):
             continue
         name = str(data.get("name") or path.stem) if isinstance(data, dict) else path.stem
@@ -276,7 +283,7 @@ def _parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
     import yaml
 
     try:
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=_yaml_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark is not None else None

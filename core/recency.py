@@ -85,7 +85,7 @@ class Timeline:
 def score_all(dataset: Dataset) -> dict[str, Strength]:
     """Strength of every story, linked quotes found once for the whole dataset."""
     links = link_index(dataset.stories, dataset.praise)
-    return {story.id: score_story(story, links.get(story.id, ())) for story in dataset.stories}
+    return {story.id: score_story(story, links.get(story.id, ()), linked=True) for story in dataset.stories}
 
 
 def _plural(n: int, word: str) -> str:
@@ -257,7 +257,7 @@ def analyse(
     if links is None:
         links = link_index(dataset.stories, dataset.praise)
     if strengths is None:
-        strengths = {s.id: score_story(s, links.get(s.id, ())) for s in dataset.stories}
+        strengths = {s.id: score_story(s, links.get(s.id, ()), linked=True) for s in dataset.stories}
     quarters = buckets(period.quarters, dataset.stories, dataset.praise, strengths)
     months = buckets(period.months(), dataset.stories, dataset.praise, strengths)
     outside_stories = sum(1 for s in dataset.stories if not period.contains(s.date))

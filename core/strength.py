@@ -114,11 +114,13 @@ def level_of(score: float) -> str:
     return "strong" if score >= STRONG_AT else "solid" if score >= SOLID_AT else "thin"
 
 
-def score_story(story: Story, praise: Iterable[Praise] = ()) -> Strength:
+def score_story(story: Story, praise: Iterable[Praise] = (), *, linked: bool = False) -> Strength:
     """Score a story 0..1 with the reasons and the tips a coach would give.
 
     `praise` may be the whole praise list: only the quotes `linked_praise` ties to this story
     count as corroboration (passing the already-linked quotes gives the same result).
+    `linked=True` says `praise` is already `link_index`'s list for this story: it is not
+    checked again (at 10,000 + 10,000 that re-check was half the Timeline's first load).
     """
     earned: dict[str, float] = {}
     reasons: list[str] = []
@@ -169,7 +171,7 @@ def score_story(story: Story, praise: Iterable[Praise] = ()) -> Strength:
     else:
         tips.append("Use past-tense verbs for what you did: \"built\", \"reduced\", \"led\"")
 
-    quotes = linked_praise(story, praise)
+    quotes = list(praise) if linked else linked_praise(story, praise)
     if quotes:
         earned["corroborated"] = 1.0
         who = ", ".join(dict.fromkeys(q.author for q in quotes if q.author)) or "a colleague"

@@ -165,6 +165,8 @@ def _preview(item) -> str:
     return text if len(text) <= 90 else text[:87] + "..."
 
 
+EDITOR_PAGE = 500  # rows in the editable grid at once: 20,000 made every rerun cost a second
+
 FILTERS = {
     "all": "All evidence",
     "none": "Counted nowhere",
@@ -182,6 +184,26 @@ def confirm_all(dataset, mappings, overrides) -> None:
     _commit(overrides)
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _static_rows(fingerprint: str, fw_key: str, period, _dataset, _mappings) -> dict[str, dict]:
+    """{id: the table's columns that do not depend on the user's choices}, once per content."""
+    rows = {}
+    for item in _dataset.items:
+        m = _mappings[item.id]
+        quarter = period.quarter_of(item.date) if period.contains(item.date) else None
+        top = m.suggestions[0] if m.suggestions else None
+        rows[item.id] = {
+            "date": item.date,
+            "evidence": _preview(item),
+            "why": top.why if top else "",
+            "suggested": ", ".join(f"{s.competency} {s.score:.2f}" for s in m.suggestions),
+            "kind": item.kind,
+            "quarter": quarter.label if quarter else "outside period",
+            "not in framework": ", ".join(m.unmatched),
+        }
+    return rows
+
+
 def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> None:
     left, right = st.columns([3, 1])
     show = left.selectbox("Show", list(FILTERS), format_func=FILTERS.get, key=K_SHOW)
@@ -190,6 +212,7 @@ def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> N
     )
     if right.button(f"Confirm all {pending} suggestions", key="comp_confirm_all", disabled=not pending):
         confirm_all(dataset, mappings, overrides)
+    static = _static_rows(dataset_fingerprint(dataset), framework_key(framework), period, dataset, mappings)
     rows = []
     for item in dataset.items:
         m = mappings[item.id]
@@ -203,25 +226,26 @@ def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> N
             source = "none"
         if show != "all" and source != show:
             continue
-        quarter = period.quarter_of(item.date) if period.contains(item.date) else None
-        top = m.suggestions[0] if m.suggestions else None
+        fixed = static[item.id]
         rows.append(
             {
                 "id": item.id,
-                "date": item.date,
-                "evidence": _preview(item),
+                "date": fixed["date"],
+                "evidence": fixed["evidence"],
                 "counts for": list(chosen.get(item.id, [])),
                 "source": SOURCES[source],
-                "why": top.why if top else "",
-                "suggested": ", ".join(f"{s.competency} {s.score:.2f}" for s in m.suggestions),
-                "kind": item.kind,
-                "quarter": quarter.label if quarter else "outside period",
-                "not in framework": ", ".join(m.unmatched),
+                **{k: fixed[k] for k in ("why", "suggested", "kind", "quarter", "not in framework")},
             }
         )
     if not rows:
         st.caption("Nothing to show with this filter.")
         return
+    pages = -(-len(rows) // EDITOR_PAGE)
+    if pages > 1:
+        page = st.number_input(
+            f"Page ({len(rows):,} items, {EDITOR_PAGE} a page)", 1, pages, 1, key=f"{K_SHOW}_page_{show}"
+        )
+        rows = rows[(page - 1) * EDITOR_PAGE : page * EDITOR_PAGE]
     frame = pd.DataFrame(rows)
     version = st.session_state.setdefault(K_EDITOR_VERSION, 0)
     edited = st.data_editor(

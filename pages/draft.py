@@ -39,13 +39,17 @@ DOWNLOADS = (
 )
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _draft(fingerprint: str, fw_key: str, period, assign_key: str, options_key: str, ratings_key: str,
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _draft(fingerprint: str, fw_key: str, period, overrides_key: str, options_key: str, ratings_key: str,
            _dataset, _framework, _assignments):
-    """The draft and every export's bytes for one content state."""
+    """The draft for one content state (exports are rendered when a download is clicked).
+
+    A resource, not cache_data: a hit returns the same read-only Draft instead of unpickling it
+    and four rendered files on every rerun. The assignments follow from the data, the framework
+    and the overrides, so the (small) overrides key them instead of 20,000 ids.
+    """
     options = DraftOptions.from_dict(json.loads(options_key))
-    draft = build_draft(_dataset, _framework, _assignments, period, options, json.loads(ratings_key))
-    return draft, {fmt: render(draft, fmt) for fmt, *_ in DOWNLOADS}
+    return build_draft(_dataset, _framework, _assignments, period, options, json.loads(ratings_key))
 
 
 def _key(value) -> str:
@@ -186,8 +190,8 @@ from core.mapping import assigned  # noqa: E402 - the page's heavy import, after
 assignments = assigned(item_mappings(fingerprint, fw_key, dataset, framework), overrides)
 _sync_ratings(framework)
 ratings = st.session_state[state.RATINGS]
-draft, files = _draft(
-    fingerprint, fw_key, period, _key(assignments), _key(options.as_dict()), _key(ratings),
+draft = _draft(
+    fingerprint, fw_key, period, _key(overrides), _key(options.as_dict()), _key(ratings),
     dataset, framework, assignments,
 )
 preview_tab, rating_tab, audit_tab = st.tabs(["Preview", "Self-rating helper", "Recency audit"])
@@ -201,8 +205,9 @@ with audit_tab:
 st.subheader("Download")
 columns = st.columns(len(DOWNLOADS) + 1)
 for column, (fmt, label, name, mime) in zip(columns, DOWNLOADS, strict=False):
-    column.download_button(
-        label, files[fmt], file_name=name, mime=mime, key=f"dr_dl_{fmt}", on_click="ignore"
+    column.download_button(  # rendered on click, like the workbook: most reruns download nothing
+        label, functools.partial(render, draft, fmt), file_name=name, mime=mime, key=f"dr_dl_{fmt}",
+        on_click="ignore",
     )
 # The workbook holds every item (seconds for a large year), so it is built only when clicked.
 columns[-1].download_button(

@@ -19,13 +19,27 @@ def load_sample():
     return load_files(((SAMPLE_PATH.name, SAMPLE_PATH.read_bytes()),))
 
 
+_FINGERPRINT = "_dataset_fingerprint"  # (the Dataset object, its fingerprint) for this session
+
+
 def dataset_fingerprint(dataset) -> str:
-    """A hash of the evidence's content: caches keyed on it follow edits and ignore widget noise."""
+    """A hash of the evidence's content: caches keyed on it follow edits and ignore widget noise.
+
+    Pickling 10,000 + 10,000 items costs 0.1-0.4 s and every analysis page asks on every rerun,
+    so the hash is kept beside the object it was computed from. Edits never change a Dataset in
+    place (core.journal.with_item/without_item and the importer build new ones), so one object
+    always has one content; holding it in the memo keeps its id from being reused.
+    """
+    memo = st.session_state.get(_FINGERPRINT)
+    if memo is not None and memo[0] is dataset:
+        return memo[1]
     import hashlib
     import pickle
 
     payload = pickle.dumps((dataset.stories, dataset.praise), protocol=pickle.HIGHEST_PROTOCOL)
-    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+    digest = hashlib.blake2b(payload, digest_size=16).hexdigest()
+    st.session_state[_FINGERPRINT] = (dataset, digest)
+    return digest
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -35,7 +49,7 @@ def story_strengths(fingerprint: str, _dataset) -> tuple[dict, dict]:
     from core.strength import score_story
 
     links = link_index(_dataset.stories, _dataset.praise)
-    return {s.id: score_story(s, links.get(s.id, ())) for s in _dataset.stories}, links
+    return {s.id: score_story(s, links.get(s.id, ()), linked=True) for s in _dataset.stories}, links
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
