@@ -23,10 +23,17 @@ from core.frameworks import (
     parse_framework,
     parse_pasted,
 )
-from core.mapping import accepted, assigned
+from core.mapping import accepted
 from core.period import default_period
 from ui import state
-from ui.cache import dataset_fingerprint, item_mappings, story_strengths
+from ui.cache import (
+    assignments,
+    dataset_fingerprint,
+    item_mappings,
+    overrides_key,
+    session_memo,
+    story_strengths,
+)
 
 K_CHOICE = "comp_framework_choice"
 K_PENDING = "comp_pending_choice"  # a framework just added: selected on the next run
@@ -40,6 +47,7 @@ K_EDITOR_VERSION = "comp_editor_version"
 K_MEASURE = "comp_measure"
 K_ITEM = "comp_item"
 K_ITEM_PICK = "comp_item_pick"
+K_ITEM_FIND = "comp_item_find"
 K_SHOW = "comp_show"
 
 SOURCES = {"override": "your choice", "confirmed": "from your file", "suggested": "suggested", "none": "—"}
@@ -204,16 +212,10 @@ def _static_rows(fingerprint: str, fw_key: str, period, _dataset, _mappings) -> 
     return rows
 
 
-def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> None:
-    left, right = st.columns([3, 1])
-    show = left.selectbox("Show", list(FILTERS), format_func=FILTERS.get, key=K_SHOW)
-    pending = sum(
-        1 for i in dataset.items if i.id not in overrides and not mappings[i.id].confirmed and chosen[i.id]
-    )
-    if right.button(f"Confirm all {pending} suggestions", key="comp_confirm_all", disabled=not pending):
-        confirm_all(dataset, mappings, overrides)
-    static = _static_rows(dataset_fingerprint(dataset), framework_key(framework), period, dataset, mappings)
-    rows = []
+def _listed(dataset, mappings, overrides, chosen, show) -> tuple[int, list[tuple[str, str]]]:
+    """(suggestions pending confirmation, [(id, source)] of the items the filter `show` keeps)."""
+    pending = 0
+    listed = []
     for item in dataset.items:
         m = mappings[item.id]
         if item.id in overrides:
@@ -222,30 +224,47 @@ def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> N
             source = "confirmed"
         elif chosen.get(item.id):
             source = "suggested"
+            pending += 1
         else:
             source = "none"
-        if show != "all" and source != show:
-            continue
-        fixed = static[item.id]
+        if show == "all" or source == show:
+            listed.append((item.id, source))
+    return pending, listed
+
+
+def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> None:
+    left, right = st.columns([3, 1])
+    show = left.selectbox("Show", list(FILTERS), format_func=FILTERS.get, key=K_SHOW)
+    fingerprint, fw_key = dataset_fingerprint(dataset), framework_key(framework)
+    pending, listed = session_memo(  # 20,000 items: sorted out when the choices change, not per rerun
+        "comp_listed", (fingerprint, fw_key, overrides_key(overrides), show),
+        lambda: _listed(dataset, mappings, overrides, chosen, show),
+    )
+    if right.button(f"Confirm all {pending} suggestions", key="comp_confirm_all", disabled=not pending):
+        confirm_all(dataset, mappings, overrides)
+    if not listed:
+        st.caption("Nothing to show with this filter.")
+        return
+    pages = -(-len(listed) // EDITOR_PAGE)
+    if pages > 1:
+        page = st.number_input(
+            f"Page ({len(listed):,} items, {EDITOR_PAGE} a page)", 1, pages, 1, key=f"{K_SHOW}_page_{show}"
+        )
+        listed = listed[(page - 1) * EDITOR_PAGE : page * EDITOR_PAGE]
+    static = _static_rows(fingerprint, fw_key, period, dataset, mappings)
+    rows = []  # only the shown page's rows are built
+    for item_id, source in listed:
+        fixed = static[item_id]
         rows.append(
             {
-                "id": item.id,
+                "id": item_id,
                 "date": fixed["date"],
                 "evidence": fixed["evidence"],
-                "counts for": list(chosen.get(item.id, [])),
+                "counts for": list(chosen.get(item_id, [])),
                 "source": SOURCES[source],
                 **{k: fixed[k] for k in ("why", "suggested", "kind", "quarter", "not in framework")},
             }
         )
-    if not rows:
-        st.caption("Nothing to show with this filter.")
-        return
-    pages = -(-len(rows) // EDITOR_PAGE)
-    if pages > 1:
-        page = st.number_input(
-            f"Page ({len(rows):,} items, {EDITOR_PAGE} a page)", 1, pages, 1, key=f"{K_SHOW}_page_{show}"
-        )
-        rows = rows[(page - 1) * EDITOR_PAGE : page * EDITOR_PAGE]
     frame = pd.DataFrame(rows)
     version = st.session_state.setdefault(K_EDITOR_VERSION, 0)
     edited = st.data_editor(
@@ -275,19 +294,42 @@ def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> N
         st.rerun()
 
 
+PICKER_ALL = 1000  # up to this many items the picker lists them all (its own type-ahead finds one)
+PICKER_SHOWN = 200  # above it, a search box and at most this many matches (20,000 options cost 0.1 s)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _item_labels(fingerprint: str, _dataset) -> dict[str, str]:
+    """{id: "S12 · 2024-03-01 · preview"}, the picker's option labels, once per dataset content."""
+    return {item.id: f"{item.id} · {item.date} · {_preview(item)}" for item in _dataset.items}
+
+
 def item_editor(dataset, framework, mappings, overrides, chosen) -> None:
     """One item at a time: confirm the suggestions, pick others, or say it supports none."""
-    items = dataset.items
-    ids = [item.id for item in items]
-    by_id = dataset.by_id()
+    labels = _item_labels(dataset_fingerprint(dataset), dataset)
+    ids = list(labels)
+    if len(ids) > PICKER_ALL:  # a decade of evidence: search first, then pick from the matches
+        query = st.text_input(
+            "Find evidence", key=K_ITEM_FIND, placeholder="Words, an id (S12) or a date (2024-03)",
+        ).strip().casefold()
+        matches = [i for i, label in labels.items() if query in label.casefold()] if query else ids
+        exact = next((i for i in (query.upper(), query) if i in labels), None)
+        if exact is not None:  # "S12" finds S12 first, before S120..S129
+            matches = [exact, *(i for i in matches if i != exact)]
+        more = len(matches) > PICKER_SHOWN
+        st.caption(
+            f"{len(matches):,} of {len(ids):,} items match"
+            + (f"; the first {PICKER_SHOWN} are listed, type to narrow." if more else ".")
+        )
+        if not matches:
+            return
+        ids = matches[:PICKER_SHOWN]
+        current = st.session_state.get(K_ITEM_PICK)
+        if current in labels and current not in ids and (not query or current in matches):
+            ids.insert(0, current)  # the item being edited stays listed
     if st.session_state.get(K_ITEM_PICK) not in ids:
         st.session_state[K_ITEM_PICK] = ids[0]
-    item_id = st.selectbox(
-        "Evidence",
-        ids,
-        key=K_ITEM_PICK,
-        format_func=lambda i: f"{i} · {by_id[i].date} · {_preview(by_id[i])}",
-    )
+    item_id = st.selectbox("Evidence", ids, key=K_ITEM_PICK, format_func=labels.__getitem__)
     m = mappings[item_id]
     for s in m.suggestions:
         st.caption(f"{md_escape(s.competency)} ({s.score:.2f}): {md_escape(s.why)}")
@@ -309,10 +351,56 @@ def item_editor(dataset, framework, mappings, overrides, chosen) -> None:
         st.caption(f"Counted now (suggested): {md_escape(', '.join(accepted(m.suggestions)) or 'none')}")
 
 
+def _unknown(mappings) -> dict[str, list[str]]:
+    """{competency named in the files but not in the framework: [item ids]}."""
+    unknown: dict[str, list[str]] = {}
+    for item_id, m in mappings.items():
+        for name in m.unmatched:
+            unknown.setdefault(name, []).append(item_id)
+    return unknown
+
+
 def _commit(overrides: dict) -> None:
     st.session_state[state.OVERRIDES] = dict(overrides)
     st.session_state[K_EDITOR_VERSION] = st.session_state.get(K_EDITOR_VERSION, 0) + 1
     st.rerun()
+
+
+@st.fragment
+def coverage_and_gaps(dataset, framework, chosen, overrides, period, fingerprint) -> None:
+    """The heatmap and the gaps. A fragment: changing "Measure" on the live server reruns only
+    this block, not the 20,000-item evidence table below (AppTest still reruns the whole page)."""
+    st.subheader("Coverage")
+    measure = (
+        st.segmented_control(
+            "Measure",
+            ["count", "strength"],
+            default="count",
+            key=K_MEASURE,
+            help="Strength weighs stories by how well they are told",
+        )
+        or "count"
+    )
+    strengths = None
+    if measure == "strength":  # scoring every story costs time on big sets: only when asked
+        strengths = {sid: s.score for sid, s in story_strengths(fingerprint, dataset)[0].items()}
+    cov = session_memo(  # only the data, framework, period, choices and measure change it
+        "comp_coverage",
+        (fingerprint, framework_key(framework), period, overrides_key(overrides), measure),
+        lambda: coverage(dataset.items, framework, chosen, period, strengths),
+    )
+    unit = "strength" if measure == "strength" else "items"
+    st.caption(f"{md_escape(framework.name)} · {md_escape(period.label)} · {unit} per quarter")
+    st.plotly_chart(heatmap_figure(cov, measure), key="comp_heatmap")
+    if cov.outside:
+        st.caption(f"{cov.outside} item(s) fall outside {md_escape(period.label)} and are not counted.")
+
+    st.subheader("Gaps")
+    found = gaps(cov, framework)
+    if not found:
+        st.success("Every competency has evidence across the period.")
+    for gap in found:
+        st.markdown(f"- **{md_escape(gap.message)}** {md_escape(gap.prompt)}")
 
 
 # --- the page ----------------------------------------------------------------------------------
@@ -330,41 +418,12 @@ period = st.session_state.get(state.PERIOD) or default_period([item.date for ite
 fingerprint = dataset_fingerprint(dataset)
 with st.spinner("Mapping evidence to competencies..."):
     mappings = item_mappings(fingerprint, framework_key(framework), dataset, framework)
-chosen = assigned(mappings, overrides)
+chosen = assignments(fingerprint, framework_key(framework), dataset, framework, overrides)
 
-st.subheader("Coverage")
-measure = (
-    st.segmented_control(
-        "Measure",
-        ["count", "strength"],
-        default="count",
-        key=K_MEASURE,
-        help="Strength weighs stories by how well they are told",
-    )
-    or "count"
-)
-strengths = None
-if measure == "strength":  # scoring every story costs time on big sets: only when asked
-    strengths = {sid: s.score for sid, s in story_strengths(fingerprint, dataset)[0].items()}
-cov = coverage(dataset.items, framework, chosen, period, strengths)
-unit = "strength" if measure == "strength" else "items"
-st.caption(f"{md_escape(framework.name)} · {md_escape(period.label)} · {unit} per quarter")
-st.plotly_chart(heatmap_figure(cov, measure), key="comp_heatmap")
-if cov.outside:
-    st.caption(f"{cov.outside} item(s) fall outside {md_escape(period.label)} and are not counted.")
-
-st.subheader("Gaps")
-found = gaps(cov, framework)
-if not found:
-    st.success("Every competency has evidence across the period.")
-for gap in found:
-    st.markdown(f"- **{md_escape(gap.message)}** {md_escape(gap.prompt)}")
+coverage_and_gaps(dataset, framework, chosen, overrides, period, fingerprint)
 
 st.subheader("Evidence")
-unknown: dict[str, list[str]] = {}
-for item_id, m in mappings.items():
-    for name in m.unmatched:
-        unknown.setdefault(name, []).append(item_id)
+unknown = session_memo("comp_unknown", (fingerprint, framework_key(framework)), lambda: _unknown(mappings))
 if unknown:
     st.warning(
         "Your files name competencies this framework does not have (not counted): "

@@ -264,17 +264,68 @@ def _label(item) -> str:
     return f"{item.id} · {item.date.isoformat()} · {words[:70]}{'…' if len(words) > 70 else ''}"
 
 
+PICKER_ALL = 1000  # up to this many items the picker lists them all (its own type-ahead finds one)
+PICKER_SHOWN = 200  # above it, a search box and at most this many matches (20,000 options cost 0.1 s)
+_MEMO = "journal_memo"  # {name: (the Dataset it was built from, value)}
+
+
+def _per_dataset(name: str, dataset: Dataset, extra, compute):
+    """`compute()` once per dataset object (and `extra`): edits build new Dataset objects, never
+    change one in place, and the memo holds the object so its id cannot be reused meanwhile."""
+    memo = st.session_state.setdefault(_MEMO, {})
+    hit = memo.get(name)
+    if hit is not None and hit[0] is dataset and hit[1] == extra:
+        return hit[2]
+    value = compute()
+    memo[name] = (dataset, extra, value)
+    return value
+
+
+def _labels(dataset: Dataset) -> dict[str, tuple[object, str]]:
+    """{id: (item, label)}, newest first: the edit picker's options."""
+    items = sorted(dataset.items, key=lambda i: (i.date, i.id), reverse=True)
+    return {i.id: (i, _label(i)) for i in items}
+
+
+def _pick_ids(labels: dict) -> list[str] | None:
+    """The ids the picker lists: all of them, or above PICKER_ALL the search box's matches."""
+    ids = list(labels)
+    if len(ids) <= PICKER_ALL:
+        return ids
+    query = st.text_input(
+        "Find an item", key="journal_edit_find", placeholder="Words, an id (S12) or a date (2024-03)"
+    ).strip().casefold()
+    matches = [i for i, (_, label) in labels.items() if query in label.casefold()] if query else ids
+    exact = next((i for i in (query.upper(), query) if i in labels), None)
+    if exact is not None:  # "P42" finds P42 first, before P420..P429
+        matches = [exact, *(i for i in matches if i != exact)]
+    more = len(matches) > PICKER_SHOWN
+    st.caption(
+        f"{len(matches):,} of {len(ids):,} items match"
+        + (f"; the first {PICKER_SHOWN} are listed, type to narrow." if more else ".")
+    )
+    if not matches:
+        return None
+    shown = matches[:PICKER_SHOWN]
+    current = st.session_state.get("journal_edit")
+    if current in labels and current not in shown and (not query or current in matches):
+        shown.insert(0, current)  # the item being edited stays listed
+    return shown
+
+
 def edit_tab(framework) -> None:
     dataset = _dataset()
     if not dataset.items:
         st.info("Nothing to edit yet: add a story or some praise first.")
         return
-    items = sorted(dataset.items, key=lambda i: (i.date, i.id), reverse=True)
-    by_id = {i.id: i for i in items}
-    chosen = st.selectbox(
-        "Item", [i.id for i in items], format_func=lambda i: _label(by_id[i]), key="journal_edit"
-    )
-    item = by_id[chosen]
+    labels = _per_dataset("labels", dataset, None, lambda: _labels(dataset))
+    ids = _pick_ids(labels)
+    if not ids:
+        return
+    if len(labels) > PICKER_ALL and st.session_state.get("journal_edit") not in ids:
+        st.session_state.pop("journal_edit", None)  # the matches changed: start from the first
+    chosen = st.selectbox("Item", ids, format_func=lambda i: labels[i][1], key="journal_edit")
+    item = labels[chosen][0]
     origin = item.origin
     if origin is not None:
         where = (
@@ -388,12 +439,16 @@ def years_tab() -> None:
         st.info("Add evidence to see it year by year.")
         return
     period = st.session_state.get(state.PERIOD)
-    anchor = getattr(period, "start", None)
-    if anchor is None:
-        from core.period import default_period
 
-        anchor = default_period([i.date for i in dataset.items]).start
-    years = journal.review_years(dataset, anchor)
+    def review_years():
+        anchor = getattr(period, "start", None)
+        if anchor is None:
+            from core.period import default_period
+
+            anchor = default_period([i.date for i in dataset.items]).start
+        return journal.review_years(dataset, anchor)
+
+    years = _per_dataset("years", dataset, getattr(period, "start", None), review_years)
     if not journal.spans_several_years(years):
         st.info(
             "Your evidence fits in one review period. The year-over-year view appears once this "
@@ -421,7 +476,7 @@ def workspaces_tab() -> None:
 
     current = ws.active_name()
     try:
-        infos = store.list()
+        infos = _workspace_list(store)
     except Exception as exc:  # a damaged file: offer only to delete it
         st.error(f"The saved workspaces could not be read ({exc}); nothing is being saved.")
         _delete_all_section()
@@ -461,6 +516,27 @@ def workspaces_tab() -> None:
             _run(lambda: ws.delete(current), f"Deleted workspace “{current}”.")
 
     _delete_all_section()
+
+
+def _workspace_list(store) -> list:
+    """store.list(), read again only when the database file (or its write-ahead log) changed:
+    counting 20,000 rows on every rerun cost 40 ms. Another tab's save changes the files too."""
+    def stamp(path):
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size
+
+    path = store.path
+    key = (str(path), stamp(path), stamp(path.with_name(path.name + "-wal")))
+    memo = st.session_state.setdefault(_MEMO, {})
+    hit = memo.get("workspaces")
+    if hit is not None and hit[1] == key:
+        return hit[2]
+    infos = store.list()
+    memo["workspaces"] = (None, key, infos)
+    return infos
 
 
 def _delete_all_section() -> None:

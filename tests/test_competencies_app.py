@@ -173,3 +173,16 @@ def test_strength_measure_weighs_the_heatmap(page):
     for name in counts:
         for n, w in zip(counts[name], strength[name], strict=True):
             assert (n == 0) == (w == 0) and w <= n
+
+
+def test_measure_strength_reweighs_the_heatmap_and_back(page):
+    """The coverage block is a fragment (a "Measure" change reruns it alone on the server)."""
+    counts = heatmap(page)
+    at = page.get("segmented_control")[0].set_value("strength").run()
+    assert not at.exception, at.exception
+    assert any("strength per quarter" in c.value for c in at.caption)
+    weighed = heatmap(at)
+    assert list(weighed) == list(counts)
+    assert weighed != counts and sum(map(sum, weighed.values())) <= sum(map(sum, counts.values()))
+    at = at.get("segmented_control")[0].set_value("count").run()
+    assert heatmap(at) == counts

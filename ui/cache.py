@@ -7,9 +7,15 @@ import streamlit as st
 from ui.state import SAMPLE_PATH
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def load_files(files: tuple[tuple[str, bytes], ...], column_mapping: dict | None = None):
-    """Parse once per upload: keyed by the files' bytes and the user's column choices."""
+    """Parse once per upload: keyed by the files' bytes and the user's column choices.
+
+    A resource, not cache_data: nothing changes a Dataset in place (edits and merges build new
+    ones, see ui.workspace.SavedMark), so every session can share the parsed object. cache_data
+    kept a pickled copy of each dataset (9 MB at 10,000 + 10,000, up to 16 of them), pickled it
+    on every upload and unpickled a fresh copy on every hit (each new session's sample).
+    """
     from core.importer import load_uploads
 
     return load_uploads(list(files), column_mapping=column_mapping or None)
@@ -85,3 +91,43 @@ def item_mappings(fingerprint: str, fw_key: str, _dataset, _framework):
     from core.mapping import map_items
 
     return map_items(_dataset.items, _framework)
+
+
+_MEMO = "_ui_cache_memo"  # {name: (key, value)}: one value per name, for this session
+
+
+def session_memo(name: str, key, compute):
+    """`compute()` once per `key` for this session, the last value kept under `name`.
+
+    For derived values that change with the user's choices (overrides, period, filter) and so
+    do not belong in a cache shared by every session, but that cost tens of milliseconds to
+    rebuild from 20,000 items on a rerun that changed nothing they depend on.
+    """
+    memo = st.session_state.setdefault(_MEMO, {})
+    hit = memo.get(name)
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    value = compute()
+    memo[name] = (key, value)
+    return value
+
+
+def overrides_key(overrides) -> str:
+    """A stable text key for the user's overrides ({id: [competency]}, small next to the data)."""
+    import json
+
+    return json.dumps(overrides or {}, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def assignments(fingerprint: str, fw_key: str, dataset, framework, overrides) -> dict[str, list[str]]:
+    """core.mapping.assigned for the data, framework and overrides, rebuilt only when they change.
+
+    Read-only: the same dict is returned until the overrides change (callers copy to edit).
+    """
+    from core.mapping import assigned
+
+    key = (fingerprint, fw_key, overrides_key(overrides))
+    return session_memo(
+        "assignments", key,
+        lambda: assigned(item_mappings(fingerprint, fw_key, dataset, framework), overrides),
+    )
