@@ -99,15 +99,17 @@ def first_person(text: str) -> bool:
     return bool(_FIRST_PERSON.search(text) or _FIRST_PERSON_CI.search(text))
 
 
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def past_tense_verbs(text: str) -> list[str]:
     """Past-tense-looking words: regular -ed verbs and common irregular ones."""
-    found = []
-    for word in re.findall(r"[A-Za-z]+", text):
+    found: dict[str, None] = {}  # ordered set: a long text repeats its verbs
+    for word in dict.fromkeys(_LETTERS.findall(text)):  # each spelling checked once
         low = word.lower()
-        is_past = low in IRREGULAR_PAST or (len(low) >= 4 and low.endswith("ed") and low not in _NOT_PAST)
-        if is_past and low not in found:
-            found.append(low)
-    return found
+        if low in IRREGULAR_PAST or (len(low) >= 4 and low.endswith("ed") and low not in _NOT_PAST):
+            found[low] = None
+    return list(found)
 
 
 def level_of(score: float) -> str:
@@ -118,7 +120,8 @@ def score_story(story: Story, praise: Iterable[Praise] = (), *, linked: bool = F
     """Score a story 0..1 with the reasons and the tips a coach would give.
 
     `praise` may be the whole praise list: only the quotes `linked_praise` ties to this story
-    count as corroboration (passing the already-linked quotes gives the same result).
+    count as corroboration (passing the already-linked quotes gives the same result; at most
+    `core.links.MAX_LINKS` are kept, so "Backed by N linked quotes" counts those).
     `linked=True` says `praise` is already `link_index`'s list for this story: it is not
     checked again (at 10,000 + 10,000 that re-check was half the Timeline's first load).
     """
