@@ -48,3 +48,14 @@ def app():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     return at
+
+
+@pytest.fixture
+def bound_to_localhost():
+    """As .streamlit/config.toml says, whatever folder pytest runs from (else: shared mode, no saves)."""
+    from streamlit import config
+
+    before = config.get_option("server.address")
+    config.set_option("server.address", "localhost")
+    yield
+    config.set_option("server.address", before)

@@ -18,15 +18,7 @@ JOURNAL = "pages/journal.py"
 TITLE = "Cut release time from two days to two hours"
 
 
-@pytest.fixture(autouse=True)
-def bound_to_localhost():
-    """As .streamlit/config.toml says, whatever folder pytest runs from; restored afterwards."""
-    from streamlit import config
-
-    before = config.get_option("server.address")
-    config.set_option("server.address", "localhost")
-    yield
-    config.set_option("server.address", before)
+pytestmark = pytest.mark.usefixtures("bound_to_localhost")
 
 
 def new_session() -> AppTest:

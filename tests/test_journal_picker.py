@@ -17,15 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 N = 600  # stories, and as many praise: 1,200 items, over the page's PICKER_ALL (1,000)
 
 
-@pytest.fixture(autouse=True)
-def bound_to_localhost():
-    """As .streamlit/config.toml says, whatever folder pytest runs from; restored afterwards."""
-    from streamlit import config
-
-    before = config.get_option("server.address")
-    config.set_option("server.address", "localhost")
-    yield
-    config.set_option("server.address", before)
+pytestmark = pytest.mark.usefixtures("bound_to_localhost")
 
 
 def big() -> Dataset:
