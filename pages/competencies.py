@@ -34,7 +34,6 @@ from ui.cache import (
     session_memo,
     story_strengths,
 )
-from ui.picker import pickable_ids
 
 K_CHOICE = "comp_framework_choice"
 K_PENDING = "comp_pending_choice"  # a framework just added: selected on the next run
@@ -295,6 +294,8 @@ def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> N
         st.rerun()
 
 
+PICKER_ALL = 1000  # up to this many items the picker lists them all (its own type-ahead finds one)
+PICKER_SHOWN = 200  # above it, a search box and at most this many matches (20,000 options cost 0.1 s)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -306,9 +307,26 @@ def _item_labels(fingerprint: str, _dataset) -> dict[str, str]:
 def item_editor(dataset, framework, mappings, overrides, chosen) -> None:
     """One item at a time: confirm the suggestions, pick others, or say it supports none."""
     labels = _item_labels(dataset_fingerprint(dataset), dataset)
-    ids = pickable_ids(labels, K_ITEM_FIND, K_ITEM_PICK, "Find evidence")
-    if not ids:
-        return
+    ids = list(labels)
+    if len(ids) > PICKER_ALL:  # a decade of evidence: search first, then pick from the matches
+        query = st.text_input(
+            "Find evidence", key=K_ITEM_FIND, placeholder="Words, an id (S12) or a date (2024-03)",
+        ).strip().casefold()
+        matches = [i for i, label in labels.items() if query in label.casefold()] if query else ids
+        exact = next((i for i in (query.upper(), query) if i in labels), None)
+        if exact is not None:  # "S12" finds S12 first, before S120..S129
+            matches = [exact, *(i for i in matches if i != exact)]
+        more = len(matches) > PICKER_SHOWN
+        st.caption(
+            f"{len(matches):,} of {len(ids):,} items match"
+            + (f"; the first {PICKER_SHOWN} are listed, type to narrow." if more else ".")
+        )
+        if not matches:
+            return
+        ids = matches[:PICKER_SHOWN]
+        current = st.session_state.get(K_ITEM_PICK)
+        if current in labels and current not in ids and (not query or current in matches):
+            ids.insert(0, current)  # the item being edited stays listed
     if st.session_state.get(K_ITEM_PICK) not in ids:
         st.session_state[K_ITEM_PICK] = ids[0]
     item_id = st.selectbox("Evidence", ids, key=K_ITEM_PICK, format_func=labels.__getitem__)

@@ -14,7 +14,6 @@ from core import journal, reminder
 from core.model import STORY_KINDS, Dataset, Praise, Story
 from ui import state
 from ui import workspace as ws
-from ui.picker import PICKER_ALL, pickable_ids
 
 state.ensure_routed()
 
@@ -265,6 +264,8 @@ def _label(item) -> str:
     return f"{item.id} · {item.date.isoformat()} · {words[:70]}{'…' if len(words) > 70 else ''}"
 
 
+PICKER_ALL = 1000  # up to this many items the picker lists them all (its own type-ahead finds one)
+PICKER_SHOWN = 200  # above it, a search box and at most this many matches (20,000 options cost 0.1 s)
 _MEMO = "journal_memo"  # {name: (the Dataset it was built from, value)}
 
 
@@ -286,14 +287,39 @@ def _labels(dataset: Dataset) -> dict[str, tuple[object, str]]:
     return {i.id: (i, _label(i)) for i in items}
 
 
+def _pick_ids(labels: dict) -> list[str] | None:
+    """The ids the picker lists: all of them, or above PICKER_ALL the search box's matches."""
+    ids = list(labels)
+    if len(ids) <= PICKER_ALL:
+        return ids
+    query = st.text_input(
+        "Find an item", key="journal_edit_find", placeholder="Words, an id (S12) or a date (2024-03)"
+    ).strip().casefold()
+    matches = [i for i, (_, label) in labels.items() if query in label.casefold()] if query else ids
+    exact = next((i for i in (query.upper(), query) if i in labels), None)
+    if exact is not None:  # "P42" finds P42 first, before P420..P429
+        matches = [exact, *(i for i in matches if i != exact)]
+    more = len(matches) > PICKER_SHOWN
+    st.caption(
+        f"{len(matches):,} of {len(ids):,} items match"
+        + (f"; the first {PICKER_SHOWN} are listed, type to narrow." if more else ".")
+    )
+    if not matches:
+        return None
+    shown = matches[:PICKER_SHOWN]
+    current = st.session_state.get("journal_edit")
+    if current in labels and current not in shown and (not query or current in matches):
+        shown.insert(0, current)  # the item being edited stays listed
+    return shown
+
+
 def edit_tab(framework) -> None:
     dataset = _dataset()
     if not dataset.items:
         st.info("Nothing to edit yet: add a story or some praise first.")
         return
     labels = _per_dataset("labels", dataset, None, lambda: _labels(dataset))
-    plain = {i: label for i, (_, label) in labels.items()}
-    ids = pickable_ids(plain, "journal_edit_find", "journal_edit", "Find an item")
+    ids = _pick_ids(labels)
     if not ids:
         return
     if len(labels) > PICKER_ALL and st.session_state.get("journal_edit") not in ids:

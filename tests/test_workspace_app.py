@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_journal_app import bound_to_localhost  # noqa: F401 - an autouse fixture, used by name
 from test_journal_app import new_session as session
 
 from core.workspace import WorkspaceStore
 
+pytestmark = pytest.mark.usefixtures("bound_to_localhost")
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample_wins.xlsx"
 
