@@ -196,3 +196,48 @@ def _origin_dict(origin: Origin | None) -> dict | None:
     if origin is None:
         return None
     return {"file": origin.file, "sheet": origin.sheet, "row": origin.row}
+
+
+def _origin_from(data: dict | None) -> Origin | None:
+    if not data:
+        return None
+    return Origin(data.get("file", ""), data.get("sheet"), data.get("row"))
+
+
+def evidence_from_dict(data: dict) -> Evidence:
+    """Rebuild a Story or Praise from `as_dict()` output: kept beside as_dict so the two change together."""
+    date = dt.date.fromisoformat(data["date"])
+    extra = {str(k): str(v) for k, v in (data.get("extra") or {}).items()}
+    origin = _origin_from(data.get("origin"))
+    if data.get("kind") == "praise":
+        return Praise(
+            id=data["id"],
+            date=date,
+            text=data.get("text", ""),
+            author=data.get("from", ""),
+            role=data.get("role", ""),
+            channel=data.get("channel", ""),
+            link=data.get("link", ""),
+            competencies=tuple(data.get("competencies") or ()),
+            hidden=bool(data.get("hidden", False)),
+            extra=extra,
+            origin=origin,
+        )
+    return Story(
+        id=data["id"],
+        date=date,
+        title=data.get("title", ""),
+        challenge=data.get("challenge", ""),
+        action=data.get("action", ""),
+        result=data.get("result", ""),
+        description=data.get("description", ""),
+        competencies=tuple(data.get("competencies") or ()),
+        impact=data.get("impact"),
+        story_kind=data.get("story_kind", "win"),
+        project=data.get("project", ""),
+        tags=tuple(data.get("tags") or ()),
+        link=data.get("link", ""),
+        metric=data.get("metric", ""),
+        extra=extra,
+        origin=origin,
+    )

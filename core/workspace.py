@@ -24,7 +24,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.model import Competency, Dataset, Evidence, Framework, Origin, Praise, Story
+from core.model import Competency, Dataset, Evidence, Framework, Praise, Story, evidence_from_dict
 
 ENV_HOME = "ADVOCATE_HOME"
 ENV_SHARED = "ADVOCATE_SHARED"
@@ -145,55 +145,6 @@ def _json_default(value):
 
 def dumps(value) -> str:
     return json.dumps(value, default=_json_default, ensure_ascii=False, sort_keys=True)
-
-
-def _origin_from(data: dict | None) -> Origin | None:
-    if not data:
-        return None
-    return Origin(data.get("file", ""), data.get("sheet"), data.get("row"))
-
-
-def evidence_to_dict(item: Evidence) -> dict:
-    return item.as_dict()
-
-
-def evidence_from_dict(data: dict) -> Evidence:
-    """Rebuild a Story or Praise from `as_dict()` output (the JSON shape the CLI also prints)."""
-    date = dt.date.fromisoformat(data["date"])
-    extra = {str(k): str(v) for k, v in (data.get("extra") or {}).items()}
-    origin = _origin_from(data.get("origin"))
-    if data.get("kind") == "praise":
-        return Praise(
-            id=data["id"],
-            date=date,
-            text=data.get("text", ""),
-            author=data.get("from", ""),
-            role=data.get("role", ""),
-            channel=data.get("channel", ""),
-            link=data.get("link", ""),
-            competencies=tuple(data.get("competencies") or ()),
-            hidden=bool(data.get("hidden", False)),
-            extra=extra,
-            origin=origin,
-        )
-    return Story(
-        id=data["id"],
-        date=date,
-        title=data.get("title", ""),
-        challenge=data.get("challenge", ""),
-        action=data.get("action", ""),
-        result=data.get("result", ""),
-        description=data.get("description", ""),
-        competencies=tuple(data.get("competencies") or ()),
-        impact=data.get("impact"),
-        story_kind=data.get("story_kind", "win"),
-        project=data.get("project", ""),
-        tags=tuple(data.get("tags") or ()),
-        link=data.get("link", ""),
-        metric=data.get("metric", ""),
-        extra=extra,
-        origin=origin,
-    )
 
 
 def framework_to_dict(framework: Framework) -> dict:
@@ -581,7 +532,7 @@ class WorkspaceStore:
         items = working.dataset.items
         wanted = None if dirty is None else set(dirty)
         rows = [
-            (item.id, item.kind, position, dumps(evidence_to_dict(item)))
+            (item.id, item.kind, position, dumps(item.as_dict()))
             for kind_items in (working.dataset.stories, working.dataset.praise)
             for position, item in enumerate(kind_items)  # per kind: a new story moves no praise
             if wanted is None or item.id in wanted
@@ -721,7 +672,7 @@ class MergeResult:
 
 def content_key(item: Evidence) -> str:
     """What a row says, ignoring its id and where it came from."""
-    data = evidence_to_dict(item)
+    data = item.as_dict()
     data.pop("id", None)
     data.pop("origin", None)
     return dumps(data)
