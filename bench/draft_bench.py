@@ -36,13 +36,13 @@ def median_time(fn, repeat: int) -> tuple[float, object]:
 
 
 def in_process(size: int, repeat: int) -> None:
-    from core.draft import build_draft
-    from core.exports import render
-    from core.frameworks import DEFAULT_FRAMEWORK, load_builtin
-    from core.importer import load_paths
-    from core.mapping import assigned, map_items
-    from core.period import custom_period, default_period
-    from core.workbook import write_workbook
+    from core.analysis.period import custom_period, default_period
+    from core.competencies.frameworks import DEFAULT_FRAMEWORK, load_builtin
+    from core.competencies.mapping import assigned, map_items
+    from core.ingest.importer import load_paths
+    from core.writing.draft import build_draft
+    from core.writing.exports import render
+    from core.writing.workbook import write_workbook
 
     ws = synthetic.ensure_workspace(size, DATA)
     seconds, dataset = median_time(lambda: load_paths([str(ws.xlsx)]), 1)
@@ -51,7 +51,7 @@ def in_process(size: int, repeat: int) -> None:
     framework = load_builtin(DEFAULT_FRAMEWORK)
     period = default_period([i.date for i in dataset.items])
     seconds, mappings = median_time(lambda: map_items(dataset.items, framework), 1)
-    print(f"  map (core.mapping)      {seconds * 1000:8.0f} ms (context; the competencies owner's figure)")
+    print(f"  map (core.competencies.mapping) {seconds * 1000:8.0f} ms (context)")
     assignments = assigned(mappings, {})
     in_period = sum(1 for s in dataset.stories if period.contains(s.date))
     seconds, draft = median_time(lambda: build_draft(dataset, framework, assignments, period), repeat)

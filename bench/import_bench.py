@@ -2,7 +2,7 @@
 
 Writes a workbook with 7,000 stories and 3,000 praise (real date cells, lists, impact scores)
 to a temp dir, then imports it several times and prints the median; also times the raw read
-through pandas' calamine engine, to show why core.readers calls python-calamine directly.
+through pandas' calamine engine, to show why core.ingest.readers calls python-calamine directly.
 
     python bench/import_bench.py [--rows 10000] [--runs 7]
 """
@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import openpyxl
 import pandas as pd
 
-from core.importer import load_paths
-from core.readers import read_tables
+from core.ingest.importer import load_paths
+from core.ingest.readers import read_tables
 
 
 def make_workbook(path: Path, rows: int) -> None:

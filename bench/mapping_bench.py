@@ -3,7 +3,7 @@
     python bench/mapping_bench.py [--sizes 1000,20000] [--repeat 3]
 
 Prints, per size: the first map_items call (fits the framework model too) and the median of
-later calls (model cached), plus the import cost of core.mapping (with numpy). Budget: well
+later calls (model cached), plus the import cost of core.competencies.mapping (with numpy). Budget: well
 under a second for 1,000 items; `python -m core draft` on 20,000 items under 2 s whole-process.
 """
 
@@ -54,11 +54,12 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", default="1000,20000")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    code = "import time; t=time.perf_counter(); import core.mapping; print(time.perf_counter()-t)"
+    code = ("import time; t=time.perf_counter(); import core.competencies.mapping; "
+            "print(time.perf_counter()-t)")
     imp = float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True).stdout)
-    print(f"import core.mapping (+numpy): {imp * 1000:.0f} ms")
-    from core import mapping
-    from core.frameworks import load_builtin
+    print(f"import core.competencies.mapping (+numpy): {imp * 1000:.0f} ms")
+    from core.competencies import mapping
+    from core.competencies.frameworks import load_builtin
 
     framework = load_builtin("General professional")
     for size in (int(s) for s in args.sizes.split(",")):

@@ -7,9 +7,9 @@ For each size it generates (once, cached under bench/results/data/) a synthetic 
 stories and N praise quotes (bench/synthetic.py), then measures, each kind in its own fresh
 Python process so sizes and kinds do not warm each other's caches or share a heap:
 
-- stages, in-process: read (core.readers), import (core.importer.load_uploads, so
-  normalise = import - read), the same import from the two CSVs, map (core.mapping), quarter
-  statistics (core.recency.summary_json), draft (core.draft.build_draft), .docx export;
+- stages, in-process: read (core.ingest.readers), import (core.ingest.importer.load_uploads, so
+  normalise = import - read), the same import from the two CSVs, map (core.competencies.mapping), quarter
+  statistics (core.analysis.recency.summary_json), draft (core.writing.draft.build_draft), .docx export;
 - `python -m core draft FILE --format docx --out X`, the whole process, wall time and peak RSS;
 - `pandas.read_excel(path, engine="openpyxl")` on the same workbook (the budget's yardstick);
 - every page through AppTest: upload the workbook on Import, then for each page the first visit
@@ -47,7 +47,7 @@ RESULTS = ROOT / "bench" / "results"
 DATA_DIR = RESULTS / "data"
 STAGES = ("read", "normalise", "import", "import_csv", "map", "quarters", "draft", "docx")
 SEED = synthetic.DEFAULT_SEED
-SPLIT_ABOVE = 50_000  # rows per file the importer takes by default (core.readers.Limits.max_rows)
+SPLIT_ABOVE = 50_000  # rows per file the importer takes by default (core.ingest.readers.Limits.max_rows)
 PARTIAL: Path | None = None  # where a child checkpoints its results
 
 
@@ -70,8 +70,8 @@ def _timed(fn):
 
 
 def _docx_exporter():
-    """The exporter in core.exports that writes .docx (its name is the draft owner's choice)."""
-    import core.exports as exports
+    """The exporter in core.writing.exports that writes .docx (its name is the draft owner's choice)."""
+    import core.writing.exports as exports
 
     for name in ("to_docx", "docx_bytes", "export_docx", "draft_to_docx", "write_docx", "render_docx"):
         if callable(getattr(exports, name, None)):
@@ -79,12 +79,12 @@ def _docx_exporter():
     candidates = [n for n in dir(exports) if "docx" in n.lower() and not n.startswith("_")
                   and callable(getattr(exports, n))]
     if not candidates:
-        raise ImportError("core.exports has no docx exporter")
+        raise ImportError("core.writing.exports has no docx exporter")
     return getattr(exports, candidates[0])
 
 
 def _default_framework():
-    from core import frameworks
+    from core.competencies import frameworks
 
     default = getattr(frameworks, "DEFAULT_FRAMEWORK", None)
     if default:
@@ -109,8 +109,9 @@ def child_stages(size: int, repeat: int) -> dict:
     counts: dict[str, int] = {}
     start = time.perf_counter()
     import_errors = {}
-    for module in ("core.readers", "core.importer", "core.frameworks", "core.mapping", "core.period",
-                   "core.recency", "core.draft", "core.exports"):
+    for module in ("core.ingest.readers", "core.ingest.importer", "core.competencies.frameworks",
+                   "core.competencies.mapping", "core.analysis.period", "core.analysis.recency",
+                   "core.writing.draft", "core.writing.exports"):
         try:
             __import__(module)
         except Exception as exc:  # a helper's module not landed yet, or broken
@@ -131,17 +132,17 @@ def child_stages(size: int, repeat: int) -> dict:
 
     def one_pass() -> dict | None:
         """Run the whole pipeline once; each stage feeds the next, as the app chains them."""
-        if "core.readers" not in import_errors:
-            from core.readers import read_tables
+        if "core.ingest.readers" not in import_errors:
+            from core.ingest.readers import read_tables
 
             attempt("read", lambda: [read_tables(*book) for book in workbooks])
         else:
-            notes.setdefault("read", import_errors["core.readers"])
-        if "core.importer" in import_errors:
+            notes.setdefault("read", import_errors["core.ingest.readers"])
+        if "core.ingest.importer" in import_errors:
             for stage in ("import", "import_csv", "normalise"):
-                notes.setdefault(stage, import_errors["core.importer"])
+                notes.setdefault(stage, import_errors["core.ingest.importer"])
             return None
-        from core.importer import load_uploads
+        from core.ingest.importer import load_uploads
 
         dataset = attempt("import", lambda: load_uploads(workbooks))
         from_csv = attempt("import_csv", lambda: load_uploads(csvs))
@@ -153,34 +154,35 @@ def child_stages(size: int, repeat: int) -> dict:
         if times["read"] and len(times["import"]) == len(times["read"]):
             times["normalise"].append(max(0.0, times["import"][-1] - times["read"][-1]))
         framework = assignments = draft = None
-        if "core.mapping" in import_errors or "core.frameworks" in import_errors:
-            notes.setdefault("map", import_errors.get("core.mapping") or import_errors["core.frameworks"])
+        if "core.competencies.mapping" in import_errors or "core.competencies.frameworks" in import_errors:
+            notes.setdefault("map", import_errors.get("core.competencies.mapping")
+                             or import_errors["core.competencies.frameworks"])
         else:
-            from core import mapping
+            from core.competencies import mapping
 
             framework = _default_framework()
             mappings = attempt("map", lambda: mapping.map_items(dataset.items, framework))
             if mappings is not None:
                 assignments = mapping.assigned(mappings, dict(dataset.overrides))
-        from core.period import default_period
+        from core.analysis.period import default_period
 
         period = default_period([item.date for item in dataset.items])
-        if "core.recency" in import_errors:
-            notes.setdefault("quarters", import_errors["core.recency"])
+        if "core.analysis.recency" in import_errors:
+            notes.setdefault("quarters", import_errors["core.analysis.recency"])
         else:
-            from core.recency import summary_json
+            from core.analysis.recency import summary_json
 
             attempt("quarters", lambda: summary_json(dataset, period))
-        if "core.draft" in import_errors:
-            notes.setdefault("draft", import_errors["core.draft"])
+        if "core.writing.draft" in import_errors:
+            notes.setdefault("draft", import_errors["core.writing.draft"])
         elif framework is None or assignments is None:
             notes.setdefault("draft", "needs the mapping stage")
         else:
-            from core.draft import build_draft
+            from core.writing.draft import build_draft
 
             draft = attempt("draft", lambda: build_draft(dataset, framework, assignments, period))
-        if "core.exports" in import_errors:
-            notes.setdefault("docx", import_errors["core.exports"])
+        if "core.writing.exports" in import_errors:
+            notes.setdefault("docx", import_errors["core.writing.exports"])
         elif draft is None:
             notes.setdefault("docx", "needs the draft stage")
         else:
@@ -372,7 +374,7 @@ def child_apptest(size: int, repeat: int) -> dict:
             # directly, so their own cost is still measured, and say so in the report.
             errors["upload"] = "no file uploader on the first page: dataset injected into session state"
             try:
-                from core.importer import load_uploads
+                from core.ingest.importer import load_uploads
 
                 at.session_state["dataset"] = load_uploads([(ws.xlsx.name, data)])
             except Exception as exc:

@@ -62,9 +62,9 @@ def timed(fn, repeat: int) -> tuple[float, object]:
 
 
 def bench_core(dataset: Dataset, repeat: int) -> dict[str, float]:
-    from core.charts import month_strip, quarter_bars
-    from core.period import default_period
-    from core.recency import analyse, score_all, summary_json
+    from core.analysis.charts import month_strip, quarter_bars
+    from core.analysis.period import default_period
+    from core.analysis.recency import analyse, score_all, summary_json
 
     period = default_period([i.date for i in dataset.items])
     out = {}

@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from core.model import Dataset, Origin, Praise, Story  # noqa: E402
-from core.workspace import WorkingSet, WorkspaceStore  # noqa: E402
+from core.store.workspace import WorkingSet, WorkspaceStore  # noqa: E402
 from ui import state  # noqa: E402
 from ui.workspace import mark, pending_changes  # noqa: E402
 

@@ -13,9 +13,9 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from core.coverage import coverage, gaps, heatmap_figure
-from core.exports import md_escape
-from core.frameworks import (
+from core.analysis.coverage import coverage, gaps, heatmap_figure
+from core.analysis.period import default_period
+from core.competencies.frameworks import (
     DEFAULT_FRAMEWORK,
     builtin_names,
     framework_key,
@@ -23,8 +23,8 @@ from core.frameworks import (
     parse_framework,
     parse_pasted,
 )
-from core.mapping import accepted
-from core.period import default_period
+from core.competencies.mapping import accepted
+from core.writing.exports import md_escape
 from ui import state
 from ui.cache import (
     assignments,

@@ -14,12 +14,12 @@ import json
 
 import streamlit as st
 
-from core.draft import LENGTHS, TONES, DraftOptions, build_draft, plural
-from core.exports import DOCX_MIME, XLSX_MIME, markdown_paragraph, md_escape, render
-from core.frameworks import DEFAULT_FRAMEWORK, framework_key, load_builtin
+from core.analysis.period import default_period
+from core.competencies.frameworks import DEFAULT_FRAMEWORK, framework_key, load_builtin
 from core.model import Dataset
-from core.period import default_period
-from core.workbook import write_workbook
+from core.writing.draft import LENGTHS, TONES, DraftOptions, build_draft, plural
+from core.writing.exports import DOCX_MIME, XLSX_MIME, markdown_paragraph, md_escape, render
+from core.writing.workbook import write_workbook
 from ui import state
 from ui.cache import assignments as assigned_for
 from ui.cache import dataset_fingerprint, overrides_key
@@ -64,7 +64,7 @@ def _in_period(fingerprint: str, period, _dataset) -> tuple[Dataset, dict]:
     no strengths are given: doing both once per (data, period) instead of on every option change
     gives the same draft from 20,000 items in a fraction of the time.
     """
-    from core.strength import score_story
+    from core.analysis.strength import score_story
 
     stories = [s for s in _dataset.stories if period.contains(s.date)]
     praise = [p for p in _dataset.praise if period.contains(p.date)]
@@ -130,7 +130,7 @@ def _preview(draft) -> None:
         over = section.trimmed_from is not None
         st.caption(("Trimmed to fit: " if over else "") + section.count_label)
     st.markdown("##### Appendix: evidence cited")
-    from core.exports import appendix_lines
+    from core.writing.exports import appendix_lines
 
     st.markdown("\n".join(f"- {md_escape(label)} {md_escape(text)}" for label, text in appendix_lines(draft)))
 

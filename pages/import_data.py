@@ -11,9 +11,9 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from core.exports import md_escape
-from core.importer import mapping_fields
-from core.readers import ACCEPTED_EXTENSIONS, Limits
+from core.ingest.importer import mapping_fields
+from core.ingest.readers import ACCEPTED_EXTENSIONS, Limits
+from core.writing.exports import md_escape
 from ui import state
 from ui.cache import dataset_fingerprint, load_files, load_sample
 from ui.workspace import merge_dataset, render_conflicts

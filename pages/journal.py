@@ -10,8 +10,8 @@ import datetime as dt
 
 import streamlit as st
 
-from core import journal, reminder
 from core.model import STORY_KINDS, Dataset, Praise, Story
+from core.store import journal, reminder
 from ui import state
 from ui import workspace as ws
 
@@ -34,7 +34,7 @@ def _framework():
     if framework is not None:
         return framework
     try:
-        from core.frameworks import DEFAULT_FRAMEWORK, load_builtin
+        from core.competencies.frameworks import DEFAULT_FRAMEWORK, load_builtin
 
         return load_builtin(DEFAULT_FRAMEWORK)
     except Exception:  # the frameworks module or its data may not be there yet
@@ -55,7 +55,7 @@ def _suggest(story: Story, framework) -> list[tuple[str, float, str]]:
     if framework is None or not story.text.strip():
         return []
     try:
-        from core.mapping import map_items
+        from core.competencies.mapping import map_items
     except ImportError:
         return []
     mapping = map_items([story], framework).get(story.id)
@@ -66,7 +66,7 @@ def _suggest(story: Story, framework) -> list[tuple[str, float, str]]:
 
 def _coach(story: Story, praise: list[Praise]):
     try:
-        from core.strength import score_story
+        from core.analysis.strength import score_story
     except ImportError:
         return None
     return score_story(story, praise)
@@ -443,7 +443,7 @@ def years_tab() -> None:
     def review_years():
         anchor = getattr(period, "start", None)
         if anchor is None:
-            from core.period import default_period
+            from core.analysis.period import default_period
 
             anchor = default_period([i.date for i in dataset.items]).start
         return journal.review_years(dataset, anchor)
@@ -569,7 +569,7 @@ def _run(action, message: str) -> None:
 
 def _workbook_download(dataset: Dataset) -> None:
     try:
-        from core.workbook import write_workbook
+        from core.writing.workbook import write_workbook
     except ImportError:
         return
     if not dataset.items:

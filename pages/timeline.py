@@ -1,6 +1,6 @@
 """Timeline: how the evidence spreads over the review period, and the early wins memory drops.
 
-The period picker lives here and stores a core.period.Period in the plain session key
+The period picker lives here and stores a core.analysis.period.Period in the plain session key
 ui.state.PERIOD (None = the default), which every page reads. Widget values vanish when the
 user switches pages, so the widgets are re-seeded from that stored Period on each visit.
 """
@@ -12,8 +12,7 @@ import hashlib
 
 import streamlit as st
 
-from core.exports import md_escape
-from core.period import (
+from core.analysis.period import (
     MONTH_NAMES,
     Period,
     calendar_year,
@@ -23,6 +22,7 @@ from core.period import (
     fiscal_year_of,
     half_year,
 )
+from core.writing.exports import md_escape
 from ui import state
 from ui.cache import dataset_fingerprint, timeline_view
 
@@ -126,8 +126,8 @@ def period_picker(dates: list[dt.date]) -> Period:
 def _colouring() -> tuple[str, tuple | None]:
     """(key, (framework, overrides)) for colouring by competency, or ("", None) without mapping."""
     try:
-        import core.mapping  # noqa: F401 - only to know the mapping is there
-        from core.frameworks import DEFAULT_FRAMEWORK, framework_key, load_builtin
+        import core.competencies.mapping  # noqa: F401 - only to know the mapping is there
+        from core.competencies.frameworks import DEFAULT_FRAMEWORK, framework_key, load_builtin
     except ImportError:
         return "", None
     framework = st.session_state.get(state.FRAMEWORK) or load_builtin(DEFAULT_FRAMEWORK)

@@ -10,7 +10,7 @@ Two tasks (see ../shared/README.md); the data files are arguments, never copied 
 
 The labelled CSV needs `text` and `competency` columns (and `level` for task 2). Methods: a
 plain keyword-overlap baseline, a char-n-gram TF-IDF centroid (scikit-learn, the issue's
-reference), the shipped method (core.mapping) and, with --ablation, its parts.
+reference), the shipped method (core.competencies.mapping) and, with --ablation, its parts.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core import mapping
-from core.frameworks import merge_frameworks, parse_framework
+from core.competencies import mapping
+from core.competencies.frameworks import merge_frameworks, parse_framework
 from core.model import Framework
 
 
@@ -85,7 +85,7 @@ def shipped(framework: Framework, texts: list[str], **kw) -> np.ndarray:
 METHODS = {
     "keyword overlap (baseline)": keyword_overlap,
     "char n-gram TF-IDF (reference)": char_tfidf,
-    "advocate (core.mapping)": shipped,
+    "advocate (core.competencies.mapping)": shipped,
 }
 ABLATIONS = {
     "  words only": lambda f, t: shipped(f, t, kinds=("word",), weights=(1.0,)),

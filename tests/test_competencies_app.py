@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from core.frameworks import builtin_names, load_builtin
-from core.mapping import assigned, map_items
+from core.competencies.frameworks import builtin_names, load_builtin
+from core.competencies.mapping import assigned, map_items
 from ui import state
 
 PAGE = "pages/competencies.py"

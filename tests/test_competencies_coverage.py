@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from core.coverage import PRAISE_WEIGHT, coverage, gaps, heatmap_figure
+from core.analysis.coverage import PRAISE_WEIGHT, coverage, gaps, heatmap_figure
+from core.analysis.period import calendar_year
 from core.model import Competency, Framework, Praise, Story
-from core.period import calendar_year
 
 FRAMEWORK = Framework(
     "Hand",

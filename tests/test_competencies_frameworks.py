@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.frameworks import (
+from core.competencies.frameworks import (
     DEFAULT_FRAMEWORK,
     builtin_names,
     framework_key,

@@ -7,8 +7,8 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.frameworks import load_builtin, parse_framework, parse_pasted
-from core.mapping import NameMatcher, map_items
+from core.competencies.frameworks import load_builtin, parse_framework, parse_pasted
+from core.competencies.mapping import NameMatcher, map_items
 from core.model import Praise, Story
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from core import mapping
-from core.mapping import ItemMapping, NameMatcher, Suggestion, accepted, assigned, map_items
+from core.competencies import mapping
+from core.competencies.mapping import ItemMapping, NameMatcher, Suggestion, accepted, assigned, map_items
 from core.model import Competency, Framework, Praise, Story
 
 DAY = dt.date(2025, 3, 3)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from core.frameworks import builtin_names, load_builtin
-from core.importer import load_paths
+from core.competencies.frameworks import builtin_names, load_builtin
+from core.ingest.importer import load_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from core.cli import main
-from core.importer import load_paths
+from core.ingest.importer import load_paths
 from tests.conftest import ROOT
 
 SAMPLE = str(ROOT / "data" / "sample_wins.xlsx")
@@ -29,7 +29,7 @@ def test_json_lists_sections_cited_items_and_the_audit(capsysbinary):
     data = json.loads(out)
     dataset = load_paths([SAMPLE])
     by_id = dataset.by_id()
-    from core.frameworks import DEFAULT_FRAMEWORK, load_builtin
+    from core.competencies.frameworks import DEFAULT_FRAMEWORK, load_builtin
 
     assert [s["heading"] for s in data["sections"]] == load_builtin(DEFAULT_FRAMEWORK).names
     assert data["cited"]

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from core.draft import DraftOptions, build_draft, paragraph_text
+from core.analysis.period import calendar_year
+from core.analysis.strength import score_story
 from core.model import Competency, Dataset, Framework, Praise, Story
-from core.period import calendar_year
-from core.strength import score_story
+from core.writing.draft import DraftOptions, build_draft, paragraph_text
 
 PERIOD = calendar_year(2025)
 FRAMEWORK = Framework(
@@ -383,10 +383,10 @@ def test_draft_options_reject_unknown_values():
 
 def test_sample_year_draft_states_only_numbers_from_its_evidence():
     """The bundled sample, mapped as the app maps it: the same guarantee on real-looking writing."""
-    from core.frameworks import DEFAULT_FRAMEWORK, load_builtin
-    from core.importer import load_paths
-    from core.mapping import assigned, map_items
-    from core.period import default_period
+    from core.analysis.period import default_period
+    from core.competencies.frameworks import DEFAULT_FRAMEWORK, load_builtin
+    from core.competencies.mapping import assigned, map_items
+    from core.ingest.importer import load_paths
     from tests.conftest import ROOT
 
     dataset = load_paths([str(ROOT / "data" / "sample_wins.xlsx")])

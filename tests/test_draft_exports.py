@@ -10,10 +10,19 @@ import re
 import docx
 import pytest
 
-from core.draft import build_draft
-from core.exports import md_escape, render, resume_bullet, to_bullets, to_docx, to_json, to_markdown, to_text
+from core.analysis.period import calendar_year
 from core.model import Competency, Dataset, Framework, Praise, Story
-from core.period import calendar_year
+from core.writing.draft import build_draft
+from core.writing.exports import (
+    md_escape,
+    render,
+    resume_bullet,
+    to_bullets,
+    to_docx,
+    to_json,
+    to_markdown,
+    to_text,
+)
 
 PERIOD = calendar_year(2025)
 FRAMEWORK = Framework("Test", [Competency("Delivery"), Competency("Communication")])

@@ -18,7 +18,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-from core.importer import load_uploads
+from core.ingest.importer import load_uploads
 from core.model import Dataset, Praise, Story
 from ui import state
 

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.importer import load_uploads
+from core.ingest.importer import load_uploads
 from core.model import Dataset, Praise, Story
-from core.workbook import PRAISE_HEADERS, STORY_HEADERS, write_workbook
+from core.writing.workbook import PRAISE_HEADERS, STORY_HEADERS, write_workbook
 
 INJECTIONS = ["=1+1", "+SUM(A1:A2)", "-2+3", "@SUM(A1)", '=HYPERLINK("http://evil","x")', "=cmd|'/c calc'!A0"]
 

@@ -22,13 +22,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from core.draft import DraftOptions, build_draft
-from core.exports import render
-from core.frameworks import DEFAULT_FRAMEWORK, load_builtin
-from core.mapping import assigned, map_items
+from core.analysis.period import default_period
+from core.competencies.frameworks import DEFAULT_FRAMEWORK, load_builtin
+from core.competencies.mapping import assigned, map_items
 from core.model import Dataset, Praise, Story
-from core.period import default_period
-from core.workbook import write_workbook
+from core.writing.draft import DraftOptions, build_draft
+from core.writing.exports import render
+from core.writing.workbook import write_workbook
 
 HOSTILE = [
     "<script>window.__pwned = 1</script>",

@@ -25,9 +25,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from core.importer import load_uploads
+from core.ingest.importer import load_uploads
+from core.ingest.readers import Limits
 from core.model import SEVERITIES, Dataset, Praise, Story
-from core.readers import Limits
 
 ROOT = Path(__file__).resolve().parent.parent
 # Budgets sized so this whole file runs in ~15 s on the 2-core CI machine (about 1,800 inputs).
@@ -307,7 +307,7 @@ _CHILD = textwrap.dedent(
         return int(line.split()[1]) / 1024
 
     resource.setrlimit(resource.RLIMIT_AS, (3 * 1024**3, 3 * 1024**3))
-    from core.importer import load_uploads
+    from core.ingest.importer import load_uploads
     name = sys.argv[1]
     data = sys.stdin.buffer.read()
     start = time.perf_counter()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.importer import load_paths
+from core.ingest.importer import load_paths
 from tests.conftest import FIXTURES
 from ui import state
 from ui.state import SAMPLE_PATH

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from core.dates import parse_column
-from core.headers import PRAISE_SYNONYMS, STORY_SYNONYMS, match_header, sheet_name_kind
-from core.importer import load_paths, load_uploads
-from core.readers import Limits, detect_delimiter, read_tables
+from core.ingest.dates import parse_column
+from core.ingest.headers import PRAISE_SYNONYMS, STORY_SYNONYMS, match_header, sheet_name_kind
+from core.ingest.importer import load_paths, load_uploads
+from core.ingest.readers import Limits, detect_delimiter, read_tables
 from tests.conftest import FIXTURES
 
 D = dt.date

@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 from streamlit.testing.v1 import AppTest
 
-from core.workspace import DB_NAME, WorkspaceStore
+from core.store.workspace import DB_NAME, WorkspaceStore
 
 ROOT = Path(__file__).resolve().parent.parent
 JOURNAL = "pages/journal.py"
@@ -100,7 +100,7 @@ def test_story_survives_a_reload_and_reaches_timeline_and_draft(advocate_home):
 
 
 def test_competencies_are_suggested_as_you_type_and_the_coach_speaks(advocate_home):
-    pytest.importorskip("core.mapping")
+    pytest.importorskip("core.competencies.mapping")
     at = journal(new_session())
     at.text_input(key="journal_story_title").input("Mentored two new engineers")
     at.text_area(key="journal_story_action").input(

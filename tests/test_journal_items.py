@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from core import journal
 from core.model import Dataset, Origin, Praise, Story
+from core.store import journal
 
 D = dt.date(2025, 3, 4)
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
-from core.reminder import WEEKDAYS, fold, weekly_reminder
+from core.store.reminder import WEEKDAYS, fold, weekly_reminder
 
 NOW = dt.datetime(2026, 11, 26, 6, 0, tzinfo=dt.UTC)  # a Thursday
 

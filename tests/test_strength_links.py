@@ -7,10 +7,10 @@ import random
 
 import pytest
 
-from core import links
-from core.links import link_index, link_reason, linked_praise
+from core.analysis import links
+from core.analysis.links import link_index, link_reason, linked_praise
+from core.analysis.strength import score_story
 from core.model import Praise, Story
-from core.strength import score_story
 
 DAY = dt.date(2025, 5, 1)
 BILLING = Story("S7", DAY, title="Billing migration to Stripe", project="Atlas")

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from core.analysis.strength import first_person, past_tense_verbs, quantity, score_story
 from core.model import Praise, Story
-from core.strength import first_person, past_tense_verbs, quantity, score_story
 
 DAY = dt.date(2025, 3, 1)
 FULL = {

@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from core.charts import OKABE_ITO, PRAISE_COLOUR, UNMAPPED, month_strip, quarter_bars
+from core.analysis.charts import OKABE_ITO, PRAISE_COLOUR, UNMAPPED, month_strip, quarter_bars
+from core.analysis.period import parse_period
+from core.analysis.recency import analyse
 from core.model import Dataset, Praise, Story
-from core.period import parse_period
-from core.recency import analyse
 
 D = dt.date
 DATA = Dataset(

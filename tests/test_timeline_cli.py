@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from core.analysis.period import parse_period
 from core.cli import main
-from core.period import parse_period
 from ui.state import SAMPLE_PATH
 
 

@@ -8,9 +8,9 @@ import json
 
 import pytest
 
+from core.analysis.period import Period, default_period, parse_period
+from core.analysis.recency import summary_json
 from core.model import Dataset
-from core.period import Period, default_period, parse_period
-from core.recency import summary_json
 from ui.state import DATASET, PERIOD, SAMPLE_PATH
 
 PAGE = "pages/timeline.py"
@@ -48,7 +48,7 @@ def test_sample_shows_a_skew_and_forgotten_wins(timeline):
 
 
 def test_sample_data_itself_has_the_skew_and_three_forgotten_wins():
-    from core.importer import load_paths
+    from core.ingest.importer import load_paths
 
     dataset = load_paths([SAMPLE_PATH])
     out = summary_json(dataset, default_period([i.date for i in dataset.items]))

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from core.period import (
+from core.analysis.period import (
     calendar_year,
     custom_period,
     default_period,

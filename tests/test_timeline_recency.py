@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
+from core.analysis.period import parse_period
+from core.analysis.recency import analyse, even_shares, recency_skew, summary_json
 from core.model import Dataset, Praise, Story
-from core.period import parse_period
-from core.recency import analyse, even_shares, recency_skew, summary_json
 
 D = dt.date
 # Scores (see test_strength_score): STRONG = 0.8889, STRONG + link = 1.0, NO_I = 0.8333, NO_NUMBER = 0.6667

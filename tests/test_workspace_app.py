@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_journal_app import new_session as session
 
-from core.workspace import WorkspaceStore
+from core.store.workspace import WorkspaceStore
 
 pytestmark = pytest.mark.usefixtures("bound_to_localhost")
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,9 +34,9 @@ def upload(at: AppTest, name: str, data: bytes) -> None:
 
 
 def test_import_merges_into_the_journal_and_asks_about_changed_rows(advocate_home):
-    pytest.importorskip("core.workbook")
-    from core.importer import load_uploads
-    from core.workbook import write_workbook
+    pytest.importorskip("core.writing.workbook")
+    from core.ingest.importer import load_uploads
+    from core.writing.workbook import write_workbook
 
     at = session()
     journal_story(at, "Written in the journal")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from core.workspace import WorkspaceStore, integrity_ok
+from core.store.workspace import WorkspaceStore, integrity_ok
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +19,7 @@ WRITER = textwrap.dedent(
     """
     import datetime as dt, sys
     from core.model import Dataset, Story
-    from core.workspace import WorkingSet, WorkspaceStore
+    from core.store.workspace import WorkingSet, WorkspaceStore
 
     store = WorkspaceStore(sys.argv[1])
     version = 0

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from core.model import Dataset, Origin, Praise, Story
-from core.workspace import merge, resolve
+from core.store.workspace import merge, resolve
 
 D1 = dt.date(2025, 3, 4)
 D2 = dt.date(2025, 9, 9)

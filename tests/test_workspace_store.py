@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from core import workspace as wsp
+from core.analysis.period import Period, calendar_quarters
 from core.model import Competency, Dataset, Framework, Origin, Praise, Story
-from core.period import Period, calendar_quarters
-from core.workspace import WorkingSet, WorkspaceStore
+from core.store import workspace as wsp
+from core.store.workspace import WorkingSet, WorkspaceStore
 
 
 def story(id_="S1", day=dt.date(2025, 3, 4), **kw) -> Story:
@@ -116,7 +116,7 @@ def test_every_part_of_the_working_set_survives_save_and_reopen(tmp_path, part):
 
 
 def test_period_with_timeline_fields_round_trips(tmp_path):
-    from core.period import parse_period
+    from core.analysis.period import parse_period
 
     period = parse_period("FY2026:4", [dt.date(2025, 5, 1)])
     WorkspaceStore(tmp_path).save(WorkingSet(dataset=Dataset(stories=[story()]), period=period))
@@ -126,7 +126,7 @@ def test_period_with_timeline_fields_round_trips(tmp_path):
 
 
 def test_draft_options_dataclass_round_trips(tmp_path):
-    draft = pytest.importorskip("core.draft")
+    draft = pytest.importorskip("core.writing.draft")
     options = draft.DraftOptions(tone="story", length="brief", word_limit=120)
     WorkspaceStore(tmp_path).save(WorkingSet(dataset=Dataset(stories=[story()]), draft_options=options))
     assert WorkspaceStore(tmp_path).load().draft_options == options
@@ -211,8 +211,8 @@ def test_workspace_mistakes_are_explained(tmp_path, action, message):
 
 
 def test_export_uses_the_round_trip_workbook(tmp_path):
-    pytest.importorskip("core.workbook")
-    from core.importer import load_uploads
+    pytest.importorskip("core.writing.workbook")
+    from core.ingest.importer import load_uploads
 
     store = WorkspaceStore(tmp_path)
     working = full_working_set()

@@ -16,7 +16,7 @@ def load_files(files: tuple[tuple[str, bytes], ...], column_mapping: dict | None
     kept a pickled copy of each dataset (9 MB at 10,000 + 10,000, up to 16 of them), pickled it
     on every upload and unpickled a fresh copy on every hit (each new session's sample).
     """
-    from core.importer import load_uploads
+    from core.ingest.importer import load_uploads
 
     return load_uploads(list(files), column_mapping=column_mapping or None)
 
@@ -33,7 +33,7 @@ def dataset_fingerprint(dataset) -> str:
 
     Pickling 10,000 + 10,000 items costs 0.1-0.4 s and every analysis page asks on every rerun,
     so the hash is kept beside the object it was computed from. Edits never change a Dataset in
-    place (core.journal.with_item/without_item and the importer build new ones), so one object
+    place (core.store.journal.with_item/without_item and the importer build new ones), so one object
     always has one content; holding it in the memo keeps its id from being reused.
     """
     memo = st.session_state.get(_FINGERPRINT)
@@ -51,8 +51,8 @@ def dataset_fingerprint(dataset) -> str:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def story_strengths(fingerprint: str, _dataset) -> tuple[dict, dict]:
     """({story id: Strength}, {story id: [linked Praise]}) for a dataset; shared and read-only."""
-    from core.links import link_index
-    from core.strength import score_story
+    from core.analysis.links import link_index
+    from core.analysis.strength import score_story
 
     links = link_index(_dataset.stories, _dataset.praise)
     return {s.id: score_story(s, links.get(s.id, ()), linked=True) for s in _dataset.stories}, links
@@ -65,15 +65,15 @@ def timeline_view(fingerprint: str, _dataset, period, colour_key: str, _colour, 
     `_colour` is None (colour by kind) or (framework, overrides), identified by `colour_key`;
     the competency mapping is looked up inside, so a cache hit never touches it.
     """
-    from core.charts import month_strip, quarter_bars
-    from core.recency import analyse
+    from core.analysis.charts import month_strip, quarter_bars
+    from core.analysis.recency import analyse
 
     strengths, links = story_strengths(fingerprint, _dataset)
     timeline = analyse(_dataset, period, strengths, links, today)
     assignments = None
     if _colour is not None:
-        from core.frameworks import framework_key
-        from core.mapping import assigned
+        from core.competencies.frameworks import framework_key
+        from core.competencies.mapping import assigned
 
         framework, overrides = _colour
         mapped = item_mappings(fingerprint, framework_key(framework), _dataset, framework)
@@ -83,12 +83,12 @@ def timeline_view(fingerprint: str, _dataset, period, colour_key: str, _colour, 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def item_mappings(fingerprint: str, fw_key: str, _dataset, _framework):
-    """core.mapping.map_items over the whole dataset, once per (data, framework) for every page.
+    """core.competencies.mapping.map_items over the whole dataset, once per (data, framework) for every page.
 
     A resource (shared, read-only), not cache_data: pickling would write out every suggestion's
     lazily built reason and unpickle tens of thousands of objects on every rerun.
     """
-    from core.mapping import map_items
+    from core.competencies.mapping import map_items
 
     return map_items(_dataset.items, _framework)
 
@@ -120,11 +120,11 @@ def overrides_key(overrides) -> str:
 
 
 def assignments(fingerprint: str, fw_key: str, dataset, framework, overrides) -> dict[str, list[str]]:
-    """core.mapping.assigned for the data, framework and overrides, rebuilt only when they change.
+    """mapping.assigned for the data, framework and overrides, rebuilt only when they change.
 
     Read-only: the same dict is returned until the overrides change (callers copy to edit).
     """
-    from core.mapping import assigned
+    from core.competencies.mapping import assigned
 
     key = (fingerprint, fw_key, overrides_key(overrides))
     return session_memo(

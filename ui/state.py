@@ -17,7 +17,7 @@ DATASET = "dataset"  # core.model.Dataset in use (the sample until the user uplo
 SOURCE = "source"  # "sample", or the names of the uploaded files
 UPLOAD_SIGNATURE = "upload_signature"  # content hash of the current uploads: parse once per upload
 COLUMN_MAPPING = "column_mapping"  # {file name: {field: source column}} chosen by the user
-PERIOD = "period"  # core.period.Period chosen by the user; None means the default
+PERIOD = "period"  # core.analysis.period.Period chosen by the user; None means the default
 FRAMEWORK = "framework"  # core.model.Framework in use
 CUSTOM_FRAMEWORKS = "custom_frameworks"  # {name: Framework} uploaded or pasted by the user
 OVERRIDES = "overrides"  # {evidence id: [competency, ...]} set by the user (empty list: none)
@@ -28,7 +28,7 @@ IMPORT_REPORT = "import_report"  # Dataset as parsed from the last upload (count
 WORKSPACE = "workspace"  # name of the saved workspace this session reads and writes (ui.workspace)
 WORKSPACE_SAVED = "workspace_saved"  # ui.workspace.SavedMark: the working set as last saved/restored
 ROUTED = "routed"  # set by init(): a page run without it was opened before app.py's router ran
-MERGE_CONFLICTS = "merge_conflicts"  # core.workspace.Conflict list from the last import, for the user
+MERGE_CONFLICTS = "merge_conflicts"  # core.store.workspace.Conflict list from the last import, for the user
 
 
 def init() -> None:

@@ -1,4 +1,4 @@
-"""The bridge between session state and the saved workspace (core.workspace).
+"""The bridge between session state and the saved workspace (core.store.workspace).
 
 `restore()` runs once per session from `ui.state.init()`; `autosave()` runs at the end of every
 script run (app.py) and writes only what changed since the last save (see SavedMark).
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from core.model import Dataset
-from core.workspace import (
+from core.store.workspace import (
     DEFAULT_WORKSPACE,
     Conflict,
     StaleWorkspace,
@@ -103,7 +103,7 @@ def settings_hash(session=None) -> str:
 
 
 def _positions(dataset: Dataset):
-    """(item, position within its kind), as core.workspace stores positions."""
+    """(item, position within its kind), as core.store.workspace stores positions."""
     for items in (dataset.stories, dataset.praise):
         yield from ((item, index) for index, item in enumerate(items))
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 from core.cli import CommandError
-from core.importer import load_paths
+from core.ingest.importer import load_paths
 from core.model import Dataset
 
 
 def build_payload(dataset: Dataset, period_spec: str | None = None) -> dict:
-    """The `--json` document; the period/quarters/recency keys join when core.recency exists."""
+    """The `--json` document; the period/quarters/recency keys join when core.analysis.recency exists."""
     payload = {
         "files": [{"file": f.file, "error": f.error} for f in dataset.files],
         "stories": len(dataset.stories),
@@ -26,8 +26,8 @@ def build_payload(dataset: Dataset, period_spec: str | None = None) -> dict:
 
 def _period_summary(dataset: Dataset, period_spec: str | None) -> dict:
     try:
-        from core.period import parse_period
-        from core.recency import summary_json
+        from core.analysis.period import parse_period
+        from core.analysis.recency import summary_json
     except ImportError:  # the timeline work is not there yet: --period is accepted and ignored
         return {}
     dates = [item.date for item in dataset.items]

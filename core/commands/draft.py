@@ -13,7 +13,7 @@ from core.cli import CommandError
 
 def load_evidence(paths: list[str]):
     """Load the evidence files; a user error (exit 2) when none of them could be read."""
-    from core.importer import load_paths
+    from core.ingest.importer import load_paths
 
     for path in paths:
         if not Path(path).is_file():
@@ -28,7 +28,7 @@ def load_evidence(paths: list[str]):
 
 def load_framework(spec: str | None):
     """A built-in framework by name (default: the General one) or a framework file (.csv/.yaml)."""
-    from core.frameworks import DEFAULT_FRAMEWORK, load_builtin, parse_framework
+    from core.competencies.frameworks import DEFAULT_FRAMEWORK, load_builtin, parse_framework
 
     if not spec:
         return load_builtin(DEFAULT_FRAMEWORK)
@@ -44,7 +44,7 @@ def load_framework(spec: str | None):
     try:
         return load_builtin(spec)
     except KeyError:
-        from core.frameworks import builtin_names
+        from core.competencies.frameworks import builtin_names
 
         raise CommandError(
             f"unknown framework {spec!r}: use a file or one of {', '.join(builtin_names())}"
@@ -65,7 +65,7 @@ def load_questions(path: str | None) -> list[str] | None:
 
 
 def period_for(spec: str | None, dataset):
-    from core.period import parse_period
+    from core.analysis.period import parse_period
 
     try:
         return parse_period(spec, [item.date for item in dataset.items])
@@ -87,12 +87,12 @@ def write_output(data: bytes, out: str | None, binary: bool) -> None:
 
 
 def run(args) -> int:
-    from core.draft import DraftOptions, build_draft
-    from core.mapping import assigned, map_items
+    from core.competencies.mapping import assigned, map_items
+    from core.writing.draft import DraftOptions, build_draft
 
     dataset = load_evidence(args.files)
     if args.format == "xlsx":
-        from core.workbook import write_workbook
+        from core.writing.workbook import write_workbook
 
         write_output(write_workbook(dataset, dataset.overrides), args.out, binary=True)
         return 0
@@ -102,7 +102,7 @@ def run(args) -> int:
     in_period = [item for item in dataset.items if period.contains(item.date)]
     assignments = {} if questions else assigned(map_items(in_period, framework), dataset.overrides)
     draft = build_draft(dataset, framework, assignments, period, DraftOptions(questions=questions))
-    from core.exports import render
+    from core.writing.exports import render
 
     write_output(render(draft, args.format), args.out, binary=args.format == "docx")
     return 0

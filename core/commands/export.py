@@ -6,7 +6,7 @@ from core.commands.draft import load_evidence, write_output
 
 
 def run(args) -> int:
-    from core.workbook import write_workbook
+    from core.writing.workbook import write_workbook
 
     if not args.out.lower().endswith(".xlsx"):
         from core.cli import CommandError

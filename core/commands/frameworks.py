@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from core.frameworks import DEFAULT_FRAMEWORK, builtin_names, builtin_paths, load_builtin
+from core.competencies.frameworks import DEFAULT_FRAMEWORK, builtin_names, builtin_paths, load_builtin
 
 
 def payload() -> list[dict]:

@@ -15,7 +15,7 @@ from core.model import Dataset, Framework
 
 def resolve_framework(spec: str | None) -> Framework:
     """A built-in by name (default: General professional) or a CSV/YAML/TXT framework file."""
-    from core.frameworks import DEFAULT_FRAMEWORK, builtin_names, load_builtin, parse_framework
+    from core.competencies.frameworks import DEFAULT_FRAMEWORK, builtin_names, load_builtin, parse_framework
 
     if not spec:
         return load_builtin(DEFAULT_FRAMEWORK)
@@ -43,8 +43,8 @@ def resolve_framework(spec: str | None) -> Framework:
 
 
 def build_payload(dataset: Dataset, framework: Framework, period, overrides: dict | None = None) -> dict:
-    from core.coverage import coverage, gaps
-    from core.mapping import assigned, map_items
+    from core.analysis.coverage import coverage, gaps
+    from core.competencies.mapping import assigned, map_items
 
     mappings = map_items(dataset.items, framework)
     chosen = assigned(mappings, {**dataset.overrides, **(overrides or {})})
@@ -72,8 +72,8 @@ def build_payload(dataset: Dataset, framework: Framework, period, overrides: dic
 
 
 def run(args) -> int:
-    from core.importer import load_paths
-    from core.period import parse_period
+    from core.analysis.period import parse_period
+    from core.ingest.importer import load_paths
 
     framework = resolve_framework(getattr(args, "framework", None))
     dataset = load_paths(args.files)
@@ -100,7 +100,7 @@ def run(args) -> int:
 
 def unmatched_names(dataset: Dataset, framework: Framework) -> dict[str, list[str]]:
     """{competency name the input used: [item ids]} for names the framework has no match for."""
-    from core.mapping import NameMatcher
+    from core.competencies.mapping import NameMatcher
 
     matcher = NameMatcher(framework.names)
     out: dict[str, list[str]] = {}

@@ -13,10 +13,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from core.links import link_index
+from core.analysis.links import link_index
+from core.analysis.period import Period, Quarter
+from core.analysis.strength import SOLID_AT, Strength, score_story
 from core.model import Dataset, Praise, Story
-from core.period import Period, Quarter
-from core.strength import SOLID_AT, Strength, score_story
 
 LEANS_AT = 1.5  # the last quarter "leans recent" when it holds >= 1.5x its even share
 MEMORY_WEEKS = 8

@@ -125,7 +125,7 @@ class WorkingSet:
     overrides: dict[str, list[str]] = field(default_factory=dict)
     framework: Framework | None = None
     custom_frameworks: dict[str, Framework] = field(default_factory=dict)
-    period: object | None = None  # core.period.Period
+    period: object | None = None  # core.analysis.period.Period
     ratings: dict = field(default_factory=dict)
     draft_options: dict = field(default_factory=dict)
     column_mapping: dict = field(default_factory=dict)
@@ -192,7 +192,7 @@ def period_to_dict(period) -> dict:
 
 def period_from_dict(data: dict):
     """Rebuild a Period, keeping only fields the current Period class knows."""
-    from core.period import Period, Quarter
+    from core.analysis.period import Period, Quarter
 
     known = {f.name: f for f in dataclasses.fields(Period)}
     kwargs = {}
@@ -239,7 +239,7 @@ def _decode(value):
                 return period_from_dict(inner)
             if tag == "__draft_options__":
                 try:
-                    from core.draft import DraftOptions
+                    from core.writing.draft import DraftOptions
 
                     return DraftOptions(**inner)
                 except (ImportError, TypeError, ValueError):
@@ -614,12 +614,12 @@ class WorkspaceStore:
         return working
 
     def export_workbook(self, name: str | None = None) -> bytes | None:
-        """The workspace as our round-trip workbook (core.workbook), or None if that is missing."""
+        """The workspace as our round-trip workbook (core.writing.workbook), or None if that is missing."""
         working = self.load(name)
         if working is None:
             return None
         try:
-            from core.workbook import write_workbook
+            from core.writing.workbook import write_workbook
         except ImportError:
             return None
         return write_workbook(working.dataset, working.overrides)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.model import Dataset, Evidence, Origin, Praise, Story
-from core.workspace import next_id
+from core.store.workspace import next_id
 
 JOURNAL_ORIGIN = Origin("journal")
 

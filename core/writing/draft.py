@@ -11,7 +11,7 @@ Why it is written this way:
 - Word and character limits are met by dropping whole sentences (never mid-sentence), and the
   section records that it was trimmed, so the user is told.
 
-The Draft is plain data; core/exports.py renders it (docx, md, txt, bullets, json).
+The Draft is plain data; core/writing/exports.py renders it (docx, md, txt, bullets, json).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from core.analysis.period import Period
 from core.model import Dataset, Evidence, Framework, Praise, Story
-from core.period import Period
 
 TONES = ("numbers", "story")
 LENGTHS = ("brief", "standard", "detailed")
@@ -256,7 +256,7 @@ def _strip_end(text: str) -> str:
 
 def _first_person_action(action: str) -> str:
     """'Led the migration' -> 'I led the migration.'; text already in first person is kept as is."""
-    from core.strength import IRREGULAR_PAST
+    from core.analysis.strength import IRREGULAR_PAST
 
     text = clean(action)
     first, _, rest = text.partition(" ")
@@ -497,9 +497,9 @@ def _trim(section: Section, citations: dict[str, Citation]) -> None:
 # --- similarity for questions mode --------------------------------------------------------------
 
 def question_scores(questions: list[str], items: list[Evidence]):
-    """(items, questions) similarity 0..1, with core.mapping's matcher: each question is treated
+    """(items, questions) similarity 0..1, with core.competencies.mapping's matcher: each question is treated
     as a competency named by its own words, so answers are found the way evidence is mapped."""
-    from core.mapping import build_model, item_text, score_texts
+    from core.competencies.mapping import build_model, item_text, score_texts
     from core.model import Competency
 
     model = build_model(Framework("questions", [Competency(q) for q in questions]))
@@ -517,7 +517,7 @@ def _in_period(dataset: Dataset, period: Period) -> tuple[list[Story], list[Prai
 def _score_all(stories: list[Story], period: Period, strengths: dict | None) -> dict[str, _Scored]:
     """Each story's strength: the caller's (e.g. the app's cached, quote-corroborated scores) or
     scored here on the story's own words (corroboration then comes from its link only)."""
-    from core.strength import score_story
+    from core.analysis.strength import score_story
 
     out = {}
     for story in stories:
@@ -528,11 +528,11 @@ def _score_all(stories: list[Story], period: Period, strengths: dict | None) -> 
 
 
 def _linked_ids(chosen: list[_Scored], pool: list[Praise], links: dict | None) -> set[str]:
-    """Quotes of the pool that talk about a chosen story (core.links rules), checked only for the
+    """Quotes of the pool that talk about a chosen story (core.analysis.links rules), checked only for the
     few quotes that could be shown: checking every pair costs seconds on a large year."""
     if links is not None:
         return {p.id for c in chosen for p in links.get(c.story.id, ())}
-    from core.links import link_reason
+    from core.analysis.links import link_reason
 
     return {p.id for p in pool[:_LINK_CHECKS] for c in chosen if link_reason(c.story, p) is not None}
 
@@ -542,8 +542,8 @@ def build_draft(dataset: Dataset, framework: Framework | None, assignments: dict
                 strengths: dict | None = None, links: dict[str, list[Praise]] | None = None) -> Draft:
     """Draft the self-evaluation from the evidence inside `period` (see the module docstring).
 
-    `strengths` ({story id: core.strength.Strength}) and `links` ({story id: [Praise]}, as
-    core.links.link_index gives) are optional: the app passes the ones it already cached.
+    `strengths` ({story id: core.analysis.strength.Strength}) and `links` ({story id: [Praise]}, as
+    core.analysis.links.link_index gives) are optional: the app passes the ones it already cached.
     """
     options = options or DraftOptions()
     ratings = ratings or {}
@@ -579,7 +579,7 @@ def build_draft(dataset: Dataset, framework: Framework | None, assignments: dict
         return Section(heading, paragraphs, word_limit=options.word_limit, char_limit=options.char_limit)
 
     if options.questions:
-        from core.mapping import ACCEPT_FLOOR
+        from core.competencies.mapping import ACCEPT_FLOOR
 
         s_scores = question_scores(options.questions, stories) if stories else None
         p_scores = question_scores(options.questions, quotable) if quotable else None

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.analysis.period import Period
 from core.model import Dataset, Framework, Praise, Story
-from core.period import Period
 
 PRAISE_WEIGHT = 0.5  # a quote backs a competency up, but it is not the user's own story
 
@@ -77,13 +77,13 @@ class Gap:
 
 
 def story_strengths(dataset: Dataset) -> dict[str, float]:
-    """Story id -> strength score (core.strength), with the praise linked to each story."""
+    """Story id -> strength score (core.analysis.strength), with the praise linked to each story."""
     try:
-        from core.strength import score_story
+        from core.analysis.strength import score_story
     except ImportError:  # strength scoring not available: every story counts 1
         return {s.id: 1.0 for s in dataset.stories}
     try:
-        from core.links import link_index
+        from core.analysis.links import link_index
 
         linked = link_index(dataset.stories, dataset.praise)
     except ImportError:
@@ -100,7 +100,7 @@ def coverage(
 ) -> Coverage:
     """Count (and weigh) every item inside the period under each competency it counts for.
 
-    `assignments` is core.mapping.assigned(); names not in the framework are ignored here
+    `assignments` is core.competencies.mapping.assigned(); names not in the framework are ignored here
     (map_items reports them). `strengths` (story id -> 0..1) weighs stories; without it a
     story weighs 1.
     """

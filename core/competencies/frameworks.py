@@ -17,7 +17,7 @@ from pathlib import Path
 
 from core.model import Competency, Framework, Problem
 
-BUILTIN_DIR = Path(__file__).resolve().parent.parent / "data" / "frameworks"
+BUILTIN_DIR = Path(__file__).resolve().parents[2] / "data" / "frameworks"
 DEFAULT_FRAMEWORK = "General professional"
 ANY_LEVEL = "any"  # the level of expectations given without one
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
 
-from core.dates import parse_column
-from core.headers import (
+from core.ingest.dates import parse_column
+from core.ingest.headers import (
     PRAISE_FIELDS,
     PRAISE_SYNONYMS,
     STORY_FIELDS,
@@ -29,8 +29,8 @@ from core.headers import (
     normalise,
     sheet_name_kind,
 )
+from core.ingest.readers import Limits, RawTable, ReadError, read_tables
 from core.model import Dataset, FileStatus, Origin, Praise, Problem, Story
-from core.readers import Limits, RawTable, ReadError, read_tables
 
 __all__ = ["Limits", "load_paths", "load_uploads", "mapping_fields"]
 

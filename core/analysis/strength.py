@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from core.links import linked_praise
+from core.analysis.links import linked_praise
 from core.model import Praise, Story
 
 LEVELS = ("strong", "solid", "thin")
@@ -121,7 +121,7 @@ def score_story(story: Story, praise: Iterable[Praise] = (), *, linked: bool = F
 
     `praise` may be the whole praise list: only the quotes `linked_praise` ties to this story
     count as corroboration (passing the already-linked quotes gives the same result; at most
-    `core.links.MAX_LINKS` are kept, so "Backed by N linked quotes" counts those).
+    `core.analysis.links.MAX_LINKS` are kept, so "Backed by N linked quotes" counts those).
     `linked=True` says `praise` is already `link_index`'s list for this story: it is not
     checked again (at 10,000 + 10,000 that re-check was half the Timeline's first load).
     """

@@ -12,7 +12,7 @@ import io
 import json
 import re
 
-from core.draft import Draft, Paragraph, Section, clean, paragraph_text, sentence, split_sentences
+from core.writing.draft import Draft, Paragraph, Section, clean, paragraph_text, sentence, split_sentences
 
 # Explicit direction embeddings/overrides (U+202A-202E) and isolates (U+2066-2069).
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")

@@ -1,4 +1,4 @@
-"""Timeline figures, built from `core.recency` buckets by pure functions (pages only display them).
+"""Timeline figures, built from `core.analysis.recency` buckets by pure functions (pages only display them).
 
 Colours come from the Okabe-Ito palette, which stays distinguishable for the common kinds of
 colour blindness; past eight competencies, bars also get a hatch pattern. Quarters run in
@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
 
-from core.recency import Bucket
+from core.analysis.recency import Bucket
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 KIND_COLOURS = {"win": "#009E73", "struggle": "#D55E00", "lesson": "#0072B2"}

@@ -699,7 +699,7 @@ _MODELS: dict[str, _Model] = {}
 
 def model_for(framework: Framework) -> _Model:
     """Fit once per framework content in this process (the app and the CLI call this a lot)."""
-    from core.frameworks import framework_key
+    from core.competencies.frameworks import framework_key
 
     key = framework_key(framework)
     if key not in _MODELS:

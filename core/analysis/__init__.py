@@ -1,0 +1,1 @@
+"""Analysis of the evidence over the review period: quarters, recency, strength, links, coverage, charts."""

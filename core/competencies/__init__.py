@@ -1,0 +1,1 @@
+"""Competencies: frameworks (built-in and the user's own) and the explained mapper."""

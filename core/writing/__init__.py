@@ -1,0 +1,1 @@
+"""Writing: the self-evaluation draft and everything exported from it."""
