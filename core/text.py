@@ -1,0 +1,32 @@
+"""Text helpers shared by every stage: user text made inert for display and export.
+
+User text is data, never markup. These are the only escapers in the project: pages show user
+text through `ui.safe`, which calls them, and every export uses them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Explicit direction embeddings/overrides (U+202A-202E) and isolates (U+2066-2069).
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Not allowed in XML 1.0 (so Word refuses the file), plus C1 controls and the byte-order mark.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+# Characters that start Markdown/HTML constructs anywhere in a line (links, images, HTML, code,
+# emphasis, tables, strikethrough, maths in renderers that support it, entities, headings).
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~$&#])")
+# Characters that start a block construct at the beginning of a line (lists, quotes, headings...).
+_MD_LINE_START = re.compile(r"^(\s*)([-+=>])", re.MULTILINE)
+_MD_ORDERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+
+
+def inert(text: str) -> str:
+    """User text with direction overrides and control characters removed (newlines and tabs kept)."""
+    return _CONTROL.sub("", _BIDI.sub("", text or ""))
+
+
+def md_escape(text: str) -> str:
+    """User text safe to put in Markdown: shown literally, never a link, HTML tag or format."""
+    text = _MD_INLINE.sub(r"\\\1", inert(text))
+    text = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _MD_ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
