@@ -64,13 +64,20 @@ class Story:
     metric: str = ""
     extra: dict[str, str] = field(default_factory=dict)  # unknown columns, kept verbatim
     origin: Origin | None = None
+    noticed_by: str = ""  # who saw it happen ("Who noticed"): a corroboration note
+    lesson: str = ""  # what the user learned ("Lesson", "Learned"): a growth note
+    theme: str = ""  # the user's own theme or skill word: a competency hint, not a confirmed mapping
+    organisation: str = ""  # the company or organisation it happened at, for story banks spanning jobs
 
     kind = "story"
 
     @property
     def text(self) -> str:
-        """All the words of the story, for matching and search."""
-        parts = (self.title, self.challenge, self.action, self.result, self.description, self.metric)
+        """All the words of the story, for matching and search (the theme hints the mapper)."""
+        parts = (
+            self.title, self.challenge, self.action, self.result, self.description, self.metric,
+            self.lesson, self.theme,
+        )  # fmt: skip
         return "\n".join(p for p in parts if p)
 
     def as_dict(self) -> dict:
@@ -90,6 +97,10 @@ class Story:
             "tags": list(self.tags),
             "link": self.link,
             "metric": self.metric,
+            "noticed_by": self.noticed_by,
+            "lesson": self.lesson,
+            "theme": self.theme,
+            "organisation": self.organisation,
             "extra": dict(self.extra),
             "origin": _origin_dict(self.origin),
         }
@@ -240,4 +251,8 @@ def evidence_from_dict(data: dict) -> Evidence:
         metric=data.get("metric", ""),
         extra=extra,
         origin=origin,
+        noticed_by=data.get("noticed_by", ""),
+        lesson=data.get("lesson", ""),
+        theme=data.get("theme", ""),
+        organisation=data.get("organisation", ""),
     )

@@ -29,6 +29,10 @@ FIELD_LABELS = {
     "text": "Quote / feedback text (required)",
     "from": "From (who said it)",
     "description": "Description (or challenge / action / result)",
+    "noticed_by": "Who noticed",
+    "lesson": "Lesson learned",
+    "theme": "Theme or skill (a hint)",
+    "organisation": "Organisation",
 }
 
 

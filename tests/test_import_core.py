@@ -220,7 +220,7 @@ def test_unrecognised_columns_ask_for_a_mapping_then_load():
         (D(2025, 2, 2), "Paired with QA on the release"),
         (D(2025, 2, 20), "Fixed the flaky login test"),
     ]
-    assert second.stories[0].extra == {"Who noticed": "Lena"}
+    assert (second.stories[0].noticed_by, second.stories[0].extra) == ("Lena", {})
     as_praise = load_uploads(
         [(name, data)], column_mapping={name: {"date": "Day logged", "text": "Thing I'm proud of"}}
     )
@@ -379,8 +379,9 @@ INLINE = [
     ("Date,Action,Type\n2025-01-01,a,Setback\n2025-01-02,b,Lesson learned\n2025-01-03,c,WIN\n",
      "story_kind", ["struggle", "lesson", "win"]),
     ("Date,Action,Kind\n2025-01-01,a,meh\n", "story_kind", ["win"]),
-    ("Date,Action,Skills,Labels\n2025-01-01,a,\"Leadership, Delivery\",x;y;x\n", "lists",
+    ("Date,Action,Competencies,Labels\n2025-01-01,a,\"Leadership, Delivery\",x;y;x\n", "lists",
      [(("Leadership", "Delivery"), ("x", "y"))]),
+    ("Date,Action,Skills\n2025-01-01,a,\"Leadership, Delivery\"\n", "theme", ["Leadership, Delivery"]),
     ("Date,Quote,Who,Private\n2025-01-01,q1,A,yes\n2025-01-02,q2,B,\n2025-01-03,q3,C,FALSE\n", "hidden",
      [True, False, False]),
     ("Date,Feedback,First name,Last name\n2025-01-01,q,Ada,Lovelace\n", "author", ["Ada Lovelace"]),

@@ -1,62 +1,39 @@
 """Which column is which: header synonyms, header-row detection and sheet classification.
 
 People name columns every way ("What I did", "Outcome/Impact statement", "Kudos"), so headers
-are compared case- and punctuation-insensitively against synonym lists. STAR files map onto
-CAR: Situation and Task both become the challenge.
+are compared case- and punctuation-insensitively against the synonym table in
+data/header_synonyms.csv. STAR files map onto CAR: Situation and Task both become the challenge.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 STORY_FIELDS = (
     "id", "date", "title", "challenge", "action", "result", "description", "competencies",
-    "impact", "kind", "project", "tags", "link", "metric",
+    "impact", "kind", "project", "tags", "link", "metric", "noticed_by", "lesson", "theme",
+    "organisation",
 )  # fmt: skip
 PRAISE_FIELDS = ("id", "date", "text", "from", "role", "channel", "link", "competencies", "hidden")
 # Helper columns that only feed other fields (LinkedIn's export): first + last name -> from, etc.
 PRAISE_HELPERS = ("first_name", "last_name", "company", "job_title", "status")
-TEXT_JOINED = ("challenge", "action", "result", "description", "text", "metric")  # several columns join
+# Fields that several columns may feed (their texts are joined).
+TEXT_JOINED = ("challenge", "action", "result", "description", "text", "metric", "lesson", "noticed_by")
 STORY_REQUIRED_ANY = ("challenge", "action", "result", "description")
 
-_COMMON = {
-    "id": "id, item id, evidence id, story id, praise id, ref, reference",
-    "date": "date, when, day, date of win, date logged, date added, created, created on, creation date, "
-    "date received, received, received on, occurred, happened on, month, quarter, period, timestamp",
-    "link": "link, links, url, source link, evidence link, permalink, link to evidence, reference link",
-    "competencies": "competencies, competency, competency area, competency areas, skills, skill, "
-    "capabilities, capability, pillar, pillars, competencies shown",
-}
-_STORY = {
-    "title": "title, headline, short title, subject, win title, story title, name of the win",
-    "challenge": "challenge, challenges, situation, task, problem, context, background, "
-    "situation task, the challenge, the problem, what was the challenge",
-    "action": "action, actions, what i did, what did i do, what you did, approach, how, solution, "
-    "my action, my actions, actions taken, action taken, contribution, my contribution",
-    "result": "result, results, outcome, outcomes, outcome impact statement, impact statement, "
-    "result impact, results impact, outcome impact, business impact, effect, what changed",
-    "description": "description, details, detail, what happened, narrative, story, summary, "
-    "accomplishment, accomplishments, achievement, achievements, win, wins, entry, brag",
-    "impact": "impact, impact score, impact rating, impact level, rating, score, significance, importance",
-    "kind": "kind, type, story type, entry type, win struggle lesson, win or struggle",
-    "project": "project, projects, initiative, product, workstream, client, account",
-    "tags": "tags, tag, labels, label, keywords, category, categories, themes, theme",
-    "metric": "metric, metrics, numbers, kpi, kpis, measure, measurable, key metric, figures, data point",
-}
-_PRAISE = {
-    "text": "text, quote, quotes, kudos, feedback, comment, comments, praise, message, what they said, "
-    "recommendation, testimonial, shoutout, shout out, compliment, note, words",
-    "from": "from, who, author, giver, name, given by, person, sender, by, reviewer, colleague, from whom",
-    "role": "role, relationship, their role, relation, position, relationship to me",
-    "channel": "channel, via, medium, where, platform, source, how received, received via",
-    "hidden": "hidden, hide, private, exclude, excluded",
-    "first_name": "first name, firstname, given name",
-    "last_name": "last name, lastname, surname, family name",
-    "company": "company, organisation, organization, employer",
-    "job_title": "job title, jobtitle",
-    "status": "status",
-}
+SYNONYMS_PATH = Path(__file__).resolve().parents[2] / "data" / "header_synonyms.csv"
+
+
+def _read_synonyms(path: Path = SYNONYMS_PATH) -> list[tuple[str, str, str]]:
+    """(sheet, field, header) rows of data/header_synonyms.csv; sheet is any, story or praise."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [(r["sheet"], r["field"], r["header"]) for r in csv.DictReader(handle)]
+
+
+SYNONYM_ROWS = _read_synonyms()
 
 STORY_SHEET_NAMES = (
     "stories", "story", "wins", "win", "brag", "brag doc", "brag document", "accomplishments",
@@ -78,19 +55,19 @@ def normalise(text: object) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", str(text).lower()).split())
 
 
-def _table(*groups: dict[str, str]) -> dict[str, str]:
+def _table(sheet: str) -> dict[str, str]:
+    """{normalised header: field} for one sheet kind; the first row naming a header wins."""
     table: dict[str, str] = {}
-    for group in groups:
-        for canonical, synonyms in group.items():
-            for synonym in synonyms.split(","):
-                table.setdefault(normalise(synonym), canonical)
+    for applies, canonical, header in SYNONYM_ROWS:
+        if applies in ("any", sheet):
+            table.setdefault(normalise(header), canonical)
     return table
 
 
-STORY_SYNONYMS = _table(_COMMON, _STORY)
-PRAISE_SYNONYMS = _table(_COMMON, _PRAISE)
-_STORY_ONLY = set(_STORY)
-_PRAISE_ONLY = set(_PRAISE) - {"status"}
+STORY_SYNONYMS = _table("story")
+PRAISE_SYNONYMS = _table("praise")
+_STORY_ONLY = {f for s, f, _h in SYNONYM_ROWS if s == "story"} - set(_table("praise").values())
+_PRAISE_ONLY = {f for s, f, _h in SYNONYM_ROWS if s == "praise"} - {"status", "competencies", "company"}
 
 
 def match_header(header: object, synonyms: dict[str, str]) -> str | None:
@@ -128,7 +105,7 @@ class HeaderMap:
             return False
         if self.kind == "praise":
             return self.has("text")
-        return any(self.has(f) for f in STORY_REQUIRED_ANY)
+        return any(self.has(f) for f in (*STORY_REQUIRED_ANY, "title"))  # a lone title is the text
 
     @property
     def linkedin(self) -> bool:

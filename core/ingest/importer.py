@@ -45,6 +45,10 @@ KIND_SYNONYMS = {
 }  # fmt: skip
 EXCEL_CELL_LIMIT = 32_767
 _TRUE = {"true", "yes", "y", "1", "x", "hidden", "hide", "private", "✓", "✔"}
+# 'Impact' usually holds the outcome in words; only a column of scores is the 1-5 rating.
+_RATING_HEADERS = {"impact"}
+_RATING_WORDS = {"high", "medium", "med", "low", "very high", "very low", "critical", "major", "minor"}
+_SCORE = re.compile(r"\d+(?:\.\d+)?\s*(?:/\s*\d+|out of \d+)?$")
 _IMPACT = re.compile(r"([1-5])(?:\.0+)?\s*(?:/\s*5|out of 5)?$")
 
 
@@ -302,7 +306,7 @@ class _Loader:
             return ["\n\n".join(t for t in parts if t) for parts in zip(*texts, strict=True)]
 
         if hmap.kind == "story":
-            self._impact_as_result(hmap, [r for _, r in data])
+            self._settle_story_columns(hmap, [r for _, r in data])
         date_col = hmap.columns_for("date")[0]
         date_header = headers[date_col]
         dates = parse_column(column_values(date_col), date_header, "month-first" if hmap.linkedin else None)
@@ -342,16 +346,23 @@ class _Loader:
                     "its text may have been cut off.",
                 )  # fmt: skip
 
-    def _impact_as_result(self, hmap: HeaderMap, rows: list[list]) -> None:
-        """An 'Impact' column of sentences (not 1-5 scores) is the result, when there is no result column."""
-        columns = hmap.columns_for("impact")
-        if not columns or hmap.has("result"):
-            return
-        values = [_text(r[columns[0]]) if columns[0] < len(r) else "" for r in rows]
-        values = [v for v in values if v and _impact(v) is None]
-        sentences = [v for v in values if len(v.split()) >= 3]  # "High" is a bad score, not a result
-        if sentences and len(sentences) * 2 > len(values):
-            hmap.fields[columns[0]] = "result"
+    def _settle_story_columns(self, hmap: HeaderMap, rows: list[list]) -> None:
+        """Columns whose meaning depends on the sheet: a scores-only 'Impact' is the 1-5 rating;
+        a metric is the result when there is no result column; a title is the text when nothing
+        else is ("Date, Win" brag lists)."""
+        for column in hmap.columns_for("result"):
+            if normalise(hmap.headers[column]) not in _RATING_HEADERS:
+                continue
+            values = [_text(r[column]) if column < len(r) else "" for r in rows]
+            values = [v for v in values if v]
+            if values and all(_SCORE.match(v.lower()) or normalise(v) in _RATING_WORDS for v in values):
+                hmap.fields[column] = "impact"
+        if not hmap.has("result"):
+            for column in hmap.columns_for("metric"):
+                hmap.fields[column] = "result"
+        if not any(hmap.has(f) for f in STORY_REQUIRED_ANY):
+            for column in hmap.columns_for("title"):
+                hmap.fields[column] = "description"
 
     def _skip(self, status: FileStatus, sheet, row, column, message) -> None:
         status.rows_skipped += 1
@@ -403,6 +414,10 @@ class _Loader:
             metric=values.get("metric", ""),
             extra=extra,
             origin=origin,
+            noticed_by=values.get("noticed_by", ""),
+            lesson=values.get("lesson", ""),
+            theme=values.get("theme", ""),
+            organisation=values.get("organisation", ""),
         )
 
     def _praise(self, status, sheet, number, values, date, extra, hmap, origin) -> Praise | None:

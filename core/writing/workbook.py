@@ -16,6 +16,8 @@ from core.model import Dataset
 
 STORY_HEADERS = ("id", "date", "title", "challenge", "action", "result", "description", "competencies",
                  "impact", "kind", "project", "tags", "link", "metric")
+# Written only when some story has them, so a plain working set exports the columns it always did.
+OPTIONAL_STORY_HEADERS = ("noticed_by", "lesson", "theme", "organisation")
 PRAISE_HEADERS = ("id", "date", "text", "from", "role", "channel", "link", "competencies", "hidden")
 MAPPING_HEADERS = ("id", "competencies")
 LIST_SEPARATOR = "; "
@@ -40,6 +42,7 @@ def _story_row(story) -> dict:
         "competencies": join_list(story.competencies), "impact": story.impact,
         "kind": story.story_kind, "project": story.project, "tags": join_list(story.tags),
         "link": story.link, "metric": story.metric,
+        **{h: getattr(story, h) for h in OPTIONAL_STORY_HEADERS},
     }  # fmt: skip
 
 
@@ -97,8 +100,9 @@ def write_workbook(dataset: Dataset, overrides: dict[str, list[str]] | None = No
         for row in rows:
             ws.append([cell(ws, row.get(h)) for h in headers])
 
-    story_extra = _extra_headers(dataset.stories, STORY_HEADERS)
-    sheet("Stories", [*STORY_HEADERS, *story_extra],
+    optional = [h for h in OPTIONAL_STORY_HEADERS if any(getattr(s, h) for s in dataset.stories)]
+    story_extra = _extra_headers(dataset.stories, (*STORY_HEADERS, *OPTIONAL_STORY_HEADERS))
+    sheet("Stories", [*STORY_HEADERS, *optional, *story_extra],
           [{**{k: s.extra.get(k) for k in story_extra}, **_story_row(s)} for s in dataset.stories])
     praise_extra = _extra_headers(dataset.praise, PRAISE_HEADERS)
     sheet("Praise", [*PRAISE_HEADERS, *praise_extra],
