@@ -1,4 +1,5 @@
-"""The three built-in frameworks (our own writing): shape, completeness and originality."""
+"""The built-in frameworks (our own writing): shape, completeness, originality, and General and the
+values starter in words any profession uses."""
 
 from __future__ import annotations
 
@@ -16,7 +17,19 @@ BUILTINS = [
     ("general.yaml", "General professional"),
     ("software_engineer.yaml", "Software engineer (IC)"),
     ("people_manager.yaml", "People manager"),
+    ("company_values.yaml", "Company values (starter)"),
 ]
+# Engineering vocabulary: it belongs to the Software engineer framework, never to the frameworks a
+# marketer, recruiter or accountant is reviewed against (issue 19).
+ENGINEERING_TERMS = [
+    "on-call", "oncall", "runbook", "postmortem", "post-mortem", "flaky", "tech debt",
+    "technical debt", "design doc", "PR", "pull request", "merge request", "deploy", "deployed",
+    "deployment", "code", "codebase", "code review", "debug", "debugged", "bug", "bugs", "outage",
+    "alerting", "monitoring", "load test", "rolled back", "rollback", "latency", "API", "CI",
+    "sprint", "backlog", "refactor", "refactored", "engineer", "engineering", "spike", "repo",
+    "profiled", "shipped", "systems", "incident", "ticket", "tickets",
+]  # fmt: skip
+FOR_EVERYONE = ["general.yaml", "company_values.yaml"]
 
 
 def _load(filename):
@@ -58,6 +71,32 @@ def test_general_keywords_are_distinctive():
         for k in comp["keywords"]:
             seen.setdefault(k.lower(), []).append(comp["name"])
     assert {k: v for k, v in seen.items() if len(v) > 2} == {}
+
+
+def _all_text(filename):
+    data = _load(filename)
+    parts = [data["description"]]
+    for comp in data["competencies"]:
+        parts += [comp["name"], comp["description"], *comp["keywords"]]
+        parts += [b for behaviours in comp["expectations"].values() for b in behaviours]
+    return parts
+
+
+@pytest.mark.parametrize("filename", FOR_EVERYONE)
+@pytest.mark.parametrize("term", ENGINEERING_TERMS)
+def test_no_engineering_term_in_the_frameworks_for_everyone(filename, term):
+    # "PR", "API" and "CI" are only jargon in capitals; the rest in any case
+    flags = 0 if term.isupper() else re.IGNORECASE
+    pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", flags)
+    hits = [text for text in _all_text(filename) if pattern.search(text)]
+    assert hits == [], f"{term!r} in {filename}: {hits}"
+
+
+def test_the_engineering_terms_do_live_in_the_software_engineer_framework():
+    """The banned list is real vocabulary, not words nobody would write: engineers keep them."""
+    text = " ".join(_all_text("software_engineer.yaml"))
+    found = [t for t in ENGINEERING_TERMS if re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text, re.I)]
+    assert len(found) >= 12, found
 
 
 def _shingles(text, n=7):

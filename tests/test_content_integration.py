@@ -63,6 +63,7 @@ def test_template_imports_as_empty_not_as_evidence():
         ("General professional", ["Developing", "Proficient", "Advanced", "Leading"]),
         ("Software engineer (IC)", ["IC1", "IC2", "IC3", "IC4", "IC5"]),
         ("People manager", ["M1", "M2", "M3", "M4"]),
+        ("Company values (starter)", ["Shows it", "Models it", "Champions it"]),
     ],
 )
 def test_builtin_frameworks_load(name, levels):
