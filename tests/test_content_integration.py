@@ -51,6 +51,21 @@ def test_sample_explicit_competencies_are_names_of_the_default_framework(sample)
     assert used and used <= set(general.names)
 
 
+def test_marketing_sample_loads_every_row_despite_its_own_column_names_and_typed_dates():
+    marketing = load_paths([DATA / "sample_marketing.xlsx"])
+    assert [p for p in marketing.problems if p.severity == "error"] == []
+    assert {p.sheet for p in marketing.problems} <= {"About"}
+    assert marketing.rows_skipped == 0
+    assert (len(marketing.stories), len(marketing.praise)) == (35, 21)
+    by_title = {s.title: s for s in marketing.stories}
+    assert by_title["Win/loss interviews"].date.isoformat() == "2026-10-09"  # typed "09-Oct-2026"
+    assert by_title["Returns 2.0 teaser post"].date.isoformat() == "2026-11-20"  # typed "20/11/2026"
+    assert by_title["Returns launch positioning"].competencies == ("Communication", "Customer focus")
+    general = load_builtin("General professional")
+    assert {c for item in marketing.items for c in item.competencies} <= set(general.names)
+    assert {s.story_kind for s in marketing.stories} == {"win", "struggle", "lesson"}
+
+
 def test_template_imports_as_empty_not_as_evidence():
     loaded = load_paths([DATA / "template.xlsx"])
     assert (len(loaded.stories), len(loaded.praise), loaded.rows_read) == (0, 0, 0)

@@ -1,8 +1,9 @@
-"""The bundled sample workbook: what a new user sees on every page before uploading anything.
+"""The bundled sample years: what a new user sees on every page before uploading anything.
 
 These pin the properties the other pages rely on (a recency skew, forgotten early wins, weak late
 stories, praise that names story projects, explicit competencies from the default framework),
-read straight from the file with openpyxl so they don't depend on the importer.
+read straight from the files with openpyxl so they don't depend on the importer. Both samples
+(an engineer's year and a product marketer's) must have them.
 """
 
 from __future__ import annotations
@@ -19,59 +20,89 @@ from openpyxl import load_workbook
 from core.model import STORY_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "data" / "sample_wins.xlsx"
+SAMPLES = {
+    # file: (story sheet, praise sheet, how the file names the columns, stories, praise)
+    "sample_wins.xlsx": ("Stories", "Praise", {}, (36, 44), (22, 28)),
+    "sample_marketing.xlsx": ("Wins", "Kudos", {
+        "Situation": "challenge", "What I did": "action", "Outcome": "result",
+        "Skills": "competencies", "Impact (1-5)": "impact", "Type": "kind", "Key metric": "metric",
+        "Date received": "date", "What they said": "text", "Who": "from", "Relationship": "role",
+        "Where": "channel",
+    }, (30, 40), (17, 24)),
+}  # fmt: skip
 STORY_HEADERS = ["date", "title", "challenge", "action", "result", "competencies", "impact", "kind",
                  "project", "tags", "link", "metric"]  # fmt: skip
 PRAISE_HEADERS = ["date", "text", "from", "role", "channel", "link", "competencies"]
 NUMBER = re.compile(r"\d")
 
 
-def _rows(ws, header_row):
-    headers = [c.value for c in ws[header_row]]
+def _rows(ws, header_row, labels=None):
+    headers = [(labels or {}).get(c.value, str(c.value).lower()) for c in ws[header_row]]
     return headers, [
-        dict(zip(headers, (c.value for c in row), strict=True))
+        dict(zip(headers, (_date(c.value) for c in row), strict=True))
         for row in ws.iter_rows(min_row=header_row + 1)
         if any(c.value not in (None, "") for c in row)
     ]
 
 
-@pytest.fixture(scope="module")
-def book():
-    return load_workbook(SAMPLE)
+def _date(value):
+    """A date typed as text in the marketer's file ("09-Oct-2026"), or a real date cell."""
+    if isinstance(value, str):
+        for fmt in ("%Y-%m-%d", "%d-%b-%Y", "%d/%m/%Y"):
+            try:
+                return dt.datetime.strptime(value, fmt)
+            except ValueError:
+                pass
+    return value
+
+
+@pytest.fixture(scope="module", params=list(SAMPLES))
+def sample(request):
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def stories(book):
-    return _rows(book["Stories"], 2)[1]
+def book(sample):
+    return load_workbook(ROOT / "data" / sample)
 
 
 @pytest.fixture(scope="module")
-def praise(book):
-    return _rows(book["Praise"], 1)[1]
+def stories(book, sample):
+    return _rows(book[SAMPLES[sample][0]], 2, SAMPLES[sample][2])[1]
+
+
+@pytest.fixture(scope="module")
+def praise(book, sample):
+    return _rows(book[SAMPLES[sample][1]], 1, SAMPLES[sample][2])[1]
 
 
 def _split(cell):
     return [part.strip() for part in (cell or "").split(";") if part.strip()]
 
 
-def test_sheets_title_row_and_headers(book):
-    assert book.sheetnames == ["About", "Stories", "Praise"]
-    assert "brag document" in book["Stories"]["A1"].value  # a title row above the header
-    assert _rows(book["Stories"], 2)[0] == STORY_HEADERS
-    assert _rows(book["Praise"], 1)[0] == PRAISE_HEADERS
+def test_sheets_title_row_and_headers(book, sample):
+    story_sheet, praise_sheet, labels, *_ = SAMPLES[sample]
+    assert book.sheetnames == ["About", story_sheet, praise_sheet]
+    assert "brag document" in book[story_sheet]["A1"].value  # a title row above the header
+    assert _rows(book[story_sheet], 2, labels)[0] == STORY_HEADERS
+    assert _rows(book[praise_sheet], 1, labels)[0] == PRAISE_HEADERS
 
 
-def test_counts(stories, praise):
-    assert 36 <= len(stories) <= 44
-    assert 22 <= len(praise) <= 28
+def test_counts(stories, praise, sample):
+    low, high = SAMPLES[sample][3]
+    assert low <= len(stories) <= high
+    low, high = SAMPLES[sample][4]
+    assert low <= len(praise) <= high
 
 
-@pytest.mark.parametrize("sheet,header_row", [("Stories", 2), ("Praise", 1)])
-def test_dates_are_real_date_cells_in_the_review_year(book, sheet, header_row):
-    ws = book[sheet]
+@pytest.mark.parametrize("which,header_row", [(0, 2), (1, 1)])
+def test_dates_are_in_the_review_year(book, sample, which, header_row):
+    ws = book[SAMPLES[sample][which]]
     cells = [row[0] for row in ws.iter_rows(min_row=header_row + 1) if row[0].value is not None]
-    assert cells and all(c.is_date for c in cells), [c.coordinate for c in cells if not c.is_date]
-    assert all(dt.datetime(2026, 1, 1) <= c.value <= dt.datetime(2026, 11, 26) for c in cells)
+    typed = [c.coordinate for c in cells if not c.is_date]
+    # the engineer's dates are all date cells; the marketer typed a few, as people do
+    assert len(typed) == (3 if (sample, which) == ("sample_marketing.xlsx", 0) else 0), typed
+    assert all(dt.datetime(2026, 1, 1) <= _date(c.value) <= dt.datetime(2026, 11, 26) for c in cells)
 
 
 def test_stories_have_car_text_valid_kind_and_impact(stories):
@@ -131,13 +162,14 @@ def test_praise_channels_and_links_to_story_projects(stories, praise):
     assert len(recurring) >= 3
 
 
-def test_sample_is_what_the_build_script_writes(tmp_path):
+def test_samples_are_what_the_build_script_writes(tmp_path):
     """A stale sample (script edited, workbook not rebuilt) would silently diverge from the code."""
     spec = importlib.util.spec_from_file_location("build_data", ROOT / "scripts" / "build_data.py")
     build_data = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build_data)
-    for name, build in (("sample_wins.xlsx", build_data.build_sample),
-                        ("template.xlsx", build_data.build_template)):  # fmt: skip
+    builds = [(s.FILE, lambda s=s: build_data.build_sample(s)) for s in build_data.SAMPLES.values()]
+    assert sorted(name for name, _ in builds) == sorted(SAMPLES)
+    for name, build in [*builds, ("template.xlsx", build_data.build_template)]:
         out = tmp_path / name
         build_data.save_reproducibly(build(), out)
         assert out.read_bytes() == (ROOT / "data" / name).read_bytes(), f"rebuild data/{name}"
