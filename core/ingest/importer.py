@@ -29,6 +29,7 @@ from core.ingest.headers import (
     normalise,
     sheet_name_kind,
 )
+from core.ingest.messages import Message, is_message_name, read_message
 from core.ingest.readers import Limits, RawTable, ReadError, read_tables
 from core.model import Dataset, FileStatus, Origin, Praise, Problem, Story
 
@@ -154,6 +155,11 @@ class _Loader:
             try:
                 if isinstance(data, ReadError):
                     raise data
+                if is_message_name(name) and 0 < len(data) <= self.limits.max_bytes:
+                    message = read_message(name, data)
+                    if message is not None:  # a kudos e-mail or Slack copy: one praise, no table
+                        self._load_message(status, message)
+                        continue
                 tables, notes = read_tables(name, data, self.limits)
             except ReadError as exc:
                 self._file_error(status, str(exc))
@@ -166,6 +172,20 @@ class _Loader:
         ds.rows_read = sum(f.rows_read for f in ds.files)
         ds.rows_skipped = sum(f.rows_skipped for f in ds.files)
         return ds
+
+    def _load_message(self, status: FileStatus, message: Message) -> None:
+        """One message file = one row read: a praise item, or a skip saying where to add it."""
+        read = message.praise
+        status.rows_read = 1
+        if not read.text.strip() or read.date is None:
+            missing = "no date" if read.text.strip() else "no text"
+            self._skip(status, None, None, None, f"This file reads as a message but has {missing}: "
+                       "paste it in Journal → Add praise, where you can fill it in.")  # fmt: skip
+            return
+        extra = {"subject": message.subject} if message.subject else {}
+        praise = Praise(id="", date=read.date, text=read.text.strip(), author=read.author, role=read.role,
+                        channel=read.channel, extra=extra, origin=Origin(status.file, None, 1))  # fmt: skip
+        self._add(status, praise, "")
 
     def problem(self, file, sheet, row, column, severity, message) -> None:
         self.dataset.problems.append(Problem(file, sheet, row, column, severity, message))

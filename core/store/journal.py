@@ -51,6 +51,7 @@ class PastedPraise:
     date: dt.date | None = None
     channel: str = ""
     found: list[str] = field(default_factory=list)
+    role: str = ""  # Slack's "Name (Team)": the team in brackets
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,12 +119,14 @@ def _with_year(year: int | None, month: int, day: int, today: dt.date) -> dt.dat
 
 _HEADER = re.compile(r"^(from|date|sent|subject|to|cc|bcc|reply-to)\s*:\s*(.*)$", re.IGNORECASE)
 _SLACK_SEP = r"(?:\s{2,}|\s+[—–-]\s+|\s*\n\s*)"
+_DAY_WITH_YEAR = rf"{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 _SLACK = re.compile(
     rf"^(?P<name>[^\n:<>@]{{2,60}}?){_SLACK_SEP}(?P<when>(?:(?:today|yesterday|"
     rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day|{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
-    rf"\s+at\s+)?{_TIME})\s*$",
+    rf"\s+at\s+)?{_TIME}|{_DAY_WITH_YEAR}(?:\s+at\s+{_TIME})?)\s*$",  # "Oct 3, 2026": an older message
     re.IGNORECASE,
 )
+_TEAM = re.compile(r"^(?P<name>.+?)\s*\((?P<team>[^()]{1,40})\)$")  # Slack's "Lena Okoro (Events)"
 _BRACKET = re.compile(
     rf"^\[(?P<when>[^\]]*{_TIME}[^\]]*)\]\s*(?P<name>[^:\n]{{2,60}}):\s*(?P<text>.*)$", re.IGNORECASE
 )
@@ -188,7 +191,8 @@ def parse_pasted(text: str, today: dt.date | None = None) -> PastedPraise:
         headers.setdefault(m[1].lower(), m[2].strip())
         index += 1
     if "from" in headers and len(headers) >= 2:
-        result = PastedPraise(text="\n".join(_body_lines(lines[index:])), channel="email")
+        body, _ = _split_sign_off(_body_lines(lines[index:]))
+        result = PastedPraise(text="\n".join(body), channel="email")
         result.author = clean_sender(headers["from"])
         result.found.append("sender from the From: line")
         for key in ("date", "sent"):
@@ -227,11 +231,14 @@ def parse_pasted(text: str, today: dt.date | None = None) -> PastedPraise:
             body = [line for line in lines[header_lines:] if not _is_reaction(line)]
             result = PastedPraise(text="\n".join(_body_lines(body)), channel="Slack")
             result.author = slack["name"].strip()
+            team = _TEAM.match(result.author)
+            if team:
+                result.author, result.role = team["name"].strip(), team["team"].strip()
             result.date = parse_loose_date(slack["when"], today)
-            result.found.append("sender and time from the Slack header")
+            result.found.append("sender and date from the Slack header")
             return result
 
-    # Plain text: maybe signed at the end ("— Jane Doe").
+    # Plain text: maybe signed at the end ("— Jane Doe", or "Thanks,\nJane").
     body = _body_lines(lines)
     result = PastedPraise(text="\n".join(body))
     if len(body) > 1:
@@ -240,8 +247,31 @@ def parse_pasted(text: str, today: dt.date | None = None) -> PastedPraise:
             result.author = sign[1].split(",")[0].strip()
             result.text = "\n".join(body[:-1]).rstrip()
             result.found.append("sender from the signature line")
+        else:
+            kept, name = _split_sign_off(body)
+            if name:
+                result.author, result.text = name, "\n".join(kept)
+                result.found.append("sender from the sign-off")
     result.text = result.text.strip().strip('"“”').strip()
     return result
+
+
+SIGN_OFF = re.compile(
+    r"^(?:thanks|thank you|many thanks|thanks again|best|best wishes|best regards|kind regards|regards|"
+    r"warm regards|warmly|cheers|all the best|with thanks|take care)[,.!]*$",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}$")  # "Jane", "Jane O'Neill"
+
+
+def _split_sign_off(body: list[str]) -> tuple[list[str], str]:
+    """("Thanks,", "Jane") closing a message: the lines before it and the name, else (body, "")."""
+    if len(body) > 2 and SIGN_OFF.match(body[-2].strip()) and _NAME.match(body[-1].strip()):
+        kept = body[:-2]
+        while kept and not kept[-1].strip():
+            kept.pop()
+        return kept, body[-1].strip()
+    return body, ""
 
 
 def _is_reaction(line: str) -> bool:
