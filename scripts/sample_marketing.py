@@ -17,7 +17,7 @@ TITLE = "Sofia M. - wins & brag document 2026"
 STORY_SHEET, PRAISE_SHEET = "Wins", "Kudos"
 STORY_LABELS = {
     "date": "Date", "title": "Title", "challenge": "Situation", "action": "What I did",
-    "result": "Outcome", "competencies": "Skills", "impact": "Impact (1-5)", "kind": "Type",
+    "result": "Outcome", "competencies": "Competencies", "impact": "Impact (1-5)", "kind": "Type",
     "project": "Project", "tags": "Tags", "link": "Link", "metric": "Key metric",
 }  # fmt: skip
 PRAISE_LABELS = {

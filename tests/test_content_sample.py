@@ -25,7 +25,8 @@ SAMPLES = {
     "sample_wins.xlsx": ("Stories", "Praise", {}, (36, 44), (22, 28)),
     "sample_marketing.xlsx": ("Wins", "Kudos", {
         "Situation": "challenge", "What I did": "action", "Outcome": "result",
-        "Skills": "competencies", "Impact (1-5)": "impact", "Type": "kind", "Key metric": "metric",
+        "Competencies": "competencies", "Skills": "competencies", "Impact (1-5)": "impact",
+        "Type": "kind", "Key metric": "metric",
         "Date received": "date", "What they said": "text", "Who": "from", "Relationship": "role",
         "Where": "channel",
     }, (30, 40), (17, 24)),
