@@ -68,8 +68,13 @@ class Story:
     lesson: str = ""  # what the user learned ("Lesson", "Learned"): a growth note
     theme: str = ""  # the user's own theme or skill word: a competency hint, not a confirmed mapping
     organisation: str = ""  # the company or organisation it happened at, for story banks spanning jobs
+    date_precision: str = "day"  # "month" or "quarter" when the file gave only that (approximate)
 
     kind = "story"
+
+    @property
+    def when(self) -> str:
+        return date_label(self.date, self.date_precision)
 
     @property
     def text(self) -> str:
@@ -101,6 +106,7 @@ class Story:
             "lesson": self.lesson,
             "theme": self.theme,
             "organisation": self.organisation,
+            "date_precision": self.date_precision,
             "extra": dict(self.extra),
             "origin": _origin_dict(self.origin),
         }
@@ -121,8 +127,13 @@ class Praise:
     hidden: bool = False  # e.g. a LinkedIn recommendation with Status HIDDEN: kept, flagged
     extra: dict[str, str] = field(default_factory=dict)
     origin: Origin | None = None
+    date_precision: str = "day"  # "month" or "quarter" when the file gave only that (approximate)
 
     kind = "praise"
+
+    @property
+    def when(self) -> str:
+        return date_label(self.date, self.date_precision)
 
     def as_dict(self) -> dict:
         return {
@@ -136,6 +147,7 @@ class Praise:
             "link": self.link,
             "competencies": list(self.competencies),
             "hidden": self.hidden,
+            "date_precision": self.date_precision,
             "extra": dict(self.extra),
             "origin": _origin_dict(self.origin),
         }
@@ -158,6 +170,7 @@ class FileStatus:
     # the file's column names, so the app can offer a column-mapping step.
     columns: list[str] = field(default_factory=list)
     needs_mapping: str | None = None
+    needs_year: bool = False  # some dates ("July", "Q3") have no year and nothing fixed one: ask
 
 
 @dataclass
@@ -203,6 +216,15 @@ class Framework:
         return [c.name for c in self.competencies]
 
 
+def date_label(day: dt.date, precision: str = "day") -> str:
+    """A date as precisely as it was given: '14 May 2026', 'May 2026' or 'Q2 2026'."""
+    if precision == "month":
+        return f"{day:%b %Y}"
+    if precision == "quarter":
+        return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+    return f"{day.day} {day:%b %Y}"
+
+
 def _origin_dict(origin: Origin | None) -> dict | None:
     if origin is None:
         return None
@@ -220,6 +242,7 @@ def evidence_from_dict(data: dict) -> Evidence:
     date = dt.date.fromisoformat(data["date"])
     extra = {str(k): str(v) for k, v in (data.get("extra") or {}).items()}
     origin = _origin_from(data.get("origin"))
+    precision = data.get("date_precision") or "day"
     if data.get("kind") == "praise":
         return Praise(
             id=data["id"],
@@ -233,6 +256,7 @@ def evidence_from_dict(data: dict) -> Evidence:
             hidden=bool(data.get("hidden", False)),
             extra=extra,
             origin=origin,
+            date_precision=precision,
         )
     return Story(
         id=data["id"],
@@ -255,4 +279,5 @@ def evidence_from_dict(data: dict) -> Evidence:
         lesson=data.get("lesson", ""),
         theme=data.get("theme", ""),
         organisation=data.get("organisation", ""),
+        date_precision=precision,
     )

@@ -7,6 +7,7 @@ text through `ui.safe`, which calls them, and every export uses them.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Explicit direction embeddings/overrides (U+202A-202E) and isolates (U+2066-2069).
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -30,3 +31,42 @@ def md_escape(text: str) -> str:
     text = _MD_INLINE.sub(r"\\\1", inert(text))
     text = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     return _MD_ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+# ---------------------------------------------------------------- accents and month names
+
+
+def fold_accents(text: str) -> str:
+    """Lower case without accents ('Février' -> 'fevrier', 'März' -> 'marz', 'ß' -> 'ss')."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+# The one month-name table of the project: accent-folded names and abbreviations people write in
+# English, French, German, Spanish, Italian, Portuguese and Dutch -> month number.
+MONTH_NUMBERS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            "jan january janv janvier januar jaenner janner ene enero gen gennaio janeiro januari",
+            "feb febr february fev fevr fevrier februar febrero febbraio fevereiro februari",
+            "mar march mars marz maerz mrz marzo marco maart",
+            "apr april avr avril abr abril aprile",
+            "may mai mayo maggio maio mei",
+            "jun june juin juni junio giugno junho",
+            "jul july juil juillet juli julio luglio julho",
+            "aug august aout ago agosto augustus",
+            "sep sept september septembre septiembre setiembre settembre setembro",
+            "oct october octobre okt oktober octubre ott ottobre outubro",
+            "nov november novembre noviembre novembro",
+            "dec december decembre dez dezember dic diciembre dicembre dezembro",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}

@@ -6,6 +6,7 @@ value vanishes on a page switch). Parsing is cached by content, so reruns cost n
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 import pandas as pd
@@ -16,6 +17,7 @@ from core.ingest.readers import ACCEPTED_EXTENSIONS, Limits
 from core.writing.exports import md_escape
 from ui import state
 from ui.cache import dataset_fingerprint, load_files, load_sample
+from ui.safe import md
 from ui.workspace import merge_dataset, render_conflicts
 
 state.ensure_routed()
@@ -45,7 +47,10 @@ def signature(files: tuple[tuple[str, bytes], ...]) -> str:
 
 def apply_import(files: tuple[tuple[str, bytes], ...], mapping: dict) -> None:
     """Parse (cached) and put the result in session state; a new upload replaces the sample."""
-    report = load_files(files, mapping or None)
+    period = st.session_state.get(state.PERIOD)
+    span = (period.start, period.end) if period is not None else None
+    years = dict(st.session_state.get(state.IMPORT_YEARS) or {}) or None
+    report = load_files(files, mapping or None, years, span)
     if st.session_state.get(state.SOURCE) == "sample":
         # State that only made sense for the sample's items.
         st.session_state[state.OVERRIDES] = {}
@@ -62,6 +67,7 @@ def use_sample() -> None:
     st.session_state[state.OVERRIDES] = {}
     st.session_state[state.PERIOD] = None
     st.session_state[state.COLUMN_MAPPING] = {}
+    st.session_state[state.IMPORT_YEARS] = {}
     st.session_state[state.UPLOADS] = None
     st.session_state[state.UPLOAD_SIGNATURE] = None
     st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1
@@ -78,6 +84,8 @@ def evidence_table(items: list) -> pd.DataFrame:
     rows = []
     for item in items:
         data = item.as_dict()
+        data["date"] = item.when if item.date_precision != "day" else data["date"]  # May 2026, Q3 2026
+        data.pop("date_precision")
         origin = data.pop("origin") or {}
         data.pop("kind")
         data.pop("extra")
@@ -129,6 +137,25 @@ def mapping_step(status, files) -> None:
             st.rerun()
 
 
+def year_step(status, files) -> None:
+    """Ask once which year a file's "July" and "Q3" are, when nothing in it fixes the year."""
+    key = f"year_{signature(files)[:8]}_{status.file}"
+    with st.container(border=True):
+        st.warning(
+            f"**{md(status.file)}** has dates without a year (such as 'July' or 'Q3') and nothing "
+            "in the file says which year they are. Which year are these?"
+        )
+        year = st.number_input(
+            "Year", min_value=1990, max_value=2100, value=dt.date.today().year, step=1, key=f"{key}_year"
+        )
+        if st.button("Use this year", key=f"{key}_go", type="primary"):
+            years = dict(st.session_state.get(state.IMPORT_YEARS) or {})
+            years[status.file] = int(year)
+            st.session_state[state.IMPORT_YEARS] = years
+            apply_import(files, st.session_state.get(state.COLUMN_MAPPING) or {})
+            st.rerun()
+
+
 def problems_table(problems) -> pd.DataFrame:
     rows = [p.as_dict() for p in problems]
     frame = pd.DataFrame(rows, columns=["severity", "file", "sheet", "row", "column", "message"])
@@ -172,6 +199,7 @@ if uploaded:
         st.session_state[state.UPLOAD_SIGNATURE] = sig
         st.session_state[state.UPLOADS] = files
         st.session_state[state.COLUMN_MAPPING] = {}
+        st.session_state[state.IMPORT_YEARS] = {}
         with st.spinner("Reading your files..."):
             apply_import(files, {})
 
@@ -204,6 +232,8 @@ if report is not None:
     for status in report.files:
         if status.needs_mapping and uploads:
             mapping_step(status, uploads)
+        elif status.needs_year and uploads:
+            year_step(status, uploads)
 
     file_errors = {(f.file, f.error) for f in report.files if f.error}
     row_problems = [p for p in report.problems if (p.file, p.message) not in file_errors]

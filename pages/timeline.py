@@ -140,7 +140,7 @@ def _card(win) -> None:
     story = win.story
     with st.container(border=True):
         st.markdown(f"**{md_escape(story.title or story.id)}**")
-        st.caption(f"{story.id} · {story.date:%d %b %Y} · {win.quarter} · {win.strength.level}")
+        st.caption(f"{story.id} · {story.when} · {win.quarter} · {win.strength.level}")
         if story.result or story.description:
             st.markdown(md_escape(story.result or story.description))
         if win.quote is not None:
@@ -221,4 +221,4 @@ st.subheader("Memory gap")
 st.markdown(md_escape(timeline.gap.sentence))
 for story, strength in timeline.gap.top:
     title = md_escape(story.title or story.id)
-    st.markdown(f"- **{title}** ({story.id}, {story.date:%d %b %Y}, {strength.level})")
+    st.markdown(f"- **{title}** ({story.id}, {story.when}, {strength.level})")

@@ -8,7 +8,12 @@ from ui.state import SAMPLE_PATH
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def load_files(files: tuple[tuple[str, bytes], ...], column_mapping: dict | None = None):
+def load_files(
+    files: tuple[tuple[str, bytes], ...],
+    column_mapping: dict | None = None,
+    years: dict | None = None,
+    period: tuple | None = None,
+):
     """Parse once per upload: keyed by the files' bytes and the user's column choices.
 
     A resource, not cache_data: nothing changes a Dataset in place (edits and merges build new
@@ -18,7 +23,7 @@ def load_files(files: tuple[tuple[str, bytes], ...], column_mapping: dict | None
     """
     from core.ingest.importer import load_uploads
 
-    return load_uploads(list(files), column_mapping=column_mapping or None)
+    return load_uploads(list(files), column_mapping=column_mapping or None, years=years, period=period)
 
 
 def load_sample():

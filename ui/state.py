@@ -17,6 +17,7 @@ DATASET = "dataset"  # core.model.Dataset in use (the sample until the user uplo
 SOURCE = "source"  # "sample", or the names of the uploaded files
 UPLOAD_SIGNATURE = "upload_signature"  # content hash of the current uploads: parse once per upload
 COLUMN_MAPPING = "column_mapping"  # {file name: {field: source column}} chosen by the user
+IMPORT_YEARS = "import_years"  # {file name: year} the user gave for dates without one ("July", "Q3")
 PERIOD = "period"  # core.analysis.period.Period chosen by the user; None means the default
 FRAMEWORK = "framework"  # core.model.Framework in use
 CUSTOM_FRAMEWORKS = "custom_frameworks"  # {name: Framework} uploaded or pasted by the user
@@ -45,6 +46,7 @@ def init() -> None:
     for key, default in (
         (UPLOAD_SIGNATURE, None),
         (COLUMN_MAPPING, {}),
+        (IMPORT_YEARS, {}),
         (PERIOD, None),
         (FRAMEWORK, None),
         (CUSTOM_FRAMEWORKS, {}),

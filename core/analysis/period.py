@@ -13,11 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+from core.text import MONTH_ABBR, MONTH_NAMES
+
+MONTHS = MONTH_ABBR  # the project's one month table (core.text)
 KINDS = ("default", "calendar", "fiscal", "half", "custom")
 
 SPEC_HELP = (

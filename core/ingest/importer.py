@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
 
-from core.ingest.dates import parse_column
+from core.ingest.dates import YearHints, file_year, parse_column
 from core.ingest.headers import (
     PRAISE_FIELDS,
     PRAISE_SYNONYMS,
@@ -59,10 +59,16 @@ def mapping_fields(kind: str) -> tuple[str, ...]:
 
 
 def load_uploads(
-    files: list[tuple[str, bytes]], limits: Limits | None = None, column_mapping: dict | None = None
+    files: list[tuple[str, bytes]],
+    limits: Limits | None = None,
+    column_mapping: dict | None = None,
+    years: dict[str, int] | None = None,
+    period: tuple[dt.date, dt.date] | None = None,
 ) -> Dataset:
-    """Read uploaded (name, bytes) files into one Dataset; `column_mapping` = {file: {field: header}}."""
-    return _Loader(limits or Limits(), column_mapping or {}).run(list(files))
+    """Read uploaded (name, bytes) files into one Dataset; `column_mapping` = {file: {field: header}},
+    `years` = {file: year} the user gave for dates without one, `period` = the review period's
+    (start, end), which fixes the year of "July" or "Q3" when it holds that month once."""
+    return _Loader(limits or Limits(), column_mapping or {}, years, period).run(list(files))
 
 
 def load_paths(paths, limits: Limits | None = None) -> Dataset:
@@ -138,9 +144,11 @@ def _kind(text: str) -> str | None:
 
 
 class _Loader:
-    def __init__(self, limits: Limits, column_mapping: dict):
+    def __init__(self, limits: Limits, column_mapping: dict, years=None, period=None):
         self.limits = limits
         self.column_mapping = column_mapping
+        self.years = years or {}
+        self.period = period
         self.dataset = Dataset()
         self.rows: list[_Row] = []
         self.seen: dict[tuple, Origin] = {}
@@ -329,9 +337,14 @@ class _Loader:
             self._settle_story_columns(hmap, [r for _, r in data])
         date_col = hmap.columns_for("date")[0]
         date_header = headers[date_col]
-        dates = parse_column(column_values(date_col), date_header, "month-first" if hmap.linkedin else None)
-        if dates.warning:
-            self.problem(file, sheet, None, date_header, "warning", dates.warning)
+        hints = YearHints(file_year(PurePath(file).stem), self.period, self.years.get(file))
+        order = "month-first" if hmap.linkedin else None
+        dates = parse_column(column_values(date_col), date_header, order, hints)
+        for warning in (dates.warning, dates.year_warning):
+            if warning:
+                self.problem(file, sheet, None, date_header, "warning", warning)
+        if dates.yearless:
+            status.needs_year = True
 
         columns: dict[str, list[int]] = {}
         for column, name in sorted(hmap.fields.items()):
@@ -352,6 +365,7 @@ class _Loader:
             else:
                 item = self._praise(status, sheet, number, values, dates.dates[position], extra, hmap, origin)
             if item is not None:
+                item.date_precision = dates.precision.get(position, "day")
                 self._add(status, item, values.get("id", ""))
 
     def _warn_cut_cells(self, status: FileStatus, sheet, header: str, values: list, data) -> None:

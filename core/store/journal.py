@@ -15,30 +15,11 @@ from dataclasses import dataclass, field
 
 from core.model import Dataset, Evidence, Origin, Praise, Story
 from core.store.workspace import next_id
+from core.text import MONTH_NUMBERS
 
 JOURNAL_ORIGIN = Origin("journal")
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+MONTHS = MONTH_NUMBERS  # the project's one month table (core.text)
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 

@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 
 from core.analysis.period import Period
 from core.model import Dataset, Evidence, Framework, Praise, Story
+from core.text import MONTH_ABBR
 
 TONES = ("numbers", "story")
 LENGTHS = ("brief", "standard", "detailed")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = MONTH_ABBR  # the project's one month table (core.text)
 
 # How much each length puts in a section: stories, quotes, whether the challenge is told,
 # whether project/metric details are added, growth items.

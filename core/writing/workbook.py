@@ -35,9 +35,14 @@ def join_list(values) -> str:
     return text + ";" if len(values) == 1 and "," in text else text
 
 
+def _date(item):
+    """A day as a date cell; a month or quarter as its words ("May 2026", "Q2 2026"), which import back."""
+    return item.date if item.date_precision == "day" else item.when
+
+
 def _story_row(story) -> dict:
     return {
-        "id": story.id, "date": story.date, "title": story.title, "challenge": story.challenge,
+        "id": story.id, "date": _date(story), "title": story.title, "challenge": story.challenge,
         "action": story.action, "result": story.result, "description": story.description,
         "competencies": join_list(story.competencies), "impact": story.impact,
         "kind": story.story_kind, "project": story.project, "tags": join_list(story.tags),
@@ -48,8 +53,8 @@ def _story_row(story) -> dict:
 
 def _praise_row(praise) -> dict:
     return {
-        "id": praise.id, "date": praise.date, "text": praise.text, "from": praise.author, "role": praise.role,
-        "channel": praise.channel, "link": praise.link,
+        "id": praise.id, "date": _date(praise), "text": praise.text, "from": praise.author,
+        "role": praise.role, "channel": praise.channel, "link": praise.link,
         "competencies": join_list(praise.competencies), "hidden": "yes" if praise.hidden else "",
     }  # fmt: skip
 
