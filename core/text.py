@@ -33,6 +33,14 @@ def md_escape(text: str) -> str:
     return _MD_ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
+def plot_text(text: str) -> str:
+    """User text for a Plotly figure (names, axis labels, hover): Plotly renders a small HTML
+    subset (`<a href>`, `<span style>`, `<br>`) and decodes entities, so escape `&`, `<` and `>`;
+    `%{` would start a hover-template field."""
+    escaped = inert(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.replace("%{", "% {")
+
+
 # ---------------------------------------------------------------- accents and month names
 
 

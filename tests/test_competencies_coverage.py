@@ -111,3 +111,10 @@ def test_heatmap_strength_measure(cov):
     heat = heatmap_figure(cov, "strength").data[0]
     assert heat.z[0][0] == pytest.approx(0.8)
     assert "strength" in heat.hovertemplate
+
+
+def test_heatmap_shows_competency_names_as_inert_text():
+    """A pasted framework's names reach Plotly escaped: no link, styled span or direction override."""
+    framework = Framework("Mine", [Competency('<a href="http://127.0.0.1:9/x">Lead</a>\u202e', "")])
+    cov = coverage(ITEMS[:1], framework, {"S1": [framework.names[0]]}, PERIOD)
+    assert list(heatmap_figure(cov).data[0].y) == ['&lt;a href="http://127.0.0.1:9/x"&gt;Lead&lt;/a&gt;']

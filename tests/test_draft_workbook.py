@@ -110,8 +110,12 @@ def test_injection_text_round_trips_unchanged():
 
 
 # Text as the importer gives it back: no surrounding whitespace (cells are trimmed), no control
-# characters other than newline (XML 1.0 can't carry them), "\r" already folded into "\n".
-_CHARS = st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Zl", "Zp"), blacklist_characters="\x85")
+# characters other than newline (XML 1.0 can't carry them), "\r" already folded into "\n", no
+# direction overrides or byte-order marks (the workbook drops them: test_invisible_controls_are_dropped).
+_CHARS = st.characters(
+    blacklist_categories=("Cs", "Cc", "Cn", "Zl", "Zp"),
+    blacklist_characters="\x85\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+)
 _PIECES = st.one_of(
     st.text(_CHARS, max_size=6), st.sampled_from(["\n", "=", "+", "-", "@", "_x0041_", ";", ","])
 )
@@ -186,3 +190,21 @@ def test_export_then_import_gives_back_the_same_working_set(case):
 def test_list_cells_round_trip(competencies, note):
     story = Story("S1", dt.date(2025, 1, 1), action="did", competencies=competencies, tags=competencies)
     assert_round_trip(Dataset(stories=[story]), {"S1": list(competencies)})
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Invoice \u202egnp.exe\u202c", "Invoice gnp.exe"),
+        ("\u2066isolated\u2069 name", "isolated name"),
+        ("\ufeffBOM and \x07bell", "BOM and bell"),
+        ("C1 \x9bcontrol", "C1 control"),
+    ],
+)
+def test_invisible_controls_are_dropped(text, kept):
+    """Direction overrides and invisible controls never reach the workbook: a cell shows what it says."""
+    dataset = Dataset(stories=[Story("S1", dt.date(2025, 3, 1), title=text, action=text)],
+                      praise=[Praise("P1", dt.date(2025, 3, 2), text, author=text, role=text)])
+    back = load_uploads([("advocate-workbook.xlsx", write_workbook(dataset))])
+    assert (back.stories[0].title, back.stories[0].action) == (kept, kept)
+    assert (back.praise[0].text, back.praise[0].author, back.praise[0].role) == (kept, kept, kept)

@@ -38,6 +38,7 @@ HOSTILE = [
     "<a href=\"javascript:alert(2)\">click me</a>",
     "<https://autolink.invalid/x>",
     "Invoice \u202egnp.exe\u202c reviewed \u2066x\u2069",
+    "plain words \ufeffbom \x07bell \x9bcsi \u202dforced\u202c",
     "=HYPERLINK(\"https://evil.invalid\",\"Click\")",
     "+cmd|' /C calc'!A0",
     "-2+3",
@@ -48,7 +49,7 @@ HOSTILE = [
     "&lt;script&gt; &amp; entities",
     "[ref]: javascript:alert(3)\n[ref]",
 ]
-BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MD_FORBIDDEN = {"html_block", "html_inline", "link_open", "image"}
 FORMATS = ("md", "txt", "bullets", "json", "docx")
 
@@ -70,8 +71,8 @@ def export_problems(files: dict[str, bytes]) -> list[str]:
     for fmt, data in files.items():
         if fmt in ("md", "txt", "bullets", "json"):
             text = data.decode("utf-8")
-            if BIDI.search(text):
-                problems.append(f"{fmt}: a Unicode direction override survived")
+            if INVISIBLE.search(text):
+                problems.append(f"{fmt}: a Unicode direction override or invisible control survived")
         if fmt == "md":
             previous = None
             for token in _md_tokens(MarkdownIt("commonmark").parse(text)):
@@ -98,8 +99,8 @@ def export_problems(files: dict[str, bytes]) -> list[str]:
                 problems.append(f"docx: does not open ({exc})")
                 continue
             body = "\n".join(p.text for p in document.paragraphs)
-            if BIDI.search(body):
-                problems.append("docx: a Unicode direction override survived")
+            if INVISIBLE.search(body):
+                problems.append("docx: a Unicode direction override or invisible control survived")
             for rel in document.part.rels.values():
                 safe = rel.target_ref.lower().startswith(("http://", "https://", "mailto:"))
                 if rel.is_external and not safe:
@@ -117,6 +118,8 @@ def export_problems(files: dict[str, bytes]) -> list[str]:
                             problems.append(f"xlsx: {sheet.title}!{cell.coordinate} is a formula")
                         if cell.hyperlink is not None:
                             problems.append(f"xlsx: {sheet.title}!{cell.coordinate} is a hyperlink")
+                        if isinstance(cell.value, str) and INVISIBLE.search(cell.value):
+                            problems.append(f"xlsx: {sheet.title}!{cell.coordinate} keeps a hidden control")
     return problems
 
 

@@ -98,3 +98,15 @@ def test_figures_load_nothing_from_the_network():
         spec = fig.to_json()
         assert not re.search(r"https?://", spec)
         assert "mapbox" not in spec
+
+
+HOSTILE_NAME = '<a href="http://127.0.0.1:9/x">Lead</a> &amp; %{y} \u202eevil'
+
+
+def test_user_names_reach_the_chart_as_inert_text():
+    """Plotly renders <a>, <span style> and entities in names and hover text: user names are escaped."""
+    fig = quarter_bars(quarters(), {"S1": [HOSTILE_NAME]})
+    trace = next(t for t in fig.data if "Lead" in t.name)
+    assert trace.name == "&lt;a href=\"http://127.0.0.1:9/x\"&gt;Lead&lt;/a&gt; &amp;amp; % {y} evil"
+    assert "<a" not in trace.hovertemplate and "\u202e" not in trace.hovertemplate
+    assert "% {y}" in trace.hovertemplate  # not a template field that shows another value

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 import plotly.graph_objects as go
 
 from core.analysis.recency import Bucket
+from core.text import plot_text
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 KIND_COLOURS = {"win": "#009E73", "struggle": "#D55E00", "lesson": "#0072B2"}
@@ -97,12 +98,12 @@ def quarter_bars(
             x=labels,
             y=values,
             base=list(base),
-            name=KIND_NAMES.get(name, name) if assignments is None else name,
+            name=plot_text(KIND_NAMES.get(name, name) if assignments is None else name),
             offsetgroup="stories",
             legendgroup="stories",
             marker={"color": colour, "pattern": {"shape": pattern}, "line": _EDGE},
             customdata=[[q.stories, q.weighted] for q in quarters],
-            hovertemplate="%{x}: %{y} " + name.replace("%{", "% {")
+            hovertemplate="%{x}: %{y} " + plot_text(name)
             + "<br>%{customdata[0]} stories in all, strength-weighted %{customdata[1]:.1f}<extra></extra>",
         )  # fmt: skip
         base = [b + v for b, v in zip(base, values, strict=True)]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from core.analysis.period import Period
 from core.model import Dataset, Framework, Praise, Story
+from core.text import plot_text
 
 PRAISE_WEIGHT = 0.5  # a quote backs a competency up, but it is not the user's own story
 
@@ -199,7 +200,7 @@ def heatmap_figure(cov: Coverage, measure: str = "count", title: str | None = No
         go.Heatmap(
             z=z,
             x=cov.quarters,
-            y=cov.competencies,
+            y=[plot_text(name) for name in cov.competencies],
             text=text,
             texttemplate="%{text}",
             colorscale=[

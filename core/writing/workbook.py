@@ -3,7 +3,8 @@
 Canonical headers (the import contract) come first, then each extra field as its own column, so
 nothing the user brought is lost. Text cells are written as string cells (never formulas, even
 when they start with =, +, - or @) and carry Excel's quotePrefix style, so editing a cell in
-Excel or LibreOffice does not turn it into a formula either. The text itself is not altered.
+Excel or LibreOffice does not turn it into a formula either. Unicode direction overrides and
+invisible controls are dropped (`core.text.inert`); the rest of the text is not altered.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import io
 import re
 
 from core.model import Dataset
+from core.text import inert
 
 STORY_HEADERS = ("id", "date", "title", "challenge", "action", "result", "description", "competencies",
                  "impact", "kind", "project", "tags", "link", "metric")
@@ -21,8 +23,6 @@ OPTIONAL_STORY_HEADERS = ("noticed_by", "lesson", "theme", "organisation")
 PRAISE_HEADERS = ("id", "date", "text", "from", "role", "channel", "link", "competencies", "hidden")
 MAPPING_HEADERS = ("id", "competencies")
 LIST_SEPARATOR = "; "
-# XML 1.0 cannot carry these, so no xlsx can: they are dropped (they are invisible anyway).
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Readers decode `_xHHHH_` in xlsx text as a character, so a literal one has its "_" escaped.
 _OOXML_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 _FORMULA_START = "=+-@\t\r"  # what spreadsheets (and CSV injection) treat as a formula start
@@ -86,7 +86,7 @@ def write_workbook(dataset: Dataset, overrides: dict[str, list[str]] | None = No
             return c
         if isinstance(value, bool | int | float) or value is None:
             return value
-        text = _OOXML_ESCAPE.sub("_x005F_", _XML_BAD.sub("", str(value)))
+        text = _OOXML_ESCAPE.sub("_x005F_", inert(str(value)))  # inert also drops what XML 1.0 can't carry
         if not text:
             return None
         if not header and text[0] not in _FORMULA_START:
