@@ -21,16 +21,12 @@ from e2e_support import CHROMIUM, CHROMIUM_ARGS, Recorder, new_page, start_serve
 def pytest_collection_modifyitems(items):
     """Everything under tests/e2e is a browser test: mark it so `-m "not e2e"` skips the lot.
 
-    A browser journey that fails is run once more (pytest-rerunfailures): on 2 busy cores a
-    journey failed about one full-suite run in four at a step that passes on its own (a widget
-    value read while the page was still rerunning). The rerun shows as "1 rerun" in the summary;
-    a real break fails twice.
+    No retries: a journey waits for what the user would see (`expect(...)`), so a failure is real.
     """
     here = Path(__file__).resolve().parent
     for item in items:
         if here in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.e2e)
-            item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=1))
 
 
 @pytest.fixture(scope="session")
@@ -52,6 +48,17 @@ def fresh_workspace(request):
                 shutil.rmtree(child)
             else:
                 child.unlink()
+
+
+@pytest.fixture(scope="session")
+def data_dir_server(tmp_path_factory):
+    """Advocate started with `-- --data-dir DIR` (the folder flag wins over ADVOCATE_HOME)."""
+    tmp = tmp_path_factory.mktemp("e2e_data_dir")
+    data_dir = tmp / "flag-data-dir"
+    srv = start_server(tmp, extra_args=("--", "--data-dir", str(data_dir)))
+    srv.data_dir = data_dir
+    yield srv
+    stop_server(srv)
 
 
 @pytest.fixture(scope="session")

@@ -78,10 +78,9 @@ def start_server(
         "--server.port", str(port),
         "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",  # other people edit the tree while tests run
-        *extra_args,
+        *(("--server.address", address) if address is not None else ()),
+        *extra_args,  # may end with "--" and the app's own flags
     ]
-    if address is not None:
-        cmd += ["--server.address", address]
     # HOME, TMPDIR and the XDG folders point into `tmp`, so a test can list every file the server
     # wrote: only ADVOCATE_HOME (the user's workspace) may hold any.
     dirs = {name: tmp / name.lower() for name in ("HOME", "TMPDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
@@ -149,8 +148,11 @@ def settle(page, timeout: float = 30_000, quiet_ms: int = 400) -> None:
     """Wait until the Streamlit script has finished and stayed finished for `quiet_ms`.
 
     `stApp[data-test-script-state]` goes running -> notRunning on every rerun; a short quiet
-    window covers the gap between a click and the rerun it triggers.
+    window covers the gap between a click and the rerun it triggers. The idle mark is cleared on
+    every call, so each call waits a full quiet window of its own. This is not proof that the UI
+    shows what the caller expects: callers then wait for that with Playwright `expect(...)`.
     """
+    page.evaluate("() => { window.__advocateIdleSince = null; }")
     page.wait_for_function(
         """(quiet) => {
             const app = document.querySelector('[data-testid="stApp"]');
@@ -174,29 +176,36 @@ def settle(page, timeout: float = 30_000, quiet_ms: int = 400) -> None:
 _WATCH_RUNS = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app) return -1;
+    if (window.__advocateRunWatch && window.__advocateWatched !== app) {
+        window.__advocateRunWatch.disconnect();  // Streamlit replaced the app element: watch the new one
+        window.__advocateRunWatch = null;
+    }
     if (!window.__advocateRunWatch) {
-        window.__advocateRuns = 0;
-        window.__advocateRunWatch = new MutationObserver(() => {
-            if (app.getAttribute('data-test-script-state') === 'running') window.__advocateRuns += 1;
+        window.__advocateRuns = window.__advocateRuns || 0;
+        window.__advocateWatched = app;
+        // Count runs that *ended* (a change away from "running"), from the mutation records'
+        // old values: a fast run's two changes can arrive in one batch, when the attribute
+        // already reads "notRunning" again.
+        window.__advocateRunWatch = new MutationObserver((records) => {
+            for (const r of records) if (r.oldValue === 'running') window.__advocateRuns += 1;
         });
-        window.__advocateRunWatch.observe(
-            app, {attributes: true, attributeFilter: ['data-test-script-state']});
+        window.__advocateRunWatch.observe(app, {
+            attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
     }
     return window.__advocateRuns;
 }"""
 
 
-def rerun_after(page, action, timeout: float = 3_000) -> None:
+def rerun_after(page, action, timeout: float = 20_000) -> None:
     """Do `action` (a click, an upload...) and wait for the script run it triggers to finish.
 
-    A MutationObserver counts runs, so a fast rerun that starts and ends between two polls
-    is still seen. Runs start within a few hundred ms of an interaction here; if none starts
-    within `timeout` (an action that needs none) we just settle.
+    A MutationObserver counts finished runs, so a fast rerun that starts and ends between two
+    polls is still seen. An action that starts no run within `timeout` fails the test: it means the
+    click missed its widget (or the widget did not change), and going on would test a stale page.
     """
     before = page.evaluate(_WATCH_RUNS)
     action()
-    with contextlib.suppress(Exception):
-        page.wait_for_function("(n) => window.__advocateRuns > n", arg=before, timeout=timeout, polling=50)
+    page.wait_for_function("(n) => window.__advocateRuns > n", arg=before, timeout=timeout, polling=50)
     settle(page)
 
 
