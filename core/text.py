@@ -19,6 +19,8 @@ _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~$&#])")
 # Characters that start a block construct at the beginning of a line (lists, quotes, headings...).
 _MD_LINE_START = re.compile(r"^(\s*)([-+=>])", re.MULTILINE)
 _MD_ORDERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+# Bare URLs and e-mail addresses that GFM renderers (Streamlit's among them) turn into links.
+_AUTOLINK = re.compile(r"(?i)(\b(?:https?|ftp|mailto)|\bwww)([:.])|(@)")
 
 
 def inert(text: str) -> str:
@@ -30,6 +32,7 @@ def md_escape(text: str) -> str:
     """User text safe to put in Markdown: shown literally, never a link, HTML tag or format."""
     text = _MD_INLINE.sub(r"\\\1", inert(text))
     text = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _AUTOLINK.sub(lambda m: "\\@" if m.group(3) else m.group(1) + "\\" + m.group(2), text)
     return _MD_ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 

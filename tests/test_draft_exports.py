@@ -203,6 +203,10 @@ def test_bullets_list_the_top_stories_one_line_each():
         ("2. item", r"2\. item"),
         ("a_b*c", r"a\_b\*c"),
         ("\u202eabc", "abc"),
+        # bare URLs and addresses would become links in a GFM renderer (Streamlit's)
+        ("see http://127.0.0.1:9/x.png", r"see http\://127.0.0.1:9/x.png"),
+        ("www.example.test and HTTPS://a.test", r"www\.example.test and HTTPS\://a.test"),
+        ("me@example.test", r"me\@example.test"),
     ],
 )
 def test_md_escape(text, expected):
