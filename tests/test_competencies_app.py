@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
@@ -21,10 +22,10 @@ def page(app):
 
 
 def heatmap(at) -> dict:
-    """The heatmap's rows (competency -> counts per quarter)."""
+    """The heatmap's rows (competency as the chart shows it, entities decoded -> counts per quarter)."""
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     heat = next(c["data"][0] for c in charts if c["data"] and c["data"][0]["type"] == "heatmap")
-    return dict(zip(heat["y"], heat["z"], strict=True))
+    return dict(zip(map(html.unescape, heat["y"]), heat["z"], strict=True))
 
 
 def gap_lines(at) -> list[str]:
