@@ -70,6 +70,7 @@ def use_sample() -> None:
     st.session_state[state.IMPORT_YEARS] = {}
     st.session_state[state.UPLOADS] = None
     st.session_state[state.UPLOAD_SIGNATURE] = None
+    st.session_state[state.MERGE_CONFLICTS] = []  # they were about the user's data, not the sample
     st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1
 
 

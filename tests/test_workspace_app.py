@@ -4,6 +4,7 @@ added to the user's journal, and a changed row waits for the user's choice."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from core.store.workspace import WorkspaceStore
 pytestmark = pytest.mark.usefixtures("bound_to_localhost")
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample_wins.xlsx"
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def journal_story(at: AppTest, title: str) -> None:
@@ -57,11 +59,37 @@ def test_import_merges_into_the_journal_and_asks_about_changed_rows(advocate_hom
     conflicts = at.session_state["merge_conflicts"]
     assert [c.mine.id for c in conflicts] == [first.id]
     assert len(at.session_state["dataset"].items) == len(dataset.items)  # nothing duplicated
-    at.radio(key=f"merge_choice_{first.id}").set_value("theirs").run()
+
+    # A reload before choosing: the choice is still waiting, nothing was dropped.
+    at = session()
+    at.switch_page("pages/import_data.py").run()
+    [conflict] = at.session_state["merge_conflicts"]
+    assert conflict.theirs.result == "Edited elsewhere"
+    choice = at.radio(key=f"merge_choice_{conflict.key}")
+    assert choice.value is None and "Use the file's version" in choice.options
+    choice.set_value("theirs").run()
     at.button(key="merge_apply").click().run()
     assert not at.exception, at.exception
     assert at.session_state["dataset"].by_id()[first.id].result == "Edited elsewhere"
-    assert WorkspaceStore(advocate_home).load().dataset.by_id()[first.id].result == "Edited elsewhere"
+    saved = WorkspaceStore(advocate_home).load()
+    assert saved.dataset.by_id()[first.id].result == "Edited elsewhere"
+    assert saved.merge_conflicts == []
+
+
+def test_use_the_sample_data_clears_pending_choices(advocate_home):
+    pytest.importorskip("core.writing.workbook")
+    from core.writing.workbook import write_workbook
+
+    at = session()
+    journal_story(at, "Written in the journal")
+    mine = at.session_state["dataset"]
+    edited = dataclasses.replace(mine, stories=[dataclasses.replace(mine.stories[0], result="Edited")])
+    upload(at, "edited.xlsx", write_workbook(edited, {}))
+    assert len(at.session_state["merge_conflicts"]) == 1
+    [sample_button] = [b for b in at.button if b.label == "Use the sample data"]
+    sample_button.click().run()
+    assert at.session_state["merge_conflicts"] == []
+    assert not [b for b in at.button if b.key == "merge_apply"]
 
 
 @pytest.mark.parametrize("then", ["import", "journal"])
@@ -79,3 +107,39 @@ def test_looking_at_the_sample_never_loses_the_saved_workspace(advocate_home, th
     titles = [s.title for s in WorkspaceStore(advocate_home).load().dataset.stories]
     assert "Written in the journal" in titles
     assert len(titles) > 1
+
+
+def test_a_corrected_reupload_keeps_every_row_across_reloads(advocate_home):
+    """The reported case through the Import page: the corrected file inserts a row (every
+    position-based id after it shifts), fixes two year-less dates and edits a result."""
+    from core.ingest.importer import load_paths
+
+    fixed = load_paths([FIXTURES / "reupload_v2.csv"])
+    wanted = {(x.title, x.result) for x in fixed.stories}
+    at = session()
+    upload(at, "wins.csv", (FIXTURES / "reupload_v1.csv").read_bytes())
+    at = session()  # come back later
+    upload(at, "wins.csv", (FIXTURES / "reupload_v2.csv").read_bytes())
+    [summary] = [x.value for x in at.success if "Merged into your workspace" in x.value]
+    dataset = at.session_state["dataset"]
+    assert f"Stories ({len(dataset.stories)})" in [t.label for t in at.tabs]  # the page agrees
+    new, there, changed = map(int, re.findall(r"(\d+) (?:new|already there|changed)", summary))
+    assert new + there + changed == len(fixed.stories)  # every row of the file is accounted for
+
+    at = session()  # a reload before choosing: every row is in the set or waiting for a choice
+    at.switch_page("pages/import_data.py").run()
+    conflicts = at.session_state["merge_conflicts"]
+    shown = {(x.title, x.result) for x in at.session_state["dataset"].stories}
+    assert wanted <= shown | {(c.theirs.title, c.theirs.result) for c in conflicts}, summary
+    assert ("Rebuilt the newsletter", "Open rate up from 18% to 31%") in {
+        (c.theirs.title, c.theirs.result) for c in conflicts
+    }
+    for conflict in conflicts:
+        at.radio(key=f"merge_choice_{conflict.key}").set_value("theirs")
+    at.button(key="merge_apply").click().run()
+    assert not at.exception, at.exception
+
+    at = session()
+    stories = at.session_state["dataset"].stories
+    assert sorted((x.title, x.result) for x in stories) == sorted(wanted)
+    assert len({x.id for x in stories}) == len(stories)

@@ -15,18 +15,17 @@ from dataclasses import dataclass
 import streamlit as st
 
 from core.model import Dataset
+from core.store.merge import Conflict, merge, resolve
 from core.store.workspace import (
     DEFAULT_WORKSPACE,
-    Conflict,
     StaleWorkspace,
     WorkingSet,
     WorkspaceStore,
-    merge,
-    resolve,
     resolve_data_dir,
     resolve_shared,
 )
 from ui import state
+from ui.safe import md
 
 WORKSPACE_ERROR = "workspace_error"  # session key: why the saved workspace could not be opened
 STALE = "workspace_stale"  # session key: another tab saved since this session loaded the workspace
@@ -41,6 +40,7 @@ PERSISTED = (
     (state.DRAFT_OPTIONS, "draft_options"),
     (state.COLUMN_MAPPING, "column_mapping"),
     (state.SOURCE, "source"),
+    (state.MERGE_CONFLICTS, "merge_conflicts"),
 )
 
 
@@ -272,9 +272,10 @@ def start_own_data() -> None:
 def merge_dataset(new: Dataset) -> list[Conflict]:
     """Put freshly imported evidence into session state, merging with the user's own.
 
-    On the sample, the import simply replaces it. Otherwise new rows are added, identical rows
-    recognised and rows that changed are returned (and kept in session state for
-    `render_conflicts`) while the user's version stays in place until they choose.
+    On the sample, the import simply replaces it. Otherwise rows are matched by content
+    (core.store.merge): new rows are added, identical rows recognised, and changed rows wait in
+    state.MERGE_CONFLICTS (saved with the workspace, so a reload keeps them) until the user
+    chooses in `render_conflicts`; the user's version stays in place meanwhile.
     """
     _bring_back_saved()
     current = st.session_state.get(state.DATASET)
@@ -289,16 +290,24 @@ def merge_dataset(new: Dataset) -> list[Conflict]:
             st.session_state[state.SOURCE] = "import"  # the page names the files right after
         save()
         return []
-    result = merge(current, new)
+    pending = list(st.session_state.get(state.MERGE_CONFLICTS) or [])
+    saved: SavedMark | None = st.session_state.get(state.WORKSPACE_SAVED)
+    reserved = {*(st.session_state.get(state.OVERRIDES) or {}), *(saved.items if saved else ())}
+    result = merge(current, new, reserved=reserved, pending=pending)
     st.session_state[state.DATASET] = result.dataset
     overrides = dict(st.session_state.get(state.OVERRIDES) or {})
     for item_id, competencies in result.overrides.items():
         overrides.setdefault(item_id, competencies)  # the user's own choices win
     st.session_state[state.OVERRIDES] = overrides
-    st.session_state[state.MERGE_CONFLICTS] = result.conflicts
-    st.session_state["merge_summary"] = (len(result.added), len(result.identical), len(result.conflicts))
+    st.session_state[state.MERGE_CONFLICTS] = [*pending, *result.conflicts]
+    counts = (result.added, result.identical, result.conflicts, result.kept)
+    st.session_state[MERGE_SUMMARY] = tuple(len(c) for c in counts)
     save()
     return result.conflicts
+
+
+MERGE_SUMMARY = "merge_summary"  # session key: (added, identical, changed, kept) of the last merge
+CHOICE_LABELS = {"mine": "Keep mine", "theirs": "Use the file's version", "both": "Keep both"}
 
 
 def _describe(item) -> str:
@@ -309,26 +318,35 @@ def _describe(item) -> str:
     return f"{item.date:%d %b %Y}: " + " · ".join(p for p in parts if p)
 
 
+def _summary_text(added: int, identical: int, changed: int, kept: int) -> str:
+    text = f"Merged into your workspace: {added} new, {identical} already there"
+    text += f", {changed} changed (choose below)." if changed else "."
+    if kept:
+        text += f" {kept} of your rows are not in this file: they stay in your workspace."
+    return text
+
+
 def render_conflicts() -> None:
-    """Show the last import's merge summary and let the user settle each changed row."""
-    summary = st.session_state.pop("merge_summary", None)
+    """Show the last import's merge summary and let the user settle each changed row.
+
+    A row without a choice stays waiting (and saved) until the user picks one.
+    """
+    summary = st.session_state.pop(MERGE_SUMMARY, None)
     if summary:
-        added, identical, changed = summary
-        st.success(
-            f"Merged into your workspace: {added} new, {identical} already there, "
-            f"{changed} changed (choose below)."
-            if changed
-            else f"Merged into your workspace: {added} new, {identical} already there."
-        )
+        st.success(_summary_text(*summary))
     conflicts: list[Conflict] = st.session_state.get(state.MERGE_CONFLICTS) or []
     if not conflicts:
         return
-    st.subheader("Rows that changed since you saved them")
-    st.caption("The same row is in your workspace and in the imported file with different content.")
+    st.subheader(f"Rows that changed since you saved them ({len(conflicts)})")
+    st.caption(
+        "The same row is in your workspace and in the imported file with different content. "
+        "Your version stays until you choose; the choice waits for you, even after a reload."
+    )
     choices = {}
     for conflict in conflicts:
         with st.container(border=True):
-            st.markdown(f"**{conflict.mine.id}** ({conflict.reason})")
+            title = conflict.mine.title if conflict.mine.kind == "story" else conflict.mine.author
+            st.markdown(f"**{md(title or conflict.mine.id)}** ({md(conflict.reason)})")
             mine_col, theirs_col = st.columns(2)
             mine_col.caption("Yours")
             mine_col.text(_describe(conflict.mine))
@@ -336,14 +354,16 @@ def render_conflicts() -> None:
             theirs_col.text(_describe(conflict.theirs))
             choices[conflict.key] = st.radio(
                 "Which version to keep",
-                ["mine", "theirs"],
-                format_func={"mine": "Keep mine", "theirs": "Take theirs"}.get,
+                list(CHOICE_LABELS),
+                index=None,
+                format_func=CHOICE_LABELS.get,
                 horizontal=True,
                 key=f"merge_choice_{conflict.key}",
             )
     if st.button("Apply my choices", type="primary", key="merge_apply"):
-        st.session_state[state.DATASET] = resolve(st.session_state[state.DATASET], conflicts, choices)
-        st.session_state[state.MERGE_CONFLICTS] = []
+        dataset, waiting = resolve(st.session_state[state.DATASET], conflicts, choices)
+        st.session_state[state.DATASET] = dataset
+        st.session_state[state.MERGE_CONFLICTS] = waiting
         save()
         st.rerun()
 

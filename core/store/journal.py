@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.model import Dataset, Evidence, Origin, Praise, Story
-from core.store.workspace import next_id
+from core.store.merge import next_id
 from core.text import MONTH_NUMBERS
 
 JOURNAL_ORIGIN = Origin("journal")

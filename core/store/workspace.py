@@ -24,7 +24,8 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.model import Competency, Dataset, Evidence, Framework, Praise, Story, evidence_from_dict
+from core.model import Competency, Dataset, Framework, Praise, Story, evidence_from_dict
+from core.store.merge import Conflict
 
 ENV_HOME = "ADVOCATE_HOME"
 ENV_SHARED = "ADVOCATE_SHARED"
@@ -43,6 +44,7 @@ SETTING_KEYS = (
     "draft_options",
     "column_mapping",
     "source",
+    "merge_conflicts",
 )
 
 
@@ -130,6 +132,7 @@ class WorkingSet:
     draft_options: dict = field(default_factory=dict)
     column_mapping: dict = field(default_factory=dict)
     source: str = ""
+    merge_conflicts: list = field(default_factory=list)  # core.store.merge.Conflict waiting for the user
     revision: int = 0  # the workspace's save counter when loaded (0: never saved)
 
 
@@ -216,6 +219,8 @@ def _encode(value):
     """JSON-ready value with tags for the dataclasses other pages keep in session state."""
     if isinstance(value, Framework):
         return {"__framework__": framework_to_dict(value)}
+    if isinstance(value, Conflict):
+        return {"__conflict__": value.as_dict()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         name = type(value).__name__
         if name == "Period":
@@ -235,6 +240,8 @@ def _decode(value):
             ((tag, inner),) = value.items()
             if tag == "__framework__":
                 return framework_from_dict(inner)
+            if tag == "__conflict__":
+                return Conflict.from_dict(inner)
             if tag == "__period__":
                 return period_from_dict(inner)
             if tag == "__draft_options__":
@@ -641,147 +648,3 @@ def integrity_ok(path: Path | str) -> bool:
         return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
-
-
-# ---------------------------------------------------------------------------------------------
-# Merge: importing into a workspace that already has evidence
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Conflict:
-    """The same row in both sets with different content: the user keeps theirs or takes the file's."""
-
-    mine: Evidence
-    theirs: Evidence
-    reason: str  # "same id" | "same date and title" | "same date and sender"
-
-    @property
-    def key(self) -> str:
-        return self.mine.id
-
-
-@dataclass
-class MergeResult:
-    dataset: Dataset
-    added: list[str] = field(default_factory=list)  # ids in the merged set
-    identical: list[str] = field(default_factory=list)  # ids of mine that the file repeats
-    conflicts: list[Conflict] = field(default_factory=list)
-    overrides: dict[str, list[str]] = field(default_factory=dict)  # the file's, under merged ids
-
-
-def content_key(item: Evidence) -> str:
-    """What a row says, ignoring its id and where it came from."""
-    data = item.as_dict()
-    data.pop("id", None)
-    data.pop("origin", None)
-    return dumps(data)
-
-
-def _natural_key(item: Evidence) -> tuple | None:
-    if isinstance(item, Story):
-        title = " ".join(item.title.lower().split())
-        return ("story", item.date, title) if title else None
-    author = " ".join(item.author.lower().split())
-    return ("praise", item.date, author) if author else None
-
-
-def next_id(items: Sequence[Evidence], prefix: str) -> str:
-    """The next free id in the S1.. / P1.. numbering."""
-    highest = 0
-    for item in items:
-        if item.id.startswith(prefix) and item.id[len(prefix) :].isdigit():
-            highest = max(highest, int(item.id[len(prefix) :]))
-    return f"{prefix}{highest + 1}"
-
-
-def merge(current: Dataset, incoming: Dataset) -> MergeResult:
-    """Merge `incoming` into `current` without losing either side.
-
-    - a row with the same content as one of mine (ignoring id and origin) is recognised, not added;
-    - a row that is the same row as one of mine with other content is a conflict: same id with the
-      same date or title (text for praise), or same date and title (sender for praise);
-    - every other row is added, renumbered when its id is taken.
-    Conflicts are left to the user (`resolve`); mine stay in the merged set until then.
-    """
-    stories = list(current.stories)
-    praise = list(current.praise)
-    result = MergeResult(dataset=current)
-    mine_by_content = {content_key(i): i for i in current.items}
-    mine_by_id = {i.id: i for i in current.items}
-    mine_by_natural = {}
-    for item in current.items:
-        key = _natural_key(item)
-        if key is not None:
-            mine_by_natural.setdefault(key, item)
-    in_conflict: set[str] = set()
-    id_map: dict[str, str] = {}
-
-    for item in incoming.items:
-        same = mine_by_content.get(content_key(item))
-        if same is not None and same.kind == item.kind:
-            result.identical.append(same.id)
-            id_map[item.id] = same.id
-            continue
-        match, reason = None, ""
-        by_id = mine_by_id.get(item.id)
-        if by_id is not None and by_id.kind == item.kind and _same_row(by_id, item):
-            match, reason = by_id, "same id"
-        else:
-            natural = _natural_key(item)
-            if natural is not None and natural in mine_by_natural:
-                match = mine_by_natural[natural]
-                reason = "same date and title" if item.kind == "story" else "same date and sender"
-        if match is not None and match.id not in in_conflict:
-            in_conflict.add(match.id)
-            result.conflicts.append(Conflict(match, item, reason))
-            id_map[item.id] = match.id
-            continue
-        target = stories if isinstance(item, Story) else praise
-        new_id = item.id
-        if new_id in mine_by_id or any(i.id == new_id for i in target) or not new_id:
-            new_id = next_id([*stories, *praise], "S" if isinstance(item, Story) else "P")
-        added = dataclasses.replace(item, id=new_id)
-        target.append(added)
-        mine_by_id.setdefault(new_id, added)
-        result.added.append(new_id)
-        id_map[item.id] = new_id
-
-    result.overrides = {id_map[i]: list(comps) for i, comps in incoming.overrides.items() if i in id_map}
-    result.dataset = dataclasses.replace(
-        current,
-        stories=stories,
-        praise=praise,
-        problems=[*current.problems, *incoming.problems],
-        files=[*current.files, *incoming.files],
-        rows_read=current.rows_read + incoming.rows_read,
-        rows_skipped=current.rows_skipped + incoming.rows_skipped,
-        overrides={**current.overrides, **result.overrides},
-    )
-    return result
-
-
-def _same_row(mine: Evidence, theirs: Evidence) -> bool:
-    """An id match only means "the same row" if something else agrees: a foreign file's S1 is not ours."""
-    if mine.date == theirs.date:
-        return True
-    if isinstance(mine, Story):
-        return bool(mine.title) and mine.title == theirs.title
-    return bool(mine.text) and mine.text == theirs.text
-
-
-def resolve(dataset: Dataset, conflicts: Sequence[Conflict], choices: dict[str, str]) -> Dataset:
-    """Apply the user's choices: {mine id: "theirs" | "mine"}; unlisted conflicts keep mine."""
-    take = {c.mine.id: c.theirs for c in conflicts if choices.get(c.key) == "theirs"}
-    if not take:
-        return dataset
-
-    def pick(item):
-        theirs = take.get(item.id)
-        return dataclasses.replace(theirs, id=item.id) if theirs is not None else item
-
-    return dataclasses.replace(
-        dataset,
-        stories=[pick(s) for s in dataset.stories],
-        praise=[pick(p) for p in dataset.praise],
-    )
