@@ -81,16 +81,27 @@ _NOT_PAST_TEXT = "need feed seed speed bed red shed hundred indeed proceed excee
 _NOT_PAST = frozenset(_NOT_PAST_TEXT.split())
 
 
+# A bare number is the result only when it is one: "went from 40 to 65", not "after 8 user tests".
+_CHANGE = re.compile(rf"(?:\bfrom\s+)?{_NUM}{_SCALE}\s*(?:->|→|\bto\b)\s*{_NUM}{_SCALE}", re.IGNORECASE)
+_COUNTED = re.compile(
+    r"\s*(?:[a-z/-]+\s)?(?:tests?|interviews?|meetings?|calls?|sessions?|workshops?|rounds?|drafts?|"
+    r"versions?|iterations?|surveys?|reminders?|steps?|slides?)\b",
+    re.IGNORECASE,
+)
+
+
 def quantity(text: str) -> tuple[str, str] | None:
     """The first figure in a text as (kind, matched text), ignoring bare years like 2025."""
     for kind, pattern in QUANTITY_PATTERNS:
+        if kind == "a number" and (change := _CHANGE.search(text)):
+            return kind, change.group(0).strip()
         for match in pattern.finditer(text):
             found = match.group(0).strip()
             bare = found.lstrip("+-")
             if _YEAR.match(bare) or (kind == "time" and _YEAR.match(bare[:-1])):
                 continue  # a year ("in 2025") or a decade ("the 1990s") is not a result
-            if kind == "a number" and bare in {"0", "1"}:
-                continue
+            if kind == "a number" and (bare in {"0", "1"} or _COUNTED.match(text, match.end())):
+                continue  # "1", or how much work went in ("8 user tests") rather than what came out
             return kind, found
     return None
 
