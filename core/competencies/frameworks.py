@@ -104,6 +104,14 @@ def _parse_builtin(file: str, _mtime: int, key: str) -> Framework:
 def parse_framework(name: str, data: bytes) -> tuple[Framework | None, list[Problem]]:
     """Parse an uploaded framework file, CSV or YAML by its extension (.txt: pasted-text shape)."""
     suffix = Path(name).suffix.lower()
+    from core.competencies.framework_sheet import WORKBOOK_SUFFIXES, read_sheet
+
+    if suffix in WORKBOOK_SUFFIXES:  # the downloadable spreadsheet, edited in Excel or Sheets
+        text, problems = read_sheet(name, data)
+        if text is None:
+            return None, problems
+        framework, more = _parse_csv(name, text, delimiter=",")
+        return framework, problems + more
     text, problems = _decode(name, data)
     if text is None:
         return None, problems
@@ -115,7 +123,7 @@ def parse_framework(name: str, data: bytes) -> tuple[Framework | None, list[Prob
         framework, more = parse_pasted(text, source=name)
     else:
         return None, [
-            _error(name, None, None, f"unsupported framework file type {suffix!r}: use .csv or .yaml")
+            _error(name, None, None, f"{suffix!r} files can't be read: use a spreadsheet (.xlsx, .csv)")
         ]
     return framework, problems + more
 
