@@ -123,7 +123,7 @@ def parse_framework(name: str, data: bytes) -> tuple[Framework | None, list[Prob
         framework, more = parse_pasted(text, source=name)
     else:
         return None, [
-            _error(name, None, None, f"{suffix!r} files can't be read: use a spreadsheet (.xlsx, .csv)")
+            _error(name, None, None, f"unsupported file type {suffix!r}: use a spreadsheet or .yaml")
         ]
     return framework, problems + more
 
