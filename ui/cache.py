@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.digest import content_hash
+from ui.memo import Same, session_memo
 from ui.state import SAMPLE_PATH
 
 
@@ -30,27 +32,21 @@ def load_sample():
     return load_files(((SAMPLE_PATH.name, SAMPLE_PATH.read_bytes()),))
 
 
-_FINGERPRINT = "_dataset_fingerprint"  # (the Dataset object, its fingerprint) for this session
-
-
 def dataset_fingerprint(dataset) -> str:
     """A hash of the evidence's content: caches keyed on it follow edits and ignore widget noise.
 
     Pickling 10,000 + 10,000 items costs 0.1-0.4 s and every analysis page asks on every rerun,
     so the hash is kept beside the object it was computed from. Edits never change a Dataset in
     place (core.store.journal.with_item/without_item and the importer build new ones), so one object
-    always has one content; holding it in the memo keeps its id from being reused.
+    always has one content.
     """
-    memo = st.session_state.get(_FINGERPRINT)
-    if memo is not None and memo[0] is dataset:
-        return memo[1]
-    import hashlib
     import pickle
 
-    payload = pickle.dumps((dataset.stories, dataset.praise), protocol=pickle.HIGHEST_PROTOCOL)
-    digest = hashlib.blake2b(payload, digest_size=16).hexdigest()
-    st.session_state[_FINGERPRINT] = (dataset, digest)
-    return digest
+    return session_memo(
+        "dataset_fingerprint",
+        Same(dataset),
+        lambda: content_hash(pickle.dumps((dataset.stories, dataset.praise), pickle.HIGHEST_PROTOCOL)),
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -98,30 +94,9 @@ def item_mappings(fingerprint: str, fw_key: str, _dataset, _framework):
     return map_items(_dataset.items, _framework)
 
 
-_MEMO = "_ui_cache_memo"  # {name: (key, value)}: one value per name, for this session
-
-
-def session_memo(name: str, key, compute):
-    """`compute()` once per `key` for this session, the last value kept under `name`.
-
-    For derived values that change with the user's choices (overrides, period, filter) and so
-    do not belong in a cache shared by every session, but that cost tens of milliseconds to
-    rebuild from 20,000 items on a rerun that changed nothing they depend on.
-    """
-    memo = st.session_state.setdefault(_MEMO, {})
-    hit = memo.get(name)
-    if hit is not None and hit[0] == key:
-        return hit[1]
-    value = compute()
-    memo[name] = (key, value)
-    return value
-
-
 def overrides_key(overrides) -> str:
-    """A stable text key for the user's overrides ({id: [competency]}, small next to the data)."""
-    import json
-
-    return json.dumps(overrides or {}, sort_keys=True, ensure_ascii=False, default=str)
+    """A stable key for the user's overrides ({id: [competency]}, small next to the data)."""
+    return content_hash(overrides or {})
 
 
 def assignments(fingerprint: str, fw_key: str, dataset, framework, overrides) -> dict[str, list[str]]:

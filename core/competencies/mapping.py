@@ -979,21 +979,24 @@ def accepted(
     return [s.competency for s in suggestions if s.score >= floor and s.score >= ratio * top]
 
 
+def assignment(mapping: ItemMapping, overrides: dict[str, list[str]]) -> tuple[str, list[str]]:
+    """(where it comes from, the competencies one item counts for).
+
+    The user's override wins ("override"; an empty list means "supports none"); else the
+    competencies the input named explicitly, matched to the framework ("confirmed"); else the
+    accepted suggestions ("suggested", or "none" when no suggestion is taken).
+    """
+    if mapping.id in overrides:
+        return "override", list(overrides[mapping.id])
+    if mapping.confirmed:
+        return "confirmed", list(mapping.confirmed)
+    taken = accepted(mapping.suggestions)
+    return ("suggested" if taken else "none"), taken
+
+
 def assigned(
     mappings: dict[str, ItemMapping], overrides: dict[str, list[str]] | None
 ) -> dict[str, list[str]]:
-    """The competencies each item counts for.
-
-    The user's override wins (an empty list means "supports none"); else the competencies the
-    input named explicitly (matched to the framework); else the accepted suggestions.
-    """
+    """The competencies each item counts for (see `assignment` for the rule)."""
     overrides = overrides or {}
-    out: dict[str, list[str]] = {}
-    for item_id, mapping in mappings.items():
-        if item_id in overrides:
-            out[item_id] = list(overrides[item_id])
-        elif mapping.confirmed:
-            out[item_id] = list(mapping.confirmed)
-        else:
-            out[item_id] = accepted(mapping.suggestions)
-    return out
+    return {item_id: assignment(mapping, overrides)[1] for item_id, mapping in mappings.items()}

@@ -1,0 +1,73 @@
+"""Competencies: the coverage heatmap, the gaps, and the names the files use that the framework lacks."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.analysis.coverage import coverage, gaps, heatmap_figure
+from core.competencies.frameworks import framework_key
+from ui.cache import overrides_key, story_strengths
+from ui.memo import session_memo
+from ui.safe import md
+
+K_MEASURE = "comp_measure"
+
+
+def _unknown(mappings) -> dict[str, list[str]]:
+    """{competency named in the files but not in the framework: [item ids]}."""
+    unknown: dict[str, list[str]] = {}
+    for item_id, m in mappings.items():
+        for name in m.unmatched:
+            unknown.setdefault(name, []).append(item_id)
+    return unknown
+
+
+def unknown_names(mappings, fingerprint: str, framework) -> None:
+    """Warn about the competencies the files name that this framework does not have."""
+    key = (fingerprint, framework_key(framework))
+    unknown = session_memo("comp_unknown", key, lambda: _unknown(mappings))
+    if unknown:
+        st.warning(
+            "Your files name competencies this framework does not have (not counted): "
+            + "; ".join(
+                f"{md(name)} ({', '.join(ids[:5])}{'…' if len(ids) > 5 else ''})"
+                for name, ids in unknown.items()
+            )
+        )
+
+
+@st.fragment
+def coverage_and_gaps(dataset, framework, chosen, overrides, period, fingerprint) -> None:
+    """The heatmap and the gaps. A fragment: changing "Measure" on the live server reruns only
+    this block, not the 20,000-item evidence table below (AppTest still reruns the whole page)."""
+    st.subheader("Coverage")
+    measure = (
+        st.segmented_control(
+            "Measure",
+            ["count", "strength"],
+            default="count",
+            key=K_MEASURE,
+            help="Strength weighs stories by how well they are told",
+        )
+        or "count"
+    )
+    strengths = None
+    if measure == "strength":  # scoring every story costs time on big sets: only when asked
+        strengths = {sid: s.score for sid, s in story_strengths(fingerprint, dataset)[0].items()}
+    cov = session_memo(  # only the data, framework, period, choices and measure change it
+        "comp_coverage",
+        (fingerprint, framework_key(framework), period, overrides_key(overrides), measure),
+        lambda: coverage(dataset.items, framework, chosen, period, strengths),
+    )
+    unit = "strength" if measure == "strength" else "items"
+    st.caption(f"{md(framework.name)} · {md(period.label)} · {unit} per quarter")
+    st.plotly_chart(heatmap_figure(cov, measure), key="comp_heatmap")
+    if cov.outside:
+        st.caption(f"{cov.outside} item(s) fall outside {md(period.label)} and are not counted.")
+
+    st.subheader("Gaps")
+    found = gaps(cov, framework)
+    if not found:
+        st.success("Every competency has evidence across the period.")
+    for gap in found:
+        st.markdown(f"- **{md(gap.message)}** {md(gap.prompt)}")

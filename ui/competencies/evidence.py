@@ -1,0 +1,135 @@
+"""Competencies: the evidence table, where the user confirms, changes or removes any mapping.
+
+A page of EDITOR_PAGE rows at a time; the columns that do not depend on the user's choices are
+built once per content and shared.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core.competencies.frameworks import framework_key
+from core.competencies.mapping import assignment
+from ui import state
+from ui.cache import dataset_fingerprint, overrides_key
+from ui.competencies.common import K_EDITOR_VERSION, commit, preview
+from ui.memo import session_memo
+
+K_SHOW = "comp_show"
+EDITOR_PAGE = 500  # rows in the editable grid at once: 20,000 made every rerun cost a second
+SOURCES = {"override": "your choice", "confirmed": "from your file", "suggested": "suggested", "none": "—"}
+FILTERS = {
+    "all": "All evidence",
+    "none": "Counted nowhere",
+    "suggested": "Suggested, not yet confirmed",
+    "override": "Your choices",
+}
+
+
+def confirm_all(dataset, mappings, overrides) -> None:
+    """Turn every accepted suggestion into the user's own choice, so it no longer moves."""
+    for item in dataset.items:
+        source, taken = assignment(mappings[item.id], overrides)
+        if source == "suggested":
+            overrides[item.id] = taken
+    commit(overrides)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _static_rows(fingerprint: str, fw_key: str, period, _dataset, _mappings) -> dict[str, dict]:
+    """{id: the table's columns that do not depend on the user's choices}, once per content."""
+    rows = {}
+    for item in _dataset.items:
+        m = _mappings[item.id]
+        quarter = period.quarter_of(item.date) if period.contains(item.date) else None
+        top = m.suggestions[0] if m.suggestions else None
+        rows[item.id] = {
+            "date": item.date,
+            "evidence": preview(item),
+            "why": top.why if top else "",
+            "suggested": ", ".join(f"{s.competency} {s.score:.2f}" for s in m.suggestions),
+            "kind": item.kind,
+            "quarter": quarter.label if quarter else "outside period",
+            "not in framework": ", ".join(m.unmatched),
+        }
+    return rows
+
+
+def _listed(dataset, mappings, overrides, show) -> tuple[int, list[tuple[str, str]]]:
+    """(suggestions pending confirmation, [(id, source)] of the items the filter `show` keeps)."""
+    pending = 0
+    listed = []
+    for item in dataset.items:
+        source = assignment(mappings[item.id], overrides)[0]
+        pending += source == "suggested"
+        if show == "all" or source == show:
+            listed.append((item.id, source))
+    return pending, listed
+
+
+def _rows(listed, static, chosen) -> list[dict]:
+    return [
+        {
+            "id": item_id,
+            "date": static[item_id]["date"],
+            "evidence": static[item_id]["evidence"],
+            "counts for": list(chosen.get(item_id, [])),
+            "source": SOURCES[source],
+            **{k: static[item_id][k] for k in ("why", "suggested", "kind", "quarter", "not in framework")},
+        }
+        for item_id, source in listed
+    ]
+
+
+def _editor(rows: list[dict], framework, show: str, version: int):
+    frame = pd.DataFrame(rows)
+    return st.data_editor(
+        frame,
+        key=f"comp_editor_{framework_key(framework)[:8]}_{show}_{version}",
+        hide_index=True,
+        width="stretch",
+        disabled=[c for c in frame.columns if c != "counts for"],
+        column_config={
+            "counts for": st.column_config.MultiselectColumn(
+                "counts for", options=framework.names, help="Edit to confirm, change or remove the mapping"
+            ),
+            "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
+            "evidence": st.column_config.TextColumn("evidence", width="medium"),
+            "why": st.column_config.TextColumn("why (top suggestion)", width="large"),
+        },
+    )
+
+
+def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> None:
+    left, right = st.columns([3, 1])
+    show = left.selectbox("Show", list(FILTERS), format_func=FILTERS.get, key=K_SHOW)
+    fingerprint, fw_key = dataset_fingerprint(dataset), framework_key(framework)
+    pending, listed = session_memo(  # 20,000 items: sorted out when the choices change, not per rerun
+        "comp_listed", (fingerprint, fw_key, overrides_key(overrides), show),
+        lambda: _listed(dataset, mappings, overrides, show),
+    )
+    if right.button(f"Confirm all {pending} suggestions", key="comp_confirm_all", disabled=not pending):
+        confirm_all(dataset, mappings, overrides)
+    if not listed:
+        st.caption("Nothing to show with this filter.")
+        return
+    pages = -(-len(listed) // EDITOR_PAGE)
+    if pages > 1:
+        page = st.number_input(
+            f"Page ({len(listed):,} items, {EDITOR_PAGE} a page)", 1, pages, 1, key=f"{K_SHOW}_page_{show}"
+        )
+        listed = listed[(page - 1) * EDITOR_PAGE : page * EDITOR_PAGE]
+    rows = _rows(listed, _static_rows(fingerprint, fw_key, period, dataset, mappings), chosen)
+    version = st.session_state.setdefault(K_EDITOR_VERSION, 0)
+    edited = _editor(rows, framework, show, version)
+    changed = False
+    for before, after in zip(rows, edited.to_dict("records"), strict=True):
+        new = [c for c in (after.get("counts for") or []) if c in framework.names]
+        if new != before["counts for"]:
+            overrides[before["id"]] = new
+            changed = True
+    if changed:
+        st.session_state[state.OVERRIDES] = overrides
+        st.session_state[K_EDITOR_VERSION] = version + 1
+        st.rerun()
