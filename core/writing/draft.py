@@ -510,7 +510,8 @@ def question_scores(questions: list[str], items: list[Evidence]):
 # --- the draft ----------------------------------------------------------------------------------
 
 
-def _in_period(dataset: Dataset, period: Period) -> tuple[list[Story], list[Praise]]:
+def in_period(dataset: Dataset, period: Period) -> tuple[list[Story], list[Praise]]:
+    """(the stories, the praise) dated inside `period`: the only evidence a draft reads."""
     return ([s for s in dataset.stories if period.contains(s.date)],
             [p for p in dataset.praise if period.contains(p.date)])
 
@@ -549,7 +550,7 @@ def build_draft(dataset: Dataset, framework: Framework | None, assignments: dict
     options = options or DraftOptions()
     ratings = ratings or {}
     spec = _LENGTH[options.length]
-    stories, praise = _in_period(dataset, period)
+    stories, praise = in_period(dataset, period)
     scored = _score_all(stories, period, strengths)
     wins = [scored[s.id] for s in stories if s.story_kind == "win"]
     quotable = [p for p in praise if not p.hidden]

@@ -1,0 +1,106 @@
+"""Import page: reading uploads into the working set, and the steps that ask the user something
+a file does not say (which column is which, which year "July" is)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from core.digest import content_hash
+from core.ingest.importer import mapping_fields
+from ui import state
+from ui.cache import load_files
+from ui.safe import md
+from ui.workspace import merge_dataset
+
+NONE = "(none)"
+FIELD_LABELS = {
+    "date": "Date (required)",
+    "text": "Quote / feedback text (required)",
+    "from": "From (who said it)",
+    "description": "Description (or challenge / action / result)",
+    "noticed_by": "Who noticed",
+    "lesson": "Lesson learned",
+    "theme": "Theme or skill (a hint)",
+    "organisation": "Organisation",
+}
+
+
+def signature(files: tuple[tuple[str, bytes], ...]) -> str:
+    """The uploads' content hash: parse once per upload, whatever the widgets do."""
+    return content_hash(*(part for name, data in files for part in (name, data)))
+
+
+def apply_import(files: tuple[tuple[str, bytes], ...], mapping: dict) -> None:
+    """Parse (cached) and put the result in session state; a new upload replaces the sample."""
+    period = st.session_state.get(state.PERIOD)
+    span = (period.start, period.end) if period is not None else None
+    years = dict(st.session_state.get(state.IMPORT_YEARS) or {}) or None
+    report = load_files(files, mapping or None, years, span)
+    if st.session_state.get(state.SOURCE) == "sample":
+        # State that only made sense for the sample's items.
+        st.session_state[state.OVERRIDES] = {}
+        st.session_state[state.PERIOD] = None
+    merge_dataset(report)  # replaces the sample, or merges into the user's own (the file's Mapping too)
+    st.session_state[state.IMPORT_REPORT] = report
+    st.session_state[state.SOURCE] = ", ".join(name for name, _ in files)
+
+
+def mapping_step(status, files) -> None:
+    """Let the user say which column is which for a file whose headers were not recognised."""
+    key = f"map_{signature(files)[:8]}_{status.file}"
+    with st.container(border=True):
+        st.warning(
+            f"**{md(status.file)}**: Advocate couldn't tell which column holds what. "
+            "Pick the columns below to load it."
+        )
+        kinds = ["story", "praise"]
+        kind = st.radio(
+            "These rows are",
+            kinds,
+            index=kinds.index(status.needs_mapping or "story"),
+            format_func={"story": "Stories (things I did)", "praise": "Praise (what others said)"}.get,
+            horizontal=True,
+            key=f"{key}_kind",
+        )
+        options = [NONE, *status.columns]
+        chosen = {}
+        columns = st.columns(3)
+        for index, field in enumerate(mapping_fields(kind)):
+            label = FIELD_LABELS.get(field, field.capitalize())
+            value = columns[index % 3].selectbox(label, options, key=f"{key}_{kind}_{field}")
+            if value != NONE:
+                chosen[field] = value
+        if st.button("Load with these columns", key=f"{key}_go", type="primary"):
+            needed = ("text",) if kind == "praise" else ("challenge", "action", "result", "description")
+            if "date" not in chosen or not any(f in chosen for f in needed):
+                need = "the quote" if kind == "praise" else "a challenge, action, result or description"
+                st.error(f"Pick at least the date column and {need}.")
+                return
+            mapping = dict(st.session_state.get(state.COLUMN_MAPPING) or {})
+            mapping[status.file] = chosen
+            st.session_state[state.COLUMN_MAPPING] = mapping
+            apply_import(files, mapping)
+            st.rerun()
+
+
+def year_step(status, files) -> None:
+    """Ask once which year a file's "July" and "Q3" are, when nothing in it fixes the year."""
+    key = f"year_{signature(files)[:8]}_{status.file}"
+    with st.container(border=True):
+        st.warning(
+            f"**{md(status.file)}** has dates without a year (such as 'July' or 'Q3') and nothing "
+            "in the file says which year they are. Which year are these?"
+        )
+        year = st.number_input(
+            "Year", min_value=1990, max_value=2100, value=dt.date.today().year, step=1, key=f"{key}_year"
+        )
+        if st.button("Use this year", key=f"{key}_go", type="primary"):
+            years = dict(st.session_state.get(state.IMPORT_YEARS) or {})
+            years[status.file] = int(year)
+            st.session_state[state.IMPORT_YEARS] = years
+            apply_import(files, st.session_state.get(state.COLUMN_MAPPING) or {})
+            st.rerun()
+
+

@@ -1,0 +1,39 @@
+"""Import page: what loaded (one row per story or quote, with where it came from) and what did not."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def tables(fingerprint: str, _dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(stories, praise) tables, once per dataset content: 20,000 as_dict calls per rerun cost."""
+    return evidence_table(_dataset.stories), evidence_table(_dataset.praise)
+
+
+def evidence_table(items: list) -> pd.DataFrame:
+    """One row per item, lists joined, with where it came from (file, sheet, row)."""
+    rows = []
+    for item in items:
+        data = item.as_dict()
+        data["date"] = item.when if item.date_precision != "day" else data["date"]  # May 2026, Q3 2026
+        data.pop("date_precision")
+        origin = data.pop("origin") or {}
+        data.pop("kind")
+        data.pop("extra")
+        for key in ("competencies", "tags"):
+            if key in data:
+                data[key] = "; ".join(data[key])
+        data["file"] = origin.get("file")
+        data["sheet"] = origin.get("sheet")
+        data["row"] = origin.get("row")
+        rows.append(data)
+    return pd.DataFrame(rows)
+
+
+def problems_table(problems) -> pd.DataFrame:
+    rows = [p.as_dict() for p in problems]
+    frame = pd.DataFrame(rows, columns=["severity", "file", "sheet", "row", "column", "message"])
+    frame["row"] = frame["row"].astype("Int64")
+    return frame.sort_values("severity", kind="stable")  # errors first
