@@ -47,6 +47,15 @@ def apply_import(files: tuple[tuple[str, bytes], ...], mapping: dict) -> None:
     st.session_state[state.SOURCE] = ", ".join(name for name, _ in files)
 
 
+def _answer(files, setting: str, file: str, value) -> None:
+    """Keep the user's answer for `file` in the `setting` dict, then read the files again with it."""
+    answers = dict(st.session_state.get(setting) or {})
+    answers[file] = value
+    st.session_state[setting] = answers
+    apply_import(files, st.session_state.get(state.COLUMN_MAPPING) or {})
+    st.rerun()
+
+
 def mapping_step(status, files) -> None:
     """Let the user say which column is which for a file whose headers were not recognised."""
     key = f"map_{signature(files)[:8]}_{status.file}"
@@ -78,11 +87,7 @@ def mapping_step(status, files) -> None:
                 need = "the quote" if kind == "praise" else "a challenge, action, result or description"
                 st.error(f"Pick at least the date column and {need}.")
                 return
-            mapping = dict(st.session_state.get(state.COLUMN_MAPPING) or {})
-            mapping[status.file] = chosen
-            st.session_state[state.COLUMN_MAPPING] = mapping
-            apply_import(files, mapping)
-            st.rerun()
+            _answer(files, state.COLUMN_MAPPING, status.file, chosen)
 
 
 def year_step(status, files) -> None:
@@ -97,10 +102,6 @@ def year_step(status, files) -> None:
             "Year", min_value=1990, max_value=2100, value=dt.date.today().year, step=1, key=f"{key}_year"
         )
         if st.button("Use this year", key=f"{key}_go", type="primary"):
-            years = dict(st.session_state.get(state.IMPORT_YEARS) or {})
-            years[status.file] = int(year)
-            st.session_state[state.IMPORT_YEARS] = years
-            apply_import(files, st.session_state.get(state.COLUMN_MAPPING) or {})
-            st.rerun()
+            _answer(files, state.IMPORT_YEARS, status.file, int(year))
 
 
