@@ -171,6 +171,8 @@ class FileStatus:
     columns: list[str] = field(default_factory=list)
     needs_mapping: str | None = None
     needs_year: bool = False  # some dates ("July", "Q3") have no year and nothing fixed one: ask
+    hidden_sheets: list[str] = field(default_factory=list)  # hidden sheets holding data
+    duplicate_of: str | None = None  # the file given earlier with the very same bytes
 
 
 @dataclass

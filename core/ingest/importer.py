@@ -9,6 +9,7 @@ with their column names, and load on a second call with the user's `column_mappi
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,11 +65,13 @@ def load_uploads(
     column_mapping: dict | None = None,
     years: dict[str, int] | None = None,
     period: tuple[dt.date, dt.date] | None = None,
+    include_hidden: bool = False,
 ) -> Dataset:
     """Read uploaded (name, bytes) files into one Dataset; `column_mapping` = {file: {field: header}},
     `years` = {file: year} the user gave for dates without one, `period` = the review period's
     (start, end), which fixes the year of "July" or "Q3" when it holds that month once."""
-    return _Loader(limits or Limits(), column_mapping or {}, years, period).run(list(files))
+    loader = _Loader(limits or Limits(), column_mapping or {}, years, period, include_hidden)
+    return loader.run(list(files))
 
 
 def load_paths(paths, limits: Limits | None = None) -> Dataset:
@@ -144,8 +147,9 @@ def _kind(text: str) -> str | None:
 
 
 class _Loader:
-    def __init__(self, limits: Limits, column_mapping: dict, years=None, period=None):
+    def __init__(self, limits: Limits, column_mapping: dict, years=None, period=None, include_hidden=False):
         self.limits = limits
+        self.include_hidden = include_hidden
         self.column_mapping = column_mapping
         self.years = years or {}
         self.period = period
@@ -157,9 +161,19 @@ class _Loader:
 
     def run(self, files) -> Dataset:
         self.several_files = len({name for name, _ in files}) > 1
+        digests: dict[bytes, str] = {}
         for name, data in files:
             status = FileStatus(name)
             self.dataset.files.append(status)
+            if isinstance(data, bytes | bytearray):
+                digest = hashlib.blake2b(data, digest_size=16).digest()
+                if digest in digests:  # the same file given twice (or under two names): loaded once
+                    first = digests[digest]
+                    same = "was given twice" if first == name else f"is the same file as {first}"
+                    self.problem(name, None, None, None, "warning", f"This file {same}: loaded once.")
+                    status.duplicate_of = first
+                    continue
+                digests[digest] = name
             try:
                 if isinstance(data, ReadError):
                     raise data
@@ -209,6 +223,16 @@ class _Loader:
         loaded = 0
         unrecognised: list[tuple[RawTable, HeaderMap | None, str | None]] = []
         for table in tables:
+            if table.hidden and not all(_is_blank(r) for r in table.rows):
+                status.hidden_sheets.append(table.sheet or "")
+                if not self.include_hidden:
+                    self.problem(
+                        status.file, table.sheet, None, None, "warning",
+                        f"Sheet '{table.sheet}' is hidden in the workbook, so it was skipped: "
+                        "include hidden sheets on the Import page to load it.",
+                    )  # fmt: skip
+                    continue
+            self._reader_problems(status, table)
             if all(_is_blank(r) for r in table.rows):
                 continue
             hint = sheet_name_kind(table.sheet or PurePath(status.file).stem)
@@ -255,6 +279,14 @@ class _Loader:
                 f"Advocate couldn't tell which columns of {where} hold what ({self._missing(hmap)}): "
                 "pick the columns on the Import page to load it.",
             )
+
+    def _reader_problems(self, status: FileStatus, table: RawTable) -> None:
+        """What the reader saw line by line; its errors are rows that could not be read at all."""
+        for row, severity, message in table.problems:
+            self.problem(status.file, table.sheet, row, None, severity, message)
+            if severity == "error":
+                status.rows_read += 1
+                status.rows_skipped += 1
 
     @staticmethod
     def _missing(hmap: HeaderMap | None) -> str:

@@ -7,15 +7,15 @@ Guard rails run before any real parsing, so a hostile or huge file is refused qu
 
 from __future__ import annotations
 
-import csv
 import io
-import itertools
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import python_calamine
+
+from core.ingest.text_files import TextError, check_is_text, decode, detect_delimiter, split_records
 
 WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
@@ -24,6 +24,15 @@ ACCEPTED_EXTENSIONS = WORKBOOK_EXTENSIONS + TEXT_EXTENSIONS
 _ZIP_MAGIC = b"PK\x03\x04"
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")  # stream name inside encrypted OOXML
+_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
+_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row[^>]*\sr=\"(\d+)\"")
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\s[^>]*>")
+_REL = re.compile(rb"<(?:\w+:)?Relationship\s[^>]*>")
+
+
+def _attribute(element: bytes, name: bytes) -> bytes:
+    match = re.search(rb"\s" + name + rb"=\"([^\"]*)\"", element)
+    return match.group(1) if match else b""
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]+\d+:?[A-Z]*(\d*)\"")
 
 
@@ -45,6 +54,9 @@ class RawTable:
     rows: list[list] = field(default_factory=list)  # cells: str, float, bool, date, datetime or ""
     row_numbers: list[int] = field(default_factory=list)
     text_file: bool = False  # every cell is a string (no typed dates/numbers)
+    problems: list[tuple[int | None, str, str]] = field(default_factory=list)  # (row, severity, message)
+    lines: int = 0  # physical lines of a text file
+    hidden: bool = False  # a hidden or very hidden sheet
 
 
 class ReadError(Exception):
@@ -52,7 +64,11 @@ class ReadError(Exception):
 
 
 def read_tables(name: str, data: bytes, limits: Limits | None = None) -> tuple[list[RawTable], list[str]]:
-    """Every table of one file, plus notes (plain sentences) worth a warning."""
+    """Every table of one file, plus notes (plain sentences) worth a warning.
+
+    The content decides how the file is read, whatever its name: a zip is a workbook, an OLE
+    compound file an .xls (or an encrypted workbook), and text is CSV.
+    """
     limits = limits or Limits()
     ext = PurePath(name).suffix.lower()
     if not data:
@@ -62,18 +78,26 @@ def read_tables(name: str, data: bytes, limits: Limits | None = None) -> tuple[l
             f"The file is {_mb(len(data))}, over the {_mb(limits.max_bytes)} limit: "
             "split it or remove what is not evidence."
         )
-    if ext not in ACCEPTED_EXTENSIONS:
-        raise ReadError(
-            f"'{ext or name}' files are not supported: use .xlsx, .xlsm, .xls, .ods, .csv, .tsv or .txt."
-        )
     notes: list[str] = []
     if data.startswith(_ZIP_MAGIC) or data.startswith(_CFB_MAGIC):
         if ext in TEXT_EXTENSIONS:
             notes.append(f"The file is named {ext} but is a spreadsheet workbook; it was read as one.")
         return _read_workbook(data, ext, limits), notes
-    if ext in WORKBOOK_EXTENSIONS:
-        raise ReadError("The workbook is damaged or not really a spreadsheet: open it and save it again.")
-    return [_read_text(data, ext, limits)], notes
+    try:
+        table = _read_text(data, ext, limits)
+    except TextError as exc:
+        if ext in WORKBOOK_EXTENSIONS:
+            raise ReadError(
+                "The workbook is damaged or not really a spreadsheet: open it and save it again."
+            ) from exc
+        if ext not in ACCEPTED_EXTENSIONS:
+            raise ReadError(
+                f"'{ext or name}' files are not supported: use .xlsx, .xlsm, .xls, .ods, .csv, .tsv or .txt."
+            ) from exc
+        raise ReadError(str(exc)) from exc
+    if ext not in TEXT_EXTENSIONS:
+        notes.append(f"The file is named {ext or 'without an extension'} but is text; it was read as CSV.")
+    return [table], notes
 
 
 def _mb(n: int) -> str:
@@ -106,17 +130,74 @@ def _check_zip(data: bytes, limits: Limits) -> None:
             f"The workbook would unpack to {_mb(total)} from {_mb(len(data))}: "
             "refused as unsafe (a zip bomb or a damaged file)."
         )
-    # Excel and LibreOffice write each sheet's extent first: refuse huge sheets without loading them.
+    # Excel writes each sheet's extent first; a formatted empty cell far down inflates it, so a
+    # sheet claiming too many rows is counted (streamed, never loaded) before it is refused.
     for member in members:
         if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
-            try:
-                with archive.open(member) as stream:
-                    head = stream.read(4096)
-            except Exception as exc:  # zipfile and zlib raise many types for damaged members
-                raise ReadError("The workbook is damaged (a sheet can't be unpacked).") from exc
+            head = _member_head(archive, member)
             match = _DIMENSION.search(head)
-            if match and match.group(1) and int(match.group(1)) > limits.max_rows + 1:
+            claimed, most = int(match.group(1)) if match and match.group(1) else 0, limits.max_rows + 1
+            if claimed > most and scan_sheet(archive, member).rows_with_values > most:
                 raise _too_many_rows(limits)
+
+
+def _member_head(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+    try:
+        with archive.open(member) as stream:
+            return stream.read(4096)
+    except Exception as exc:  # zipfile and zlib raise many types for damaged members
+        raise ReadError("The workbook is damaged (a sheet can't be unpacked).") from exc
+
+
+@dataclass
+class SheetScan:
+    rows_with_values: int = 0
+    formula_only_rows: list[int] = field(default_factory=list)  # formulas without saved values
+
+
+def scan_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> SheetScan:
+    """Stream one sheet's XML: rows holding a value, and rows whose formulas have no saved value
+    (files written by scripts: every reader sees those cells empty)."""
+    scan = SheetScan()
+    carry = b""
+    try:
+        with archive.open(member) as stream:
+            while chunk := stream.read(1 << 20):
+                pieces = (carry + chunk).split(b"</row>")
+                carry = pieces.pop()
+                for piece in pieces:
+                    valued = _VALUE.search(piece) is not None or b"<is>" in piece
+                    scan.rows_with_values += valued
+                    if not valued and b"<f" in piece and (number := _ROW_NUMBER.search(piece)):
+                        scan.formula_only_rows.append(int(number.group(1)))
+    except Exception as exc:  # zipfile and zlib raise many types for damaged members
+        raise ReadError("The workbook is damaged (a sheet can't be unpacked).") from exc
+    return scan
+
+
+def _formula_only_rows(data: bytes) -> dict[str, list[int]]:
+    """{sheet name: [row numbers]} of rows whose formulas were saved without their values."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    names = archive.namelist()
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return {}
+    rels = _REL.findall(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {_attribute(r, b"Id"): _attribute(r, b"Target") for r in rels}
+    out = {}
+    for element in _SHEET.findall(archive.read("xl/workbook.xml")):
+        name, rel = _attribute(element, b"name"), _attribute(element, b"r:id")
+        target = targets.get(rel, b"").decode().lstrip("/")
+        path = target if target.startswith("xl/") else f"xl/{target}"
+        if path in names and (rows := scan_sheet(archive, archive.getinfo(path)).formula_only_rows):
+            out[_xml_text(name)] = rows
+    return out
+
+
+def _xml_text(raw: bytes) -> str:
+    text = raw.decode()
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
+        text = text.replace(entity, char)
+    return text
 
 
 def _encrypted() -> ReadError:
@@ -141,20 +222,24 @@ def _read_workbook(data: bytes, ext: str, limits: Limits) -> list[RawTable]:
             raise _encrypted() from exc
         raise ReadError("The workbook is damaged and can't be opened: open it and save it again.") from exc
     tables = []
-    total_rows = 0
+    read = 0  # rows actually holding something, over all sheets: the row limit counts these
     try:
         for meta in workbook.sheets_metadata:
             if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
                 continue
             sheet = workbook.get_sheet_by_name(meta.name)
-            total_rows += sheet.height
-            if total_rows > limits.max_rows + len(tables) + 1:
-                raise _too_many_rows(limits)
             first_row = sheet.start[0] if sheet.start else 0
-            rows = sheet.to_python()
-            tables.append(
-                RawTable(meta.name, rows, list(range(first_row + 1, first_row + 1 + len(rows))))
-            )
+            table = RawTable(meta.name, hidden=meta.visible != python_calamine.SheetVisibleEnum.Visible)
+            for number, row in enumerate(sheet.iter_rows(), start=first_row + 1):
+                if _has_value(row):
+                    read += 1
+                    if read > limits.max_rows + len(tables) + 1:
+                        raise _too_many_rows(limits)
+                elif len(table.rows) and not _has_value(table.rows[-1]):
+                    continue  # a run of empty rows is kept as one (blank rows are skipped anyway)
+                table.rows.append(row)
+                table.row_numbers.append(number)
+            tables.append(table)
     except ReadError:
         raise
     except Exception as exc:
@@ -163,70 +248,67 @@ def _read_workbook(data: bytes, ext: str, limits: Limits) -> list[RawTable]:
         ) from exc
     finally:
         workbook.close()
+    if data.startswith(_ZIP_MAGIC):
+        _note_formula_rows(data, tables)
     return tables
+
+
+def _has_value(row: list) -> bool:
+    return any(cell is not None and cell != "" and not (type(cell) is str and cell.isspace()) for cell in row)
+
+
+def _note_formula_rows(data: bytes, tables: list[RawTable]) -> None:
+    """Rows of formulas saved without values read as empty: each one is named, not dropped."""
+    try:
+        found = _formula_only_rows(data)
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError):
+        return
+    for table in tables:
+        for number in found.get(table.sheet or "", []):
+            table.problems.append((number, "error", FORMULA_ONLY))
+
+
+FORMULA_ONLY = (
+    "Row not loaded: its cells are formulas whose values were never saved. Open the file in Excel "
+    "or LibreOffice and save it so the values are stored, then load it again."
+)
 
 
 # ---------------------------------------------------------------- text files
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 as Excel on Windows writes."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise ReadError("The file claims to be UTF-16 text but can't be decoded.") from exc
-    if b"\x00" in data[:65536]:
-        raise ReadError("This is not a text file (it contains binary data): upload a CSV or a workbook.")
+    """The text of a text file (see core.ingest.text_files.decode); ReadError when it is not text."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise ReadError(
-                "The file's text can't be decoded (neither UTF-8 nor Windows-1252): save it as CSV UTF-8."
-            ) from exc
-    sample = text[:65536]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f\v")
-    if controls > max(3, len(sample) // 100):
-        raise ReadError("This is not a text file (it contains binary data): upload a CSV or a workbook.")
+        text = decode(data).text
+        check_is_text(text)
+    except TextError as exc:
+        raise ReadError(str(exc)) from exc
     return text
 
 
-def detect_delimiter(text: str, ext: str) -> str:
-    """The delimiter that splits the first records into the most consistent number of columns."""
-    sample = text[:32768]
-    best, best_score = ("\t" if ext == ".tsv" else ","), (0, 0, 0)
-    for candidate in (",", ";", "\t", "|"):
-        try:
-            records = [r for r in csv.reader(io.StringIO(sample), delimiter=candidate) if any(r)][:30]
-        except csv.Error:
-            continue
-        counts = [len(r) for r in records if len(r) > 1]
-        if not counts:
-            continue
-        mode = max(set(counts), key=counts.count)
-        preferred = 1 if (candidate == "\t") == (ext == ".tsv") else 0
-        score = (counts.count(mode), mode, preferred)
-        if score > best_score:
-            best, best_score = candidate, score
-    return best
-
-
 def _read_text(data: bytes, ext: str, limits: Limits) -> RawTable:
-    text = decode_text(data)
+    decoded = decode(data)
+    text = decoded.text
+    check_is_text(text)
     # Excel's "sep=;" first line names the delimiter; Excel hides it, so rows count after it.
     hint = re.match(r"sep=(.)\r?\n", text)
     if hint:
         text = text[hint.end() :]
     delimiter = hint.group(1) if hint else detect_delimiter(text, ext)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        # Stop reading at the first record past the limit: a million-row file is refused quickly.
-        rows = list(itertools.islice(reader, limits.max_rows + 2))
-    except csv.Error as exc:
-        raise ReadError(f"The file can't be read as CSV ({exc}): check its quotes.") from exc
-    if len(rows) > limits.max_rows + 1:
+    shift = 1 if hint else 0
+    table = split_records(text, delimiter, limits.max_rows)
+    read = sum(1 for row in table.rows if any(cell.strip() for cell in row))
+    if read > limits.max_rows + 1:
         raise _too_many_rows(limits)
-    return RawTable(None, rows, list(range(1, len(rows) + 1)), text_file=True)
+    problems = [(line, severity, message) for line, severity, message in table.problems]
+    for line, chars in decoded.bad_lines.items():
+        shown = ", ".join(f"'{c}'" for c in dict.fromkeys(chars))
+        problems.append(
+            (line - shift, "warning", f"Line {line - shift} has bytes that are not UTF-8, read as {shown} "
+             "(Windows-1252): check the text, and save the file as CSV UTF-8.")
+        )  # fmt: skip
+    return RawTable(
+        None, table.rows, [first for first, _last in table.spans], text_file=True, problems=problems,
+        lines=table.lines,
+    )  # fmt: skip
