@@ -53,7 +53,8 @@ def unclosed_quote() -> None:
 
 def multiline_cell_not_rows() -> None:
     """A real multi-line cell (Alt+Enter in Excel) whose lines are not rows: read as one cell."""
-    lines = [HEADER, ROWS[0], '2026-01-19,Onboarding guide,"Wrote the guide:', "- setup", '- first PR",Shipped']
+    cell = ['2026-01-19,Onboarding guide,"Wrote the guide:', "- setup", '- first PR",Shipped']
+    lines = [HEADER, ROWS[0], *cell]
     (OUT / "multiline_cell.csv").write_bytes(crlf(lines))
 
 
