@@ -81,3 +81,30 @@ MONTH_NUMBERS: dict[str, int] = {
     )
     for name in names.split()
 }
+
+
+# CommonMark constructs user text could start by accident; everything else (citations like
+# "[S5, Feb 2026]", "$1.1k", "snake_case", "a | b") renders as written and is left alone.
+_CM_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_CM_CODE = re.compile(r"`")
+_CM_STAR = re.compile(r"\*")
+_CM_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+_CM_HTML = re.compile(r"<(?=[A-Za-z/!?])")
+_CM_LINK = re.compile(r"\](?=[(\[:])")
+_CM_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_CM_BLOCK = re.compile(r"^(\s*)([#>+=\-*]|\d+[.)])", re.MULTILINE)
+
+
+def commonmark_escape(text: str) -> str:
+    """User text for a Markdown file that stays readable as plain text: only what would change
+    how CommonMark renders it is escaped (emphasis, code, HTML, links, entities, block starts)."""
+    text = inert(text)
+    text = _CM_BACKSLASH.sub(r"\\\\", text)
+    text = _CM_CODE.sub(r"\\`", text)
+    text = _CM_STAR.sub(r"\\*", text)
+    text = _CM_UNDERSCORE.sub(r"\\_", text)
+    text = _CM_HTML.sub(r"\\<", text)
+    text = _CM_LINK.sub(r"\\]", text)
+    text = _CM_ENTITY.sub(r"\\&", text)
+    return _CM_BLOCK.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2)[0].isdigit()
+                                                 else m.group(2)[:-1] + "\\" + m.group(2)[-1]), text)

@@ -165,10 +165,14 @@ def score_story(story: Story, praise: Iterable[Praise] = (), *, linked: bool = F
 
     quant_text = " ".join(t for t in (result, story.metric, description if not result else "") if t)
     figure = quantity(quant_text)
+    phrase = impact_phrase(quant_text) if not figure else ""
     if figure:
         earned["quantified"] = 1.0
         kind, found = figure
         reasons.append(f"Result is quantified: {found}" + ("" if kind == "a number" else f" ({kind})"))
+    elif phrase:
+        earned["quantified"] = 1.0
+        reasons.append(f"Result states its impact in words: {phrase}")
     else:
         tips.append("Add a number to the result: %, money, time saved, or people reached")
 
@@ -205,3 +209,88 @@ def score_story(story: Story, praise: Iterable[Praise] = (), *, linked: bool = F
     score = sum(WEIGHTS[k] * v for k, v in earned.items()) / possible
     score = round(min(1.0, max(0.0, score)), 4)
     return Strength(score, level_of(score), reasons, tips)
+
+
+# --- significance: how big the work was (the draft chooses by it) ----------------------------
+
+# Impact people state without a digit. Each is a regex over the story's words; the matched text is
+# quoted in the reason and may stand in for a figure in the draft's headlines.
+IMPACT_PHRASES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b(?:zero|no|without(?: any)?)\s+(?:downtime|outages?|data loss|lost data|incidents?|"
+        r"regressions?|rollbacks?|customer[- ]facing (?:errors?|impact)|errors|complaints|escalations)\b",
+        r"\bno (?:customers?|users?|one|clients?) (?:noticed|was affected|were affected|complained)\b",
+        r"\b(?:all|every) (?:accounts?|customers?|users?|teams?|services?|regions?|clients?|stores?)\b",
+        r"\bfirst time(?: in (?:a|\w+) (?:years?|months?))?\b|\bfor the first time\b",
+        r"\b(?:on|ahead of) (?:schedule|time|budget)\b|\bunder budget\b",
+        r"\b(?:record|all-time) (?:high|low)\b|\bbest[- ]ever\b",
+    )
+)
+# Scope: the reach of the work (who it touched, how much the user carried).
+SCOPE_PHRASES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b(?:led|lead|owned|drove|ran|headed|coordinated|architected|designed)\b",
+        r"\b(?:migrat\w*|launch\w*|re-?platform\w*|re-?architect\w*|rollout|rolled out|overhaul\w*)\b",
+        r"\bacross (?:\w+ )?(?:teams?|departments?|orgs?|organi[sz]ations?|regions?|the company)\b",
+        r"\b(?:cross-team|cross-functional|company-wide|org-wide|end[- ]to[- ]end)\b",
+        r"\b(?:million|billion|thousands?|hundreds?)\b|\b\d+(?:[.,]\d+)?\s?(?:m|bn|k)\b",
+        r"\b(?:mentor\w*|hired|hiring|onboard\w*|coach\w*|taught|teaching)\b",
+        r"\b(?:promoted|renewed|adopted|won|launched)\b",
+    )
+)
+SIGNIFICANT_AT = 0.6  # a win at or above this is among the year's big ones
+
+
+@dataclass(frozen=True)
+class Significance:
+    score: float  # 0..1: how big the work was, not how well it is written up
+    reasons: list[str] = field(default_factory=list)
+    impact: str = ""  # the figure or the digit-less impact phrase a headline can show
+
+
+def impact_phrase(text: str) -> str:
+    """The first digit-less impact phrase in a text ("zero downtime", "all accounts"), or ''."""
+    for pattern in IMPACT_PHRASES:
+        if found := pattern.search(text):
+            return found.group(0)
+    return ""
+
+
+def significance(story: Story, strength: Strength | None = None, project_size: int = 1) -> Significance:
+    """How big a story's work was: its strength, its impact (with or without digits), its scope,
+    its size (`project_size` stories on the same project) and the user's own impact rating.
+
+    Kept apart from `score_story`: a tidy write-up of a small fix is strong but not significant,
+    and a terse line about a billion-row migration with zero downtime is the reverse.
+    """
+    strength = strength or score_story(story)
+    result_text = " ".join(t for t in (story.result, story.metric, story.description) if t)
+    all_text = " ".join(t for t in (story.title, story.challenge, story.action, result_text) if t)
+    reasons: list[str] = []
+    points = 0.3 * strength.score
+    figure = quantity(result_text)
+    phrase = impact_phrase(" ".join((result_text, story.action)))
+    if figure:
+        points += 0.2
+        reasons.append(f"a measured result ({figure[1]})")
+    if phrase:
+        points += 0.2 if not figure else 0.1
+        reasons.append(f"impact in words ({phrase})")
+    scope = [m.group(0) for p in SCOPE_PHRASES if (m := p.search(all_text))]
+    if scope:
+        points += min(0.25, 0.1 * len(scope))
+        reasons.append("scope (" + ", ".join(scope[:3]) + ")")
+    if project_size > 1:
+        points += min(0.15, 0.05 * (project_size - 1))
+        reasons.append(f"one of {project_size} stories on {story.project.strip()}")
+    if story.impact is not None:
+        rating = max(1, min(5, int(story.impact)))
+        points += 0.03 * (rating - 3)
+        if rating >= 4:
+            reasons.append(f"you rated its impact {rating}/5")
+    if story.story_kind != "win":
+        points *= 0.5
+    impact = figure[1] if figure and figure[0] != "a number" else phrase
+    return Significance(round(max(0.0, min(1.0, points)), 4), reasons, impact)

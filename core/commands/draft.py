@@ -100,9 +100,14 @@ def run(args) -> int:
     questions = load_questions(args.questions)
     framework = load_framework(args.framework)
     in_period = [item for item in dataset.items if period.contains(item.date)]
-    assignments = {} if questions else assigned(map_items(in_period, framework), dataset.overrides)
-    draft = build_draft(dataset, framework, assignments, period, DraftOptions(questions=questions))
+    assignments = assigned(map_items(in_period, framework), dataset.overrides)
+    try:
+        options = DraftOptions(questions=questions, tone=args.tone, length=args.length,
+                               char_limit=args.char_limit, pinned=args.pin, left_out=args.leave_out)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    draft = build_draft(dataset, framework, assignments, period, options)
     from core.writing.exports import render
 
-    write_output(render(draft, args.format), args.out, binary=args.format == "docx")
+    write_output(render(draft, args.format, clean_copy=args.clean), args.out, binary=args.format == "docx")
     return 0

@@ -1,9 +1,12 @@
 """Render a Draft as Word (.docx), Markdown, paste-ready text, resume bullets and JSON.
 
-User text is data, never markup: every export strips Unicode direction overrides (which can make
-text read differently from what it says) and characters Word rejects; Markdown escapes the
-characters that would make links, HTML or formatting; JSON escapes `<`, `>` and `&` so it stays
-inert even when pasted into a web page. python-docx is imported only when a .docx is asked for.
+Two copies: the working copy keeps citations like `[S12, Mar 2026]`, the evidence appendix and
+the recency audit; the clean copy (`clean=True`) is the document to send: none of those. Neither
+ever carries the "before you send it" notes (they live in `Draft.checklist`, for the page).
+
+User text is data, never markup: every export strips Unicode direction overrides and characters
+Word rejects; Markdown escapes only what would change how CommonMark renders (so it reads well
+as plain text); JSON escapes `<`, `>` and `&`. python-docx is imported only for a .docx.
 """
 
 from __future__ import annotations
@@ -12,14 +15,19 @@ import io
 import json
 import re
 
-from core.text import inert, md_escape
-from core.writing.draft import Draft, Paragraph, Section, clean, paragraph_text, sentence, split_sentences
+from core.text import commonmark_escape, inert, md_escape
+from core.writing.document import Draft, Paragraph, Section, paragraph_text
+from core.writing.prose import clean, first_person, is_past_verb, lower_first, sentence, split_sentences, strip_end
+
+__all__ = ["md_escape", "render", "FORMATS", "markdown_paragraph", "appendix_lines", "resume_bullet"]
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _labels(paragraph: Paragraph, draft: Draft) -> str:
+def _labels(paragraph: Paragraph, draft: Draft, clean_copy: bool) -> str:
+    if clean_copy:
+        return ""
     return " ".join(draft.citations[c].label for c in paragraph.cites if c in draft.citations)
 
 
@@ -51,87 +59,83 @@ def appendix_lines(draft: Draft) -> list[tuple[str, str]]:
 # --- Markdown -------------------------------------------------------------------------------
 
 
-def markdown_paragraph(p: Paragraph, draft: Draft) -> str:
-    """One paragraph as Markdown with every piece of user text escaped (also the app's preview)."""
-    labels = md_escape(_labels(p, draft))
+def markdown_paragraph(p: Paragraph, draft: Draft, clean_copy: bool = False, escape=commonmark_escape) -> str:
+    """One paragraph as Markdown, user text escaped (`escape=md_escape` for the app's preview)."""
+    labels = escape(_labels(p, draft, clean_copy))
     if p.kind == "quote":
-        text = f"> “{md_escape(p.body)}”"
+        text = f"> “{escape(p.body)}”"
         if p.attribution:
-            text += f"\n> — {md_escape(p.attribution)}"
+            text += f"\n> — {escape(p.attribution)}"
         return text + (f" {labels}" if labels else "")
-    body = md_escape(p.body)
+    body = escape(p.body)
     if p.lead:
-        body = f"**{md_escape(sentence(p.lead))}** {body}"
-    if p.kind == "note":
-        body = f"*Note: {body}*"
+        body = f"**{escape(sentence(p.lead))}** {body}"
     return body + (f" {labels}" if labels else "")
 
 
-def _md_section(section: Section, draft: Draft) -> list[str]:
-    out = [f"## {md_escape(clean(section.heading))}", ""]
+def _md_section(section: Section, draft: Draft, clean_copy: bool) -> list[str]:
+    out = [f"## {commonmark_escape(clean(section.heading))}", ""]
     if section.rating:
-        out += [f"*My rating: {md_escape(clean(section.rating))}*", ""]
+        out += [f"*My rating: {commonmark_escape(clean(section.rating))}*", ""]
     for p in section.paragraphs:
-        out += [markdown_paragraph(p, draft), ""]
+        out += [markdown_paragraph(p, draft, clean_copy), ""]
     return out
 
 
-def to_markdown(draft: Draft) -> str:
-    out = [f"# {md_escape(draft.title)}", ""]
+def to_markdown(draft: Draft, clean_copy: bool = False) -> str:
+    out = [f"# {commonmark_escape(draft.title)}", ""]
     for section in draft.all_sections:
-        out += _md_section(section, draft)
-    out += ["## Appendix: evidence cited", ""]
-    out += [f"- {md_escape(label)} {md_escape(text)}" for label, text in appendix_lines(draft)]
-    out += ["", f"*Recency audit: {md_escape(draft.audit.statement)}*", ""]
+        out += _md_section(section, draft, clean_copy)
+    if not clean_copy:
+        out += ["## Appendix: evidence cited", ""]
+        out += [f"- {commonmark_escape(label)} {commonmark_escape(text)}" for label, text in appendix_lines(draft)]
+        out += ["", f"*Recency audit: {commonmark_escape(draft.audit.statement)}*", ""]
     return "\n".join(out)
 
 
 # --- plain text -----------------------------------------------------------------------------
 
 
-def _txt_paragraph(p: Paragraph, draft: Draft) -> str:
-    text = paragraph_text(p, draft.citations)
-    return inert(f"Note: {text}" if p.kind == "note" else text)
-
-
-def to_text(draft: Draft) -> str:
-    """Paste-ready for a review form's text boxes: plain sentences, no Markdown symbols."""
+def to_text(draft: Draft, clean_copy: bool = False) -> str:
+    """Paste-ready for a review form's text boxes: one block per section or question, plain
+    sentences, no Markdown symbols; each block within the form's character limit when one is set."""
+    citations = None if clean_copy else draft.citations
     out = [inert(draft.title), ""]
     for section in draft.all_sections:
         out += [inert(clean(section.heading)), ""]
         if section.rating:
             out += [inert(f"My rating: {clean(section.rating)}"), ""]
         for p in section.paragraphs:
-            out += [_txt_paragraph(p, draft), ""]
-    out += ["Appendix: evidence cited", ""]
-    out += [f"{label} {text}" for label, text in appendix_lines(draft)]
-    out += ["", inert(f"Recency audit: {draft.audit.statement}"), ""]
+            out += [inert(paragraph_text(p, citations)), ""]
+    if not clean_copy:
+        out += ["Appendix: evidence cited", ""]
+        out += [f"{label} {text}" for label, text in appendix_lines(draft)]
+        out += ["", inert(f"Recency audit: {draft.audit.statement}"), ""]
     return "\n".join(out)
 
 
 # --- resume bullets -------------------------------------------------------------------------
 
 
-def _first(text: str) -> str:
-    found = split_sentences(text)
-    return found[0].rstrip(" .;:,") if found else ""
-
-
 def resume_bullet(story) -> str:
-    """'Did X, resulting in Y' from the story's own action and result (title when no action)."""
-    did = _first(story.action) or clean(story.title) or _first(story.description)
-    did = re.sub(r"^I\s+", "", did)
+    """A resume line: a past-tense verb first (the user's action or title), then the result with
+    its figure: 'Right-sized the RDS instances and archived cold partitions: -$9k/month.'"""
+    source = story.action.strip() or story.title.strip() or story.description.strip()
+    did = strip_end(split_sentences(first_person(source, story.text))[:1][0]) if source else ""
+    if did.startswith("My part was ") or not is_past_verb(re.sub(r"^(?:I|We)\s+", "", did).split(" ")[0] if did else ""):
+        title = strip_end(clean(story.title))
+        if title and is_past_verb(title.split()[0]):
+            did = title
+    did = re.sub(r"^(?:I|We)\s+", "", did)
+    did = re.sub(r"^My part was\s+", "", did)
     did = did[:1].upper() + did[1:]
-    result = _first(story.result)
-    if result and did:
-        first, _, rest = result.partition(" ")
-        if first[:1].isupper() and first[1:].islower() and first != "I":
-            result = first.lower() + (" " + rest if rest else "")
-        return inert(f"{did}, resulting in {result}.")
+    result = strip_end(split_sentences(story.result)[0]) if split_sentences(story.result) else ""
+    if result and result.lower() not in did.lower():
+        return inert(sentence(f"{did}: {lower_first(result, story.text)}" if did else result))
     return inert(sentence(did or result))
 
 
-def to_bullets(draft: Draft) -> str:
+def to_bullets(draft: Draft, clean_copy: bool = False) -> str:
     lines = [f"• {resume_bullet(draft.items[i])}" for i in draft.top_stories]
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -142,8 +146,10 @@ def to_bullets(draft: Draft) -> str:
 def _section_dict(section: Section, draft: Draft) -> dict:
     return {
         "heading": section.heading,
+        "role": section.role,
         "competency": section.competency,
         "question": section.question,
+        "intent": section.intent,
         "rating": section.rating,
         "paragraphs": [
             {"kind": p.kind, "text": paragraph_text(p, draft.citations), "lead": p.lead,
@@ -161,7 +167,8 @@ def _section_dict(section: Section, draft: Draft) -> dict:
 
 
 def draft_dict(draft: Draft) -> dict:
-    """The draft's structure: sections, cited ids with dates and quarters, and the recency audit."""
+    """The draft's structure: sections, cited ids, the recency audit, what was left out and the
+    checklist (JSON is the data behind the draft, for scripts: not a document to send)."""
     return {
         "title": draft.title,
         "period": {"label": draft.period.label, "start": draft.period.start.isoformat(),
@@ -170,11 +177,12 @@ def draft_dict(draft: Draft) -> dict:
         "framework": draft.framework,
         "options": draft.options.as_dict(),
         "sections": [_section_dict(s, draft) for s in draft.sections],
-        "growth": _section_dict(draft.growth, draft),
         "cited": [c.as_dict() for c in draft.citations.values()],
         "audit": draft.audit.as_dict(),
         "rating_helper": [h.as_dict() for h in draft.helpers],
         "top_stories": list(draft.top_stories),
+        "left_out": [x.as_dict() for x in draft.left_out],
+        "checklist": list(draft.checklist),
     }
 
 
@@ -188,7 +196,7 @@ def _inert_tree(value):
     return value
 
 
-def to_json(draft: Draft) -> str:
+def to_json(draft: Draft, clean_copy: bool = False) -> str:
     text = json.dumps(_inert_tree(draft_dict(draft)), ensure_ascii=False, indent=2)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
@@ -196,50 +204,50 @@ def to_json(draft: Draft) -> str:
 # --- Word -----------------------------------------------------------------------------------
 
 
-def _xml(text: str) -> str:
-    return inert(text)
-
-
-def to_docx(draft: Draft) -> bytes:
-    """A Word document with real Heading styles, the Quote style for praise, and an appendix."""
+def to_docx(draft: Draft, clean_copy: bool = False) -> bytes:
+    """A Word document with real Heading styles and the Quote style for praise; the working copy
+    adds grey citations, the appendix and the recency audit."""
     from docx import Document
     from docx.shared import Pt, RGBColor
 
     doc = Document()
-    doc.core_properties.title = _xml(draft.title)
-    doc.add_heading(_xml(draft.title), level=0)
+    props = doc.core_properties
+    props.title = inert(draft.title)
+    props.author = props.last_modified_by = ""  # python-docx would sign it "python-docx"
+    props.comments = ""
+    doc.add_heading(inert(draft.title), level=0)
     grey = RGBColor(0x59, 0x59, 0x59)
 
     def cite(paragraph, p: Paragraph) -> None:
-        labels = _labels(p, draft)
+        labels = _labels(p, draft, clean_copy)
         if labels:
-            run = paragraph.add_run(" " + _xml(labels))
+            run = paragraph.add_run(" " + inert(labels))
             run.font.color.rgb = grey
             run.font.size = Pt(9)
 
     for section in draft.all_sections:
-        doc.add_heading(_xml(clean(section.heading)), level=1)
+        doc.add_heading(inert(clean(section.heading)), level=1)
         if section.rating:
-            doc.add_paragraph().add_run(_xml(f"My rating: {clean(section.rating)}")).bold = True
+            doc.add_paragraph().add_run(inert(f"My rating: {clean(section.rating)}")).bold = True
         for p in section.paragraphs:
             if p.kind == "quote":
                 para = doc.add_paragraph(style="Quote")
-                para.add_run(_xml(f"“{p.body}”"))
+                para.add_run(inert(f"“{p.body}”"))
                 if p.attribution:
-                    para.add_run(_xml(f" — {p.attribution}"))
+                    para.add_run(inert(f" — {p.attribution}"))
             else:
                 para = doc.add_paragraph()
                 if p.lead:
-                    para.add_run(_xml(sentence(p.lead)) + " ").bold = True
-                run = para.add_run(_xml(f"Note: {p.body}" if p.kind == "note" else p.body))
-                run.italic = p.kind == "note"
+                    para.add_run(inert(sentence(p.lead)) + " ").bold = True
+                para.add_run(inert(p.body))
             cite(para, p)
-    doc.add_heading("Appendix: evidence cited", level=1)
-    for label, text in appendix_lines(draft):
-        para = doc.add_paragraph(style="List Bullet")
-        para.add_run(_xml(label)).bold = True
-        para.add_run(" " + _xml(text))
-    doc.add_paragraph().add_run(_xml(f"Recency audit: {draft.audit.statement}")).italic = True
+    if not clean_copy:
+        doc.add_heading("Appendix: evidence cited", level=1)
+        for label, text in appendix_lines(draft):
+            para = doc.add_paragraph(style="List Bullet")
+            para.add_run(inert(label)).bold = True
+            para.add_run(" " + inert(text))
+        doc.add_paragraph().add_run(inert(f"Recency audit: {draft.audit.statement}")).italic = True
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
@@ -253,11 +261,11 @@ FORMATS = {
     "bullets": ("-bullets.txt", "text/plain"),
     "json": (".json", "application/json"),
 }
+_RENDER = {"docx": to_docx, "md": to_markdown, "txt": to_text, "bullets": to_bullets, "json": to_json}
 
 
-def render(draft: Draft, fmt: str) -> bytes:
-    """The draft in one of FORMATS, as the bytes a download or a file gets."""
-    if fmt == "docx":
-        return to_docx(draft)
-    text = {"md": to_markdown, "txt": to_text, "bullets": to_bullets, "json": to_json}[fmt](draft)
-    return text.encode("utf-8")
+def render(draft: Draft, fmt: str, clean_copy: bool = False) -> bytes:
+    """The draft in one of FORMATS, as the bytes a download or a file gets; `clean_copy` gives
+    the document to send (no citations, appendix or audit)."""
+    out = _RENDER[fmt](draft, clean_copy)
+    return out if isinstance(out, bytes) else out.encode("utf-8")

@@ -1,0 +1,299 @@
+"""Prose from CAR: a story told as one natural first-person paragraph, in the user's own words.
+
+The only words this module adds are the ones in JOINING_WORDS ("When ..., I ...", "so ...",
+"Faced with ..."); everything else is the user's text, every number kept. Nothing is invented:
+a part the user left empty is left out, never filled in. Handled on purpose, because this is how
+people really log work: fragments ("Added an index" -> "I added an index"), a result that is a
+bare figure ("-$9k/month"), missing parts, trailing punctuation, parentheses, `;`/bullet lists
+and abbreviations ("e.g.", "approx.", "vs.") that must not end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.analysis.strength import IRREGULAR_PAST, quantity
+from core.model import Praise, Story
+
+# Every word the draft may add to the user's own (case-insensitive). A test checks that each word
+# of a draft is either from the evidence, the framework, the questions, the period, or this list.
+JOINING_WORDS = frozenset(
+    """
+    i my me we when so faced with the result was then later and also in on of at for a an to it
+    that this these see under as year next want grow more work shows showed clearly through
+    strongest where in brief others noticed jan feb mar apr may jun jul aug sep oct nov dec
+    part earlier what colleagues said about build keep doing learned lesson most helped other
+    january february march april june july august september october november december
+    """.split()
+)
+
+_SPACE = re.compile(r"\s+")
+# Words before a full stop that do not end a sentence.
+ABBREVIATIONS = frozenset(
+    "e.g i.e etc vs approx incl excl esp dept mr mrs ms dr st no fig est min max avg appr w.r.t".split()
+)
+_SENTENCE_END = re.compile(r"([.!?…])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Za-z0-9$€£])")
+_LIST_SPLIT = re.compile(r"\s*(?:;|\n\s*[-•*·]\s*|\n+|^\s*[-•*·]\s*)\s*")
+_FIRST_PERSON_START = {"i", "i'm", "i've", "i'd", "i'll", "we", "we've", "we'd", "my", "our", "me", "us"}
+# Common words that start a sentence and may be lower-cased mid-sentence.
+_LOWERABLE = frozenset(
+    """
+    the this that these those it its a an our my we they there every each all no none nobody zero
+    only now since after before both most some many several two three four five six seven eight
+    nine ten half one first new old average monthly weekly daily annual total overall when faced
+    other others things everything everyone nothing something even adding people customers users
+    """.split()
+)
+# Verbs that make a challenge a clause ("when X kept failing") rather than a noun ("slow search").
+_CLAUSE_VERBS = frozenset(
+    """
+    is was were are had has have kept took needed wanted couldn't could didn't did wasn't weren't
+    failed broke missing missed ran lost would needs wants can can't cannot takes fails breaks
+    keeps loses misses made went came got runs finishes works uses goes comes gets now longer
+    became become becomes
+    """.split()
+)
+_SIGNOFF = re.compile(
+    r"(?:\s+[-–—]+\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?\s*$)"  # "— Marcus", "-M"
+    r"|(?:(?<=[.!?,\n])[\s,]*(?i:thanks|thank you|cheers|best|regards|best regards|kind regards|"
+    r"many thanks|thx|ta)[\s,!.]*(?:[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)?[\s.!]*$)"
+)
+
+
+def clean(text: str) -> str:
+    """User text on one line: newlines and runs of spaces become single spaces."""
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def strip_end(text: str) -> str:
+    """Without trailing sentence punctuation (kept: a closing bracket or quote)."""
+    return clean(text).rstrip(" .;,:!?")
+
+
+def sentence(text: str) -> str:
+    """The text as a sentence: a full stop added when it does not end with one."""
+    text = clean(text)
+    if text.endswith((":", ";", ",")):
+        text = text.rstrip(":;, ")
+    if text and text[-1] not in ".!?…":
+        text += "."
+    return upper_first(text)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a text; "e.g." and friends do not end one, nor does a decimal point."""
+    text = clean(text)
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start() + 1].split()
+        last = before[-1].lower().rstrip(".") if before else ""
+        if match.group(1) == "." and (last in ABBREVIATIONS or re.fullmatch(r"[a-z]", last)):
+            continue
+        out.append(text[start : match.end()].strip())
+        start = match.end()
+    tail = text[start:].strip()
+    return [s for s in [*out, tail] if s]
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def lower_first(text: str, context: str = "") -> str:
+    """The first word lower-cased when it is an ordinary word ("The" -> "the", "Settlement" ->
+    "settlement" when the user writes it in lower case elsewhere); names and acronyms kept."""
+    first, _, rest = text.partition(" ")
+    low = first.lower()
+    plain = first[:1].isupper() and (first[1:].islower() or len(first) == 1) and first != "I"
+    if plain and (low.strip("\"'“(") in _LOWERABLE or re.search(rf"\b{re.escape(low)}\b", context)
+                  or is_past_verb(first)):
+        return low + (" " + rest if rest else "")
+    return text
+
+
+def fits_mid_sentence(text: str, context: str = "") -> bool:
+    """Can the text follow a comma? Its first word is lower case, an acronym, lower-cased by
+    `lower_first`, or a name (written capitalised more than once in the story)."""
+    first = clean(text).split(" ")[0] if clean(text) else ""
+    if not first[:1].isupper() or first == "I" or not first[1:].islower():
+        return True
+    if lower_first(text, context) != text:
+        return True
+    return len(re.findall(rf"\b{re.escape(first)}\b", context)) > 1
+
+
+def is_past_verb(word: str) -> bool:
+    low = word.lower().strip(",.;:").rsplit("-", 1)[-1]
+    return low in IRREGULAR_PAST or (len(low) >= 4 and low.endswith("ed") and low.isalpha()
+                                     and low not in {"need", "speed", "feed", "seed", "hundred", "indeed"})
+
+
+def _is_gerund(word: str) -> bool:
+    low = word.lower()
+    return len(low) > 4 and low.endswith("ing") and low.isalpha()
+
+
+def first_person(text: str, context: str = "") -> str:
+    """'Added an index' -> 'I added an index'; a list of fragments -> one sentence; text already
+    in first person is kept. Not a verb phrase: 'My part was ...'."""
+    parts = [strip_end(p) for p in _LIST_SPLIT.split(text or "") if strip_end(p)]
+    if len(parts) > 1 and all(is_past_verb(p.split()[0]) for p in parts):
+        verbs = [lower_first(p, context) for p in parts]
+        return sentence("I " + (", ".join(verbs[:-1]) + " and " + verbs[-1]))
+    sentences = split_sentences("; ".join(parts) if len(parts) > 1 else clean(text))
+    out = []
+    for index, piece in enumerate(sentences):
+        first = piece.split()[0] if piece.split() else ""
+        low = first.lower().strip(",")
+        if low in _FIRST_PERSON_START or re.search(r"\bI\b", piece):
+            out.append(sentence(piece))
+        elif is_past_verb(first):
+            out.append(sentence("I " + lower_first(piece, context)))
+        elif index == 0 and len(piece.split()) <= 12:
+            out.append(sentence("My part was " + lower_first(piece, context)))
+        else:
+            out.append(sentence(piece))
+    return " ".join(out)
+
+
+def is_clause(text: str) -> bool:
+    """Does the text read as a clause (it has a verb), not a bare noun phrase or figure?"""
+    words = [w.lower().strip(",.;:()") for w in clean(text).split()]
+    return any(w in _CLAUSE_VERBS or is_past_verb(w) or w.endswith("n't") for w in words)
+
+
+def is_bare_figure(text: str) -> bool:
+    """'-$9k/month (22% of spend)', '3x faster': a figure with at most two words around it."""
+    outside = re.sub(r"\([^)]*\)", " ", clean(text))
+    words = re.findall(r"[A-Za-z]{2,}", outside)
+    return bool(quantity(text)) and len(words) <= 2 and not is_clause(outside)
+
+
+def _context_sentences(context: str, action: str, ctx: str) -> list[str]:
+    """The challenge and the action as one or two sentences: 'When X, I did Y.'"""
+    pieces = split_sentences(context)
+    act = first_person(action, ctx) if action else ""
+    single = len(pieces) == 1 and len(pieces[0].split()) <= 35
+    starts_personal = pieces and pieces[0].split()[0].lower() in _FIRST_PERSON_START
+    if not act:
+        return [sentence(p) for p in pieces]
+    head = strip_end(pieces[0]) if pieces else ""
+    simple = single and len(head.split()) <= 24 and not re.search(r"[;:]|, so |, but ", head)
+    if simple and not starts_personal and act.startswith("I ") and (
+            fits_mid_sentence(head, ctx) or is_past_verb(head.split()[0])):
+        if is_past_verb(head.split()[0]):
+            return [sentence(f"When I {lower_first(head, ctx)}, {act}")]
+        lead = "When " if is_clause(head) else "Faced with "
+        return [sentence(f"{lead}{lower_first(head, ctx)}, {act}")]
+    return [*(sentence(p) for p in pieces), act]
+
+
+def _attach_result(sentences: list[str], result: str, ctx: str) -> list[str]:
+    """The result after the action: 'so X' when it is one short clause, else its own sentences."""
+    pieces = split_sentences(result)
+    if not pieces:
+        return sentences
+    if is_bare_figure(result):
+        return [*sentences, sentence(f"The result was {strip_end(result)}")]
+    first = strip_end(pieces[0])
+    if sentences and len(pieces) == 1 and is_clause(first) and len(first.split()) <= 25 \
+            and len(sentences[-1].split()) <= 30 and fits_mid_sentence(first, ctx):
+        joined = strip_end(sentences[-1]) + ", so " + lower_first(first, ctx)
+        return [*sentences[:-1], sentence(joined)]
+    return [*sentences, *(sentence(p) for p in pieces)]
+
+
+def story_sentences(story: Story, tone: str = "story") -> list[str]:
+    """One story as first-person sentences in CAR order ("story") or result first ("numbers")."""
+    challenge, action, result = clean(story.challenge), story.action.strip(), clean(story.result)
+    description = clean(story.description)
+    ctx = " ".join(t for t in (story.title, challenge, action, result, description) if t)
+    context = challenge or (description if (action or result) else "")
+    if not (context or action or result):
+        text = description or clean(story.title)
+        return [first_person(text, ctx) if text and is_past_verb(text.split()[0]) else sentence(text)] if text else []
+    if tone == "numbers" and result:
+        head = [sentence(p) for p in split_sentences(result)]
+        if is_bare_figure(result):
+            head = [sentence(f"The result was {strip_end(result)}")]
+        return head + _context_sentences(context, action, ctx)
+    if not action and not context:
+        return [sentence(p) for p in split_sentences(result)]
+    return _attach_result(_context_sentences(context, action, ctx), result, ctx)
+
+
+def headline(story: Story) -> str:
+    """A short clause for a summary: 'I migrated the orders DB (zero downtime)'."""
+    from core.analysis.strength import impact_phrase
+
+    ctx = story.text
+    action = story.action.strip() or (story.description if story.description.split()[:1]
+                                      and is_past_verb(story.description.split()[0]) else "")
+    if action:
+        first = strip_end(split_sentences(first_person(action, ctx))[0])
+        if len(first.split()) > 22:
+            first = strip_end(re.split(r",\s| and (?=[a-z]+ed\b)", first)[0])
+    else:
+        first = strip_end(clean(story.title) or clean(story.description))
+    if first.startswith("My part was"):
+        first = strip_end(clean(story.title)) or first
+    result = clean(story.result)
+    figure = quantity(" ".join((story.result, story.metric))) or None
+    if result and is_bare_figure(result):
+        impact = strip_end(re.sub(r"\s*\([^)]*\)", "", result))
+    else:
+        impact = figure[1] if figure else impact_phrase(" ".join((story.result, story.metric, story.action,
+                                                                  story.description)))
+    if impact and impact.lower() not in first.lower():
+        first += f" ({impact})"
+    return first
+
+
+def title_phrase(story: Story) -> str:
+    """The story's name in a sentence: its title as written (a first ordinary word lower-cased)."""
+    title = strip_end(clean(story.title)) or strip_end(split_sentences(clean(story.action) or
+                                                                        clean(story.description))[:1][0]
+                                                       if (story.action or story.description) else "")
+    return lower_first(title, story.text)
+
+
+# --- quotes ---------------------------------------------------------------------------------------
+
+QUOTE_MAX_WORDS = 80
+
+
+def strip_signoff(text: str, author: str = "") -> str:
+    """A quote without its e-mail sign-off: 'Huge help. Marcus' -> 'Huge help.'"""
+    text = clean(text)
+    first_name = clean(author).split(" ")[0] if clean(author) else ""
+    for _ in range(2):
+        stripped = _SIGNOFF.sub("", text).strip()
+        if first_name and stripped.endswith(first_name) and len(stripped) > len(first_name):
+            before = stripped[: -len(first_name)].rstrip()
+            if before.endswith((".", "!", ",", "-", "—", "–")):
+                stripped = before.rstrip(",-—– ")
+        if stripped == text or not stripped:
+            break
+        text = stripped
+    return text
+
+
+def quote_text(praise: Praise) -> str:
+    """The quote as shown: sign-off removed; a long one cut at a sentence boundary with '…'."""
+    text = strip_signoff(praise.text, praise.author)
+    if len(text.split()) <= QUOTE_MAX_WORDS:
+        return text
+    kept: list[str] = []
+    pieces = split_sentences(text)
+    for piece in pieces:
+        if kept and len(" ".join([*kept, piece]).split()) > QUOTE_MAX_WORDS:
+            break
+        kept.append(piece)
+    return " ".join(kept) + (" …" if len(kept) < len(pieces) else "")
+
+
+def attribution(praise: Praise) -> str:
+    who = clean(praise.author)
+    role = clean(praise.role)
+    return ", ".join(p for p in (who, role) if p) or "a colleague"
