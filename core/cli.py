@@ -34,14 +34,25 @@ def build_parser() -> argparse.ArgumentParser:
             cmd.add_argument("--questions", help="a text file of review questions, one per line")
             cmd.add_argument("--format", default="md", choices=DRAFT_FORMATS)
             cmd.add_argument("--out", help="write to this path instead of standard output")
-            cmd.add_argument("--clean", action="store_true",
-                             help="the copy to send: no citations, appendix or recency audit")
-            cmd.add_argument("--tone", choices=("story", "numbers"), default="story",
-                             help="story: challenge, action, result; numbers: the result first")
+            cmd.add_argument(
+                "--clean",
+                action="store_true",
+                help="the copy to send: no citations, appendix or recency audit",
+            )
+            cmd.add_argument(
+                "--tone",
+                choices=("story", "numbers"),
+                default="story",
+                help="story: challenge, action, result; numbers: the result first",
+            )
             cmd.add_argument("--length", choices=("brief", "standard", "detailed"), default="standard")
             cmd.add_argument("--char-limit", type=int, help="characters per section (the form's box)")
-            cmd.add_argument("--pin", action="append", default=[], metavar="ID", help="a story that must be told")
-            cmd.add_argument("--leave-out", action="append", default=[], metavar="ID", help="a story to keep out")
+            cmd.add_argument(
+                "--pin", action="append", default=[], metavar="ID", help="a story that must be told"
+            )
+            cmd.add_argument(
+                "--leave-out", action="append", default=[], metavar="ID", help="a story to keep out"
+            )
         if name == "export":
             cmd.add_argument("--out", required=True, help="the workbook to write (.xlsx)")
     return parser

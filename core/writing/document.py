@@ -98,8 +98,13 @@ class Citation:
         return f"[{self.id}, {month_label(self.date)}]"
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "date": self.date.isoformat(), "quarter": self.quarter,
-                "label": self.label}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "date": self.date.isoformat(),
+            "quarter": self.quarter,
+            "label": self.label,
+        }
 
 
 @dataclass

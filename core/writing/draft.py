@@ -33,7 +33,6 @@ from core.writing.document import (
     RecencyAudit,
     Section,
     join_words,
-    month_label,
     paragraph_text,
     plural,
     spoken_period,
@@ -82,14 +81,27 @@ class _Builder:
             strength = (strengths or {}).get(story.id) or score_story(story)
             sig = significance(story, strength, projects.get(_norm(story.project), 1))
             quarter = period.quarter_of(story.date)
-            self.items[story.id] = _Item(story, sig.score, sig.impact, strength.level, strength.score,
-                                         quarter.label if quarter else None)
+            self.items[story.id] = _Item(
+                story,
+                sig.score,
+                sig.impact,
+                strength.level,
+                strength.score,
+                quarter.label if quarter else None,
+            )
         out = set(options.left_out)
-        self.wins = sorted((i for i in self.items.values() if i.story.story_kind == "win" and i.story.id not in out),
-                           key=_rank)
-        self.growth = [i for i in self.items.values() if i.story.story_kind != "win" and i.story.id not in out]
+        self.wins = sorted(
+            (i for i in self.items.values() if i.story.story_kind == "win" and i.story.id not in out),
+            key=_rank,
+        )
+        self.growth = [
+            i for i in self.items.values() if i.story.story_kind != "win" and i.story.id not in out
+        ]
         self.pinned = [i for i in options.pinned if i in self.items and i not in out]
-        self.must = {i.story.id for i in self.wins[:_MUST_TELL]} | set(self.pinned)
+        from core.analysis.strength import SIGNIFICANT_AT
+
+        top = [i for i in self.wins[:_MUST_TELL] if i.significance >= SIGNIFICANT_AT]
+        self.must = {i.story.id for i in top} | set(self.pinned)  # told even when their section is full
         self.home: dict[str, str | None] = {}  # story id -> the competency it fits best with room
         self.told: dict[str, str] = {}  # story id -> heading of the section that tells it
         self.quoted: set[str] = set()
@@ -102,9 +114,14 @@ class _Builder:
         """Up to k untold stories of the pool, the must-tell ones always; recency breaks near-ties."""
         free = [i for i in pool if i.story.id not in self.told]
         has_earlier = any(i.quarter != self.last for i in free)
-        ranked = sorted(free, key=lambda i: (-(i.significance - (_RECENCY_NUDGE if has_earlier and
-                                                                 i.quarter == self.last else 0.0)),
-                                             i.story.date, i.story.id))
+        ranked = sorted(
+            free,
+            key=lambda i: (
+                -(i.significance - (_RECENCY_NUDGE if has_earlier and i.quarter == self.last else 0.0)),
+                i.story.date,
+                i.story.id,
+            ),
+        )
         chosen = [i for i in ranked if i.story.id in self.must]
         for item in ranked:
             if len(chosen) >= k:
@@ -118,14 +135,24 @@ class _Builder:
     def quotes(self, pool: list[Praise], chosen: list[_Item], k: int) -> list[Paragraph]:
         """Up to k unused quotes, those about a chosen story first."""
         linked = self._linked(chosen, pool)
-        ranked = sorted((p for p in pool if p.id not in self.quoted),
-                        key=lambda p: (p.id not in linked, not p.author,
-                                       not 8 <= len(p.text.split()) <= prose.QUOTE_MAX_WORDS, p.date, p.id))
+        ranked = sorted(
+            (p for p in pool if p.id not in self.quoted),
+            key=lambda p: (
+                p.id not in linked,
+                not p.author,
+                not 8 <= len(p.text.split()) <= prose.QUOTE_MAX_WORDS,
+                p.date,
+                p.id,
+            ),
+        )
         out = []
         for praise in ranked[:k]:
             self.quoted.add(praise.id)
-            out.append(Paragraph("quote", [prose.quote_text(praise)], [praise.id],
-                                 attribution=prose.attribution(praise)))
+            out.append(
+                Paragraph(
+                    "quote", [prose.quote_text(praise)], [praise.id], attribution=prose.attribution(praise)
+                )
+            )
         return out
 
     def _linked(self, chosen: list[_Item], pool: list[Praise]) -> set[str]:
@@ -164,26 +191,50 @@ class _Builder:
             names.append(name)
         return join_words(names)
 
-    def section(self, heading: str, pool: list[_Item], quote_pool: list[Praise], claim: str,
-                role: str, refs: list[_Item] = ()) -> Section:
+    def section(
+        self,
+        heading: str,
+        pool: list[_Item],
+        quote_pool: list[Praise],
+        claim: str,
+        role: str,
+        refs: list[_Item] = (),
+    ) -> Section:
         chosen = self.choose(pool, self.spec["stories"], heading)
         stories = self.story_paragraphs(chosen)
         quotes = self.quotes(quote_pool, chosen, self.spec["quotes"])
         paragraphs: list[Paragraph] = []
         if chosen and claim:
             best = sorted(chosen, key=_rank)[:3]
-            paragraphs.append(Paragraph("claim", [prose.sentence(claim.format(named=self.named(best)))],
-                                        [i.story.id for i in best]))
+            paragraphs.append(
+                Paragraph(
+                    "claim",
+                    [prose.sentence(claim.format(named=self.named(best)))],
+                    [i.story.id for i in best],
+                )
+            )
         elif quotes and claim:
-            paragraphs.append(Paragraph("claim", [prose.sentence(f"Others noticed my work in {self.spoken}")]))
+            paragraphs.append(
+                Paragraph("claim", [prose.sentence(f"Others noticed my work in {self.spoken}")])
+            )
         paragraphs += stories[:1] + quotes + stories[1:]
         room = self.spec["stories"] - len(chosen)
-        for item in [r for r in refs if r.story.id in self.told and r not in chosen][:max(0, min(room, 1))]:
+        for item in [r for r in refs if r.story.id in self.told and r not in chosen][: max(0, min(room, 1))]:
             where = self.told[item.story.id]
-            paragraphs.append(Paragraph("ref", [prose.sentence(
-                f"See also {prose.title_phrase(item.story)}, under {where}")], [item.story.id]))
-        return Section(heading, paragraphs, role=role, word_limit=self.options.word_limit,
-                       char_limit=self.options.char_limit)
+            paragraphs.append(
+                Paragraph(
+                    "ref",
+                    [prose.sentence(f"See also {prose.title_phrase(item.story)}, under {where}")],
+                    [item.story.id],
+                )
+            )
+        return Section(
+            heading,
+            paragraphs,
+            role=role,
+            word_limit=self.options.word_limit,
+            char_limit=self.options.char_limit,
+        )
 
     def summary(self) -> Section | None:
         """3-5 headline sentences across the whole period, at least one per quarter where possible."""
@@ -207,10 +258,20 @@ class _Builder:
         for item in picked:
             line = prose.headline(item.story)
             month = MONTH_NAMES[item.story.date.month - 1]
-            sentences.append(prose.sentence(f"In {month} {line}" if line.startswith("I ") else
-                                            f"In {month}, {prose.lower_first(line, item.story.text)}"))
-        return Section(f"{self.spoken} in brief", [Paragraph("story", sentences, [i.story.id for i in picked])],
-                       role="summary", word_limit=self.options.word_limit, char_limit=self.options.char_limit)
+            sentences.append(
+                prose.sentence(
+                    f"In {month} {line}"
+                    if line.startswith("I ")
+                    else f"In {month}, {prose.lower_first(line, item.story.text)}"
+                )
+            )
+        return Section(
+            f"{self.spoken} in brief",
+            [Paragraph("story", sentences, [i.story.id for i in picked])],
+            role="summary",
+            word_limit=self.options.word_limit,
+            char_limit=self.options.char_limit,
+        )
 
     def goals(self, gaps: list[str], heading: str = NEXT_HEADING, role: str = "next") -> Section | None:
         """Next year's goals: struggles and lessons in the user's words, then the gaps."""
@@ -232,8 +293,13 @@ class _Builder:
             paragraphs.append(Paragraph("goal", [prose.sentence(f"Next year I want to grow my {gap} work")]))
         if not paragraphs:
             return None
-        return Section(heading, paragraphs, role=role, word_limit=self.options.word_limit,
-                       char_limit=self.options.char_limit)
+        return Section(
+            heading,
+            paragraphs,
+            role=role,
+            word_limit=self.options.word_limit,
+            char_limit=self.options.char_limit,
+        )
 
 
 def in_period(dataset: Dataset, period: Period) -> tuple[list[Story], list[Praise]]:
@@ -253,9 +319,17 @@ def _rank(item: _Item) -> tuple:
 # --- the draft ---------------------------------------------------------------------------------
 
 
-def build_draft(dataset: Dataset, framework: Framework | None, assignments: dict[str, list[str]],
-                period: Period, options: DraftOptions | None = None, ratings: dict | None = None, *,
-                strengths: dict | None = None, links: dict[str, list[Praise]] | None = None) -> Draft:
+def build_draft(
+    dataset: Dataset,
+    framework: Framework | None,
+    assignments: dict[str, list[str]],
+    period: Period,
+    options: DraftOptions | None = None,
+    ratings: dict | None = None,
+    *,
+    strengths: dict | None = None,
+    links: dict[str, list[Praise]] | None = None,
+) -> Draft:
     """Draft the self-evaluation from the evidence inside `period` (see the module docstring).
 
     `strengths` ({story id: Strength}) and `links` ({story id: [Praise]}, as
@@ -274,8 +348,10 @@ def build_draft(dataset: Dataset, framework: Framework | None, assignments: dict
     summary = None if options.questions else b.summary()
     closing = None if options.questions else b.goals(gaps)
     if closing is None and not options.questions:
-        b.checklist.append(f"No struggles or lessons recorded in {b.spoken}: a Next year section shows "
-                           "the reviewer what you are working on.")
+        b.checklist.append(
+            f"No struggles or lessons recorded in {b.spoken}: a Next year section shows "
+            "the reviewer what you are working on."
+        )
     sections = [s for s in (summary, *body, closing) if s is not None]
     citations = _collect_citations(sections, dataset, period)
     for section in sections:
@@ -302,8 +378,9 @@ def build_draft(dataset: Dataset, framework: Framework | None, assignments: dict
     )
 
 
-def _competency_sections(b: _Builder, framework: Framework | None, assignments: dict[str, list[str]],
-                         ratings: dict) -> tuple[list[Section], list[str], list[RatingHelp]]:
+def _competency_sections(
+    b: _Builder, framework: Framework | None, assignments: dict[str, list[str]], ratings: dict
+) -> tuple[list[Section], list[str], list[RatingHelp]]:
     """One section per competency with evidence; every win told in its best-fitting section."""
     comps = list(framework.competencies) if framework else []
     names = {c.name for c in comps}
@@ -318,28 +395,44 @@ def _competency_sections(b: _Builder, framework: Framework | None, assignments: 
     sections, gaps, helpers = [], [], []
     for comp in comps:
         pool = [i for i in b.wins if home[i.story.id] == comp.name]
-        refs = [i for i in b.wins if comp.name in assignments.get(i.story.id, ()) and home[i.story.id] != comp.name]
+        refs = [
+            i
+            for i in b.wins
+            if comp.name in assignments.get(i.story.id, ()) and home[i.story.id] != comp.name
+        ]
         quotes = [p for p in b.praise if comp.name in assignments.get(p.id, ())]
         all_stories = [b.items[s.id] for s in b.stories if comp.name in assignments.get(s.id, ())]
         helpers.append(_helper(comp, all_stories, quotes, b.period, ratings.get(comp.name)))
         if not pool and not quotes and not refs:
             gaps.append(comp.name)
-            b.checklist.append(f"No evidence for {comp.name} in {b.spoken}: add a story before the review, "
-                               "or leave the competency out.")
+            b.checklist.append(
+                f"No evidence for {comp.name} in {b.spoken}: add a story before the review, "
+                "or leave the competency out."
+            )
             continue
-        section = b.section(comp.name, pool, quotes, f"My {comp.name} work in {b.spoken} shows most clearly "
-                            "in {named}", "competency", refs)
+        section = b.section(
+            comp.name,
+            pool,
+            quotes,
+            f"My {comp.name} work in {b.spoken} shows most clearly in {{named}}",
+            "competency",
+            refs,
+        )
         section.competency, section.rating = comp.name, ratings.get(comp.name)
         told = [b.items[c].story for c in section.told if c in b.items]
-        extra = rating_paragraph(comp.name, told, [p for p in quotes if p.id in section.told],
-                                 section.rating, b.spoken)
+        extra = rating_paragraph(
+            comp.name, told, [p for p in quotes if p.id in section.told], section.rating, b.spoken
+        )
         if extra is not None:
             section.paragraphs.append(extra)
         sections.append(section)
     unplaced = [i for i in b.wins if i.story.id in b.must and i.story.id not in b.told]
     if unplaced:  # a pinned or top story no competency claims: still told
-        sections.append(b.section("Other work", unplaced, [], f"Other work in {b.spoken} includes {{named}}",
-                                  "competency"))
+        sections.append(
+            b.section(
+                "Other work", unplaced, [], f"Other work in {b.spoken} includes {{named}}", "competency"
+            )
+        )
     return sections, gaps, helpers
 
 
@@ -349,14 +442,18 @@ def _check_sections(b: _Builder, sections: list[Section]) -> None:
             continue
         told = [c for c in section.told if c in b.items]
         if not section.paragraphs:
-            b.checklist.append(f"“{section.heading}”: none of your evidence answers it yet. Write this answer "
-                               "yourself, or log the story it needs.")
+            b.checklist.append(
+                f"“{section.heading}”: none of your evidence answers it yet. Write this answer "
+                "yourself, or log the story it needs."
+            )
         elif len(told) + sum(1 for p in section.paragraphs if p.kind == "quote") < 2:
             b.checklist.append(f"“{section.heading}” rests on one piece of evidence: add a story or a quote.")
         for item_id in told:
             story = b.items[item_id].story
             if not prose.clean(story.result):
-                b.checklist.append(f"“{prose.clean(story.title) or item_id}” has no result: say what changed.")
+                b.checklist.append(
+                    f"“{prose.clean(story.title) or item_id}” has no result: say what changed."
+                )
     for item_id in b.options.pinned:
         if item_id not in b.items:
             b.checklist.append(f"Pinned {item_id} is not in {b.spoken}: change the period to include it.")
@@ -379,15 +476,22 @@ def _left_out(b: _Builder, sections: list[Section]) -> list[LeftOut]:
             why = "Stronger or closer stories answer each question."
         else:
             home = b.home.get(story.id)
-            why = (f"“{home}” already tells {plural(by_heading.get(home, 0), 'stronger story', 'stronger stories')}."
-                   if home else "It is not mapped to a competency: confirm one on the Competencies page, or pin it.")
-        out.append(LeftOut(story.id, prose.clean(story.title) or prose.clean(story.action)[:60],
-                           item.significance, why))
+            why = (
+                f"“{home}” already tells {plural(by_heading.get(home, 0), 'stronger story', 'stronger stories')}."  # noqa: E501
+                if home
+                else "It is not mapped to a competency: confirm one on the Competencies page, or pin it."
+            )
+        out.append(
+            LeftOut(
+                story.id, prose.clean(story.title) or prose.clean(story.action)[:60], item.significance, why
+            )
+        )
     return out
 
 
 def _trim(section: Section, citations: dict[str, Citation]) -> None:
     """Count the section; over a limit, drop whole sentences from the end and record it."""
+
     def count(paragraphs: list[Paragraph]) -> tuple[int, int]:
         texts = [paragraph_text(p, citations) for p in paragraphs]
         return sum(len(t.split()) for t in texts), len("\n\n".join(texts))
@@ -395,7 +499,8 @@ def _trim(section: Section, citations: dict[str, Citation]) -> None:
     def fits(paragraphs: list[Paragraph]) -> bool:
         w, c = count(paragraphs)
         return (not section.word_limit or w <= section.word_limit) and (
-            not section.char_limit or c <= section.char_limit)
+            not section.char_limit or c <= section.char_limit
+        )
 
     section.words, section.chars = words, chars = count(section.paragraphs)
     if fits(section.paragraphs):
@@ -409,8 +514,9 @@ def _trim(section: Section, citations: dict[str, Citation]) -> None:
             sentences = list(paragraph.sentences)
             while len(sentences) > 1:
                 sentences.pop()
-                shorter = Paragraph(paragraph.kind, sentences, paragraph.cites, paragraph.lead,
-                                    paragraph.attribution)
+                shorter = Paragraph(
+                    paragraph.kind, sentences, paragraph.cites, paragraph.lead, paragraph.attribution
+                )
                 if fits([*kept, shorter]):
                     kept.append(shorter)
                     break
@@ -420,8 +526,9 @@ def _trim(section: Section, citations: dict[str, Citation]) -> None:
     section.words, section.chars = count(kept)
 
 
-def _helper(competency, stories: list[_Item], praise: list[Praise], period: Period,
-            rating: str | None) -> RatingHelp:
+def _helper(
+    competency, stories: list[_Item], praise: list[Praise], period: Period, rating: str | None
+) -> RatingHelp:
     levels = Counter(s.level for s in stories)
     per_quarter = Counter(s.quarter for s in stories)
     for p in praise:
@@ -464,6 +571,8 @@ def _audit(citations: dict[str, Citation], period: Period) -> RecencyAudit:
         statement = "The draft cites no evidence yet."
     else:
         spread = join_words([f"{label}: {n}" for label, n in quarters])
-        statement = (f"The draft cites {plural(total, 'item')} ({spread}); {round(share * 100)}% come from "
-                     f"{last_label}, where an even spread would be {round(even * 100)}%.")
+        statement = (
+            f"The draft cites {plural(total, 'item')} ({spread}); {round(share * 100)}% come from "
+            f"{last_label}, where an even spread would be {round(even * 100)}%."
+        )
     return RecencyAudit(quarters, total, share, even, statement)

@@ -17,9 +17,17 @@ import re
 
 from core.text import commonmark_escape, inert, md_escape
 from core.writing.document import Draft, Paragraph, Section, paragraph_text
-from core.writing.prose import clean, first_person, is_past_verb, lower_first, sentence, split_sentences, strip_end
+from core.writing.prose import (
+    clean,
+    first_person,
+    is_past_verb,
+    lower_first,
+    sentence,
+    split_sentences,
+    strip_end,
+)
 
-__all__ = ["md_escape", "render", "FORMATS", "markdown_paragraph", "appendix_lines", "resume_bullet"]
+__all__ = ["FORMATS", "appendix_lines", "markdown_paragraph", "md_escape", "render", "resume_bullet"]
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -88,7 +96,9 @@ def to_markdown(draft: Draft, clean_copy: bool = False) -> str:
         out += _md_section(section, draft, clean_copy)
     if not clean_copy:
         out += ["## Appendix: evidence cited", ""]
-        out += [f"- {commonmark_escape(label)} {commonmark_escape(text)}" for label, text in appendix_lines(draft)]
+        out += [
+            f"- {commonmark_escape(label)} {commonmark_escape(text)}" for label, text in appendix_lines(draft)
+        ]
         out += ["", f"*Recency audit: {commonmark_escape(draft.audit.statement)}*", ""]
     return "\n".join(out)
 
@@ -122,7 +132,9 @@ def resume_bullet(story) -> str:
     its figure: 'Right-sized the RDS instances and archived cold partitions: -$9k/month.'"""
     source = story.action.strip() or story.title.strip() or story.description.strip()
     did = strip_end(split_sentences(first_person(source, story.text))[:1][0]) if source else ""
-    if did.startswith("My part was ") or not is_past_verb(re.sub(r"^(?:I|We)\s+", "", did).split(" ")[0] if did else ""):
+    if did.startswith("My part was ") or not is_past_verb(
+        re.sub(r"^(?:I|We)\s+", "", did).split(" ")[0] if did else ""
+    ):
         title = strip_end(clean(story.title))
         if title and is_past_verb(title.split()[0]):
             did = title
@@ -131,6 +143,13 @@ def resume_bullet(story) -> str:
     did = did[:1].upper() + did[1:]
     result = strip_end(split_sentences(story.result)[0]) if split_sentences(story.result) else ""
     if result and result.lower() not in did.lower():
+        first = result.split(" ")[0]
+        if (
+            first[:1].isupper()
+            and first[1:].islower()
+            and len(re.findall(rf"\b{re.escape(first)}\b", story.text)) <= 1
+        ):
+            result = first.lower() + result[len(first) :]  # an ordinary word, not a name used again
         return inert(sentence(f"{did}: {lower_first(result, story.text)}" if did else result))
     return inert(sentence(did or result))
 
@@ -152,8 +171,14 @@ def _section_dict(section: Section, draft: Draft) -> dict:
         "intent": section.intent,
         "rating": section.rating,
         "paragraphs": [
-            {"kind": p.kind, "text": paragraph_text(p, draft.citations), "lead": p.lead,
-             "sentences": p.sentences, "cites": list(p.cites), "attribution": p.attribution}
+            {
+                "kind": p.kind,
+                "text": paragraph_text(p, draft.citations),
+                "lead": p.lead,
+                "sentences": p.sentences,
+                "cites": list(p.cites),
+                "attribution": p.attribution,
+            }
             for p in section.paragraphs
         ],
         "cites": section.cites,
@@ -171,9 +196,12 @@ def draft_dict(draft: Draft) -> dict:
     checklist (JSON is the data behind the draft, for scripts: not a document to send)."""
     return {
         "title": draft.title,
-        "period": {"label": draft.period.label, "start": draft.period.start.isoformat(),
-                   "end": draft.period.end.isoformat(),
-                   "quarters": [q.label for q in draft.period.quarters]},
+        "period": {
+            "label": draft.period.label,
+            "start": draft.period.start.isoformat(),
+            "end": draft.period.end.isoformat(),
+            "quarters": [q.label for q in draft.period.quarters],
+        },
         "framework": draft.framework,
         "options": draft.options.as_dict(),
         "sections": [_section_dict(s, draft) for s in draft.sections],

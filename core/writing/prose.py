@@ -17,42 +17,40 @@ from core.model import Praise, Story
 
 # Every word the draft may add to the user's own (case-insensitive). A test checks that each word
 # of a draft is either from the evidence, the framework, the questions, the period, or this list.
-JOINING_WORDS = frozenset(
-    """
+_JOINING_WORDS_TEXT = """
     i my me we when so faced with the result was then later and also in on of at for a an to it
     that this these see under as year next want grow more work shows showed clearly through
     strongest where in brief others noticed jan feb mar apr may jun jul aug sep oct nov dec
     part earlier what colleagues said about build keep doing learned lesson most helped other
     january february march april june july august september october november december
-    """.split()
-)
+    """
+JOINING_WORDS = frozenset(_JOINING_WORDS_TEXT.split())
 
 _SPACE = re.compile(r"\s+")
 # Words before a full stop that do not end a sentence.
-ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs approx incl excl esp dept mr mrs ms dr st no fig est min max avg appr w.r.t".split()
+_ABBREVIATIONS_TEXT = (
+    "e.g i.e etc vs approx incl excl esp dept mr mrs ms dr st no fig est min max avg appr w.r.t"
 )
+ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 _SENTENCE_END = re.compile(r"([.!?…])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Za-z0-9$€£])")
 _LIST_SPLIT = re.compile(r"\s*(?:;|\n\s*[-•*·]\s*|\n+|^\s*[-•*·]\s*)\s*")
 _FIRST_PERSON_START = {"i", "i'm", "i've", "i'd", "i'll", "we", "we've", "we'd", "my", "our", "me", "us"}
 # Common words that start a sentence and may be lower-cased mid-sentence.
-_LOWERABLE = frozenset(
-    """
+__LOWERABLE_TEXT = """
     the this that these those it its a an our my we they there every each all no none nobody zero
     only now since after before both most some many several two three four five six seven eight
     nine ten half one first new old average monthly weekly daily annual total overall when faced
     other others things everything everyone nothing something even adding people customers users
-    """.split()
-)
-# Verbs that make a challenge a clause ("when X kept failing") rather than a noun ("slow search").
-_CLAUSE_VERBS = frozenset(
     """
+_LOWERABLE = frozenset(__LOWERABLE_TEXT.split())
+# Verbs that make a challenge a clause ("when X kept failing") rather than a noun ("slow search").
+__CLAUSE_VERBS_TEXT = """
     is was were are had has have kept took needed wanted couldn't could didn't did wasn't weren't
     failed broke missing missed ran lost would needs wants can can't cannot takes fails breaks
     keeps loses misses made went came got runs finishes works uses goes comes gets now longer
     became become becomes
-    """.split()
-)
+    """
+_CLAUSE_VERBS = frozenset(__CLAUSE_VERBS_TEXT.split())
 _SIGNOFF = re.compile(
     r"(?:\s+[-–—]+\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?\s*$)"  # "— Marcus", "-M"
     r"|(?:(?<=[.!?,\n])[\s,]*(?i:thanks|thank you|cheers|best|regards|best regards|kind regards|"
@@ -106,8 +104,11 @@ def lower_first(text: str, context: str = "") -> str:
     first, _, rest = text.partition(" ")
     low = first.lower()
     plain = first[:1].isupper() and (first[1:].islower() or len(first) == 1) and first != "I"
-    if plain and (low.strip("\"'“(") in _LOWERABLE or re.search(rf"\b{re.escape(low)}\b", context)
-                  or is_past_verb(first)):
+    if plain and (
+        low.strip("\"'“(") in _LOWERABLE
+        or re.search(rf"\b{re.escape(low)}\b", context)
+        or is_past_verb(first)
+    ):
         return low + (" " + rest if rest else "")
     return text
 
@@ -125,8 +126,12 @@ def fits_mid_sentence(text: str, context: str = "") -> bool:
 
 def is_past_verb(word: str) -> bool:
     low = word.lower().strip(",.;:").rsplit("-", 1)[-1]
-    return low in IRREGULAR_PAST or (len(low) >= 4 and low.endswith("ed") and low.isalpha()
-                                     and low not in {"need", "speed", "feed", "seed", "hundred", "indeed"})
+    return low in IRREGULAR_PAST or (
+        len(low) >= 4
+        and low.endswith("ed")
+        and low.isalpha()
+        and low not in {"need", "speed", "feed", "seed", "hundred", "indeed"}
+    )
 
 
 def _is_gerund(word: str) -> bool:
@@ -180,8 +185,12 @@ def _context_sentences(context: str, action: str, ctx: str) -> list[str]:
         return [sentence(p) for p in pieces]
     head = strip_end(pieces[0]) if pieces else ""
     simple = single and len(head.split()) <= 24 and not re.search(r"[;:]|, so |, but ", head)
-    if simple and not starts_personal and act.startswith("I ") and (
-            fits_mid_sentence(head, ctx) or is_past_verb(head.split()[0])):
+    if (
+        simple
+        and not starts_personal
+        and act.startswith("I ")
+        and (fits_mid_sentence(head, ctx) or is_past_verb(head.split()[0]))
+    ):
         if is_past_verb(head.split()[0]):
             return [sentence(f"When I {lower_first(head, ctx)}, {act}")]
         lead = "When " if is_clause(head) else "Faced with "
@@ -197,8 +206,14 @@ def _attach_result(sentences: list[str], result: str, ctx: str) -> list[str]:
     if is_bare_figure(result):
         return [*sentences, sentence(f"The result was {strip_end(result)}")]
     first = strip_end(pieces[0])
-    if sentences and len(pieces) == 1 and is_clause(first) and len(first.split()) <= 25 \
-            and len(sentences[-1].split()) <= 30 and fits_mid_sentence(first, ctx):
+    if (
+        sentences
+        and len(pieces) == 1
+        and is_clause(first)
+        and len(first.split()) <= 25
+        and len(sentences[-1].split()) <= 30
+        and fits_mid_sentence(first, ctx)
+    ):
         joined = strip_end(sentences[-1]) + ", so " + lower_first(first, ctx)
         return [*sentences[:-1], sentence(joined)]
     return [*sentences, *(sentence(p) for p in pieces)]
@@ -212,7 +227,11 @@ def story_sentences(story: Story, tone: str = "story") -> list[str]:
     context = challenge or (description if (action or result) else "")
     if not (context or action or result):
         text = description or clean(story.title)
-        return [first_person(text, ctx) if text and is_past_verb(text.split()[0]) else sentence(text)] if text else []
+        return (
+            [first_person(text, ctx) if text and is_past_verb(text.split()[0]) else sentence(text)]
+            if text
+            else []
+        )
     if tone == "numbers" and result:
         head = [sentence(p) for p in split_sentences(result)]
         if is_bare_figure(result):
@@ -228,8 +247,11 @@ def headline(story: Story) -> str:
     from core.analysis.strength import impact_phrase
 
     ctx = story.text
-    action = story.action.strip() or (story.description if story.description.split()[:1]
-                                      and is_past_verb(story.description.split()[0]) else "")
+    action = story.action.strip() or (
+        story.description
+        if story.description.split()[:1] and is_past_verb(story.description.split()[0])
+        else ""
+    )
     if action:
         first = strip_end(split_sentences(first_person(action, ctx))[0])
         if len(first.split()) > 22:
@@ -243,8 +265,11 @@ def headline(story: Story) -> str:
     if result and is_bare_figure(result):
         impact = strip_end(re.sub(r"\s*\([^)]*\)", "", result))
     else:
-        impact = figure[1] if figure else impact_phrase(" ".join((story.result, story.metric, story.action,
-                                                                  story.description)))
+        impact = (
+            figure[1]
+            if figure
+            else impact_phrase(" ".join((story.result, story.metric, story.action, story.description)))
+        )
     if impact and impact.lower() not in first.lower():
         first += f" ({impact})"
     return first
@@ -252,9 +277,11 @@ def headline(story: Story) -> str:
 
 def title_phrase(story: Story) -> str:
     """The story's name in a sentence: its title as written (a first ordinary word lower-cased)."""
-    title = strip_end(clean(story.title)) or strip_end(split_sentences(clean(story.action) or
-                                                                        clean(story.description))[:1][0]
-                                                       if (story.action or story.description) else "")
+    title = strip_end(clean(story.title)) or strip_end(
+        split_sentences(clean(story.action) or clean(story.description))[:1][0]
+        if (story.action or story.description)
+        else ""
+    )
     return lower_first(title, story.text)
 
 

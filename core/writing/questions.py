@@ -33,8 +33,16 @@ def question_sections(b, framework: Framework | None, assignments: dict[str, lis
     stories = [i.story for i in b.wins]
     s_scores = question_scores(questions, stories) if stories else None
     p_scores = question_scores(questions, b.praise) if b.praise else None
-    order = sorted(range(len(questions)), key=lambda n: [intents.GREW_OTHERS, intents.VALUES, None,
-                                                         intents.CONTRIBUTIONS, intents.IMPROVE].index(kinds[n]))
+    order = sorted(
+        range(len(questions)),
+        key=lambda n: [
+            intents.GREW_OTHERS,
+            intents.VALUES,
+            None,
+            intents.CONTRIBUTIONS,
+            intents.IMPROVE,
+        ].index(kinds[n]),
+    )
     out: dict[int, Section] = {}
     for n in order:
         question, kind = questions[n], kinds[n]
@@ -56,12 +64,20 @@ def question_sections(b, framework: Framework | None, assignments: dict[str, lis
                 cutoff = max(ACCEPT_FLOOR, 0.5 * max([*rel.values(), *prel.values()], default=0.0))
                 pool = [i for i in b.wins if rel.get(i.story.id, 0.0) >= cutoff]
                 claim = "This shows in {named}"
-                quotes = sorted((p for p in b.praise if prel.get(p.id, 0.0) >= cutoff), key=lambda p: -prel[p.id])
+                quotes = sorted(
+                    (p for p in b.praise if prel.get(p.id, 0.0) >= cutoff), key=lambda p: -prel[p.id]
+                )
             # Relevance first, significance second: the answer must be about the question.
             pool = sorted(pool, key=lambda i: -(rel.get(i.story.id, 0.0) + i.significance))
             untold = [i for i in pool if i.story.id not in b.told]
-            section = b.section(question, untold, quotes, claim, "question",
-                                refs=[i for i in pool if i.story.id in b.told] if not untold else [])
+            section = b.section(
+                question,
+                untold,
+                quotes,
+                claim,
+                "question",
+                refs=[i for i in pool if i.story.id in b.told] if not untold else [],
+            )
         section.question, section.intent, section.role = question, kind, "question"
         out[n] = section
     return [out[n] for n in range(len(questions))]
@@ -80,13 +96,30 @@ def _values(b, question: str, framework: Framework | None, assignments: dict[str
             paragraphs.append(paragraph)
         elif pool:
             item = pool[0]
-            paragraphs.append(Paragraph("ref", [prose.sentence(
-                f"{comp.name}: see {prose.title_phrase(item.story)}, under {b.told[item.story.id]}")],
-                [item.story.id]))
+            paragraphs.append(
+                Paragraph(
+                    "ref",
+                    [
+                        prose.sentence(
+                            f"{comp.name}: see {prose.title_phrase(item.story)}, "
+                            f"under {b.told[item.story.id]}"
+                        )
+                    ],
+                    [item.story.id],
+                )
+            )
         else:
             b.checklist.append(f"No evidence for the value {comp.name} in {b.spoken}.")
-    quotes: list[Praise] = [p for p in b.praise if any(c in assignments.get(p.id, ()) for c in
-                                                       (framework.names if framework else []))]
+    quotes: list[Praise] = [
+        p
+        for p in b.praise
+        if any(c in assignments.get(p.id, ()) for c in (framework.names if framework else []))
+    ]
     paragraphs += b.quotes(quotes, [], 1) if paragraphs else []
-    return Section(question, paragraphs, role="question", word_limit=b.options.word_limit,
-                   char_limit=b.options.char_limit)
+    return Section(
+        question,
+        paragraphs,
+        role="question",
+        word_limit=b.options.word_limit,
+        char_limit=b.options.char_limit,
+    )

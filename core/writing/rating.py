@@ -11,7 +11,8 @@ from core.model import Praise, Story
 from core.writing.document import Paragraph
 
 
-def rating_paragraph(competency: str, stories: list[Story], quotes: list[Praise], rating: str | None,
-                     period_label: str) -> Paragraph | None:
+def rating_paragraph(
+    competency: str, stories: list[Story], quotes: list[Praise], rating: str | None, period_label: str
+) -> Paragraph | None:
     """A paragraph (kind "rating") arguing the user's rating from the section's evidence, or None."""
     return None
