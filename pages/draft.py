@@ -18,6 +18,7 @@ from core.model import Dataset
 from core.writing.draft import build_draft, in_period
 from core.writing.exports import DOCX_MIME, XLSX_MIME, render
 from core.writing.workbook import write_workbook
+from ui import draft_panels as panels
 from ui import state
 from ui.cache import assignments as assigned_for
 from ui.cache import dataset_fingerprint, overrides_key
@@ -33,6 +34,11 @@ DOWNLOADS = (
     ("md", "Download .md", "self-evaluation.md", "text/markdown"),
     ("txt", "Download .txt", "self-evaluation.txt", "text/plain"),
     ("bullets", "Download resume bullets (.txt)", "resume-bullets.txt", "text/plain"),
+)
+CLEAN_DOWNLOADS = (
+    # the copy to send: no citation codes, notes, audit or appendix
+    ("docx", "Download the clean copy to send (.docx)", "self-evaluation-clean.docx", DOCX_MIME),
+    ("txt", "Download the clean copy to send (.txt)", "self-evaluation-clean.txt", "text/plain"),
 )
 
 
@@ -71,6 +77,7 @@ overrides = st.session_state[state.OVERRIDES]
 fingerprint = dataset_fingerprint(dataset)
 fw_key = framework_key(framework)
 
+panels.story_choices(dataset, period)
 options = options_widgets()
 st.caption(f"Period: {md(period.label)} · Framework: {md(framework.name)}")
 
@@ -82,12 +89,16 @@ draft = _draft(
     fingerprint, fw_key, period, overrides_key(overrides), content_hash(options.as_dict()),
     content_hash(ratings), dataset, framework, assignments, options, ratings,
 )
-preview_tab, rating_tab, audit_tab = st.tabs(["Preview", "Self-rating helper", "Recency audit"])
-with rating_tab:
-    rating_helper(draft, framework)
-with preview_tab:
+tabs = st.tabs(["Preview", "Before you send it", "Left out", "Self-rating helper", "Recency audit"])
+with tabs[0]:
     preview(draft)
-with audit_tab:
+with tabs[1]:
+    panels.checklist(draft)
+with tabs[2]:
+    panels.left_out(draft)
+with tabs[3]:
+    rating_helper(draft, framework)
+with tabs[4]:
     audit(draft)
 
 st.subheader("Download")
@@ -96,6 +107,11 @@ for column, (fmt, label, name, mime) in zip(columns, DOWNLOADS, strict=False):
     column.download_button(  # rendered on click, like the workbook: most reruns download nothing
         label, functools.partial(render, draft, fmt), file_name=name, mime=mime, key=f"dr_dl_{fmt}",
         on_click="ignore",
+    )
+for column, (fmt, label, name, mime) in zip(st.columns(len(CLEAN_DOWNLOADS)), CLEAN_DOWNLOADS, strict=True):
+    column.download_button(
+        label, functools.partial(render, draft, fmt, clean_copy=True), file_name=name, mime=mime,
+        key=f"dr_clean_{fmt}", on_click="ignore", type="primary",
     )
 # The workbook holds every item (seconds for a large year), so it is built only when clicked.
 columns[-1].download_button(

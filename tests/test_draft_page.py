@@ -29,6 +29,8 @@ LABELS = [
     "Download .txt",
     "Download resume bullets (.txt)",
     "Download workbook (.xlsx)",
+    "Download the clean copy to send (.docx)",
+    "Download the clean copy to send (.txt)",
 ]
 
 
@@ -89,14 +91,14 @@ def test_options_preview_and_every_download(app, downloads):
     story_paragraphs = [line for line in md.splitlines() if line.startswith("**")]
     assert story_paragraphs
     assert not any(re.match(r"\*\*.*?\*\* The result:", line) for line in story_paragraphs)
-    assert "The challenge:" not in md.split("## What I")[0]
-    cited = set(re.findall(r"\\\[([SP]\d+), \w+ \d{4}\\\]", md))
+    assert "The challenge:" not in md and "Note:" not in md
+    cited = set(re.findall(r"\[([SP]\d+), \w+ \d{4}\]", md))
     assert cited and cited <= ids
 
     data, name = download(at, downloads, "Download .docx")
     document = docx.Document(io.BytesIO(data))
     assert name == "self-evaluation.docx"
-    assert any(p.style.name == "Heading 1" and p.text == "What I'm working on" for p in document.paragraphs)
+    assert any(p.style.name == "Heading 1" and p.text == "Next year" for p in document.paragraphs)
     assert any(p.style.name == "Quote" for p in document.paragraphs)
 
     data, name = download(at, downloads, "Download .txt")
@@ -181,3 +183,47 @@ def test_hostile_text_is_shown_inert(app):
     assert not re.search(r"(?<!\\)\]\(javascript:", shown)
     assert "\\<script\\>" in shown
     assert all(not getattr(m.proto, "allow_html", False) for m in at.markdown)
+
+
+def test_pin_and_leave_out_a_story_and_see_the_left_out_list(app, downloads):
+    at = app.switch_page(PAGE).run()
+    left_table = at.dataframe[0].value  # the "Left out" tab: strongest first, with why
+    assert list(left_table.columns) == ["Story", "Title", "Significance", "Why"]
+    assert list(left_table["Significance"]) == sorted(left_table["Significance"], reverse=True)
+    weakest = left_table["Story"].iloc[-1]
+    told = at.session_state[state.DRAFT_OPTIONS]
+    at.multiselect(key="dr_pinned").set_value([weakest]).run()
+    md = download(at, downloads, "Download .md")[0].decode("utf-8")
+    assert f"[{weakest}, " in md
+    assert told is not None and at.session_state[state.DRAFT_OPTIONS]["pinned"] == [weakest]
+    strongest_told = re.findall(r"\[(S\d+), \w+ \d{4}\]", md)[0]
+    at.multiselect(key="dr_left_out").set_value([strongest_told]).run()
+    md = download(at, downloads, "Download .md")[0].decode("utf-8")
+    assert f"[{strongest_told}, " not in md
+    table = at.dataframe[0].value
+    assert table.loc[table["Story"] == strongest_told, "Why"].iloc[0] == "You left it out."
+    at.switch_page("pages/timeline.py").run()
+    at.switch_page(PAGE).run()
+    assert at.multiselect(key="dr_left_out").value == [strongest_told]
+
+
+def test_question_mode_answers_three_typical_questions_by_meaning(app, downloads):
+    at = app.switch_page(PAGE).run()
+    questions = [
+        "What were your key contributions this year?",
+        "How have you helped others on your team grow?",
+        "What would you like to improve next year?",
+    ]
+    at.text_area(key="dr_questions").input("\n".join(questions)).run()
+    assert not at.exception
+    txt = download(at, downloads, "Download the clean copy to send (.txt)")[0].decode("utf-8")
+    blocks = {q: txt.split(q + "\n\n", 1)[1] for q in questions}
+    contributions = blocks[questions[0]].split(questions[1])[0]
+    grew = blocks[questions[1]].split(questions[2])[0]
+    improve = blocks[questions[2]]
+    assert re.search(r"mentor|onboard|paired|Aisha|Sam", grew)
+    assert "“" not in improve  # never answered with a praise quote
+    assert "[S" not in txt and "Appendix" not in txt  # the clean copy
+    paragraphs = [p for p in txt.split("\n\n") if len(p) > 80]
+    assert len(paragraphs) == len(set(paragraphs))  # no paragraph twice
+    assert contributions.strip()

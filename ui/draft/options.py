@@ -49,7 +49,12 @@ def options_widgets() -> DraftOptions:
         height=100,
     )
     questions = [q.strip() for q in st.session_state[K_QUESTIONS].splitlines() if q.strip()]
+    from ui.draft_panels import chosen_stories
+
+    pinned, left_out = chosen_stories()
     options = DraftOptions(
+        pinned=pinned,
+        left_out=left_out,
         tone=st.session_state[K_TONE],
         length=st.session_state[K_LENGTH],
         word_limit=int(st.session_state[K_WORDS]) or None,

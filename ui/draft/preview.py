@@ -16,7 +16,7 @@ def preview(draft) -> None:
         if section.rating:
             st.markdown(f"*My rating: {md(section.rating)}*")
         for paragraph in section.paragraphs:
-            text = markdown_paragraph(paragraph, draft)
+            text = markdown_paragraph(paragraph, draft, escape=md)
             if paragraph.kind == "note":
                 st.warning(text, icon=":material/info:")
             else:
