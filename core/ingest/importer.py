@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
@@ -75,16 +76,49 @@ def load_uploads(
 
 
 def load_paths(paths, limits: Limits | None = None) -> Dataset:
-    """The command-line twin of load_uploads: files that can't be opened are reported, not raised."""
-    files: list[tuple[str, bytes | ReadError]] = []
-    for path in map(Path, paths):
-        try:
-            files.append((path.name, path.read_bytes()))
-        except FileNotFoundError:
-            files.append((path.name, ReadError(f"No such file: {path}")))
-        except OSError as exc:
-            files.append((path.name, ReadError(f"The file can't be opened: {exc.strerror or exc}.")))
-    return _Loader(limits or Limits(), {}).run(files)
+    """The command-line twin of load_uploads: files that can't be opened are reported, not raised.
+
+    Each path is checked before it is opened (a FIFO would block, /dev/zero never ends, a sparse
+    file claims gigabytes), and reading stops at the size limit whatever the file claims.
+    """
+    limits = limits or Limits()
+    files: list[tuple[str, bytes | ReadError]] = [(Path(p).name, read_path(Path(p), limits)) for p in paths]
+    return _Loader(limits, {}).run(files)
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024 * 1024):.1f} GB" if n >= 1024**3 else f"{n / (1024 * 1024):.1f} MB"
+
+
+_SPECIAL = {
+    stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device", stat.S_IFSOCK: "a socket",
+}  # fmt: skip
+
+
+def read_path(path: Path, limits: Limits) -> bytes | ReadError:
+    """The bytes of a regular file up to the size limit, or the one-sentence reason it can't be read."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return ReadError(f"No such file: {path}")
+    except OSError as exc:
+        return ReadError(f"The file can't be opened: {exc.strerror or exc}.")
+    kind = _SPECIAL.get(stat.S_IFMT(info.st_mode))
+    if kind or not stat.S_ISREG(info.st_mode):
+        return ReadError(f"{path} is {kind or 'not a regular file'}, not a spreadsheet or CSV file.")
+    def too_big(size: str) -> ReadError:
+        return ReadError(f"The file is {size}, over the {_mb(limits.max_bytes)} limit: "
+                         "split it or remove what is not evidence.")  # fmt: skip
+
+    if info.st_size > limits.max_bytes:
+        return too_big(_mb(info.st_size))
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_bytes + 1)  # the size on disk may not be the truth
+    except OSError as exc:
+        return ReadError(f"The file can't be opened: {exc.strerror or exc}.")
+    return too_big(f"over {_mb(limits.max_bytes)}") if len(data) > limits.max_bytes else data
 
 
 @dataclass
