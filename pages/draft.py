@@ -105,7 +105,7 @@ st.subheader("Download")
 columns = st.columns(len(DOWNLOADS) + 1)
 for column, (fmt, label, name, mime) in zip(columns, DOWNLOADS, strict=False):
     column.download_button(  # rendered on click, like the workbook: most reruns download nothing
-        label, functools.partial(render, draft, fmt), file_name=name, mime=mime, key=f"dr_dl_{fmt}",
+        md(label), functools.partial(render, draft, fmt), file_name=name, mime=mime, key=f"dr_dl_{fmt}",
         on_click="ignore",
     )
 for column, (fmt, label, name, mime) in zip(st.columns(len(CLEAN_DOWNLOADS)), CLEAN_DOWNLOADS, strict=True):

@@ -35,7 +35,7 @@ elif not ws.is_users_data():
         "the sample, saved on this computer."
     )
 if ws.STALE in st.session_state:
-    st.warning(st.session_state[ws.STALE], icon=":material/sync_problem:")
+    st.warning(md(st.session_state[ws.STALE]), icon=":material/sync_problem:")
     st.button("Load the saved version", key="journal_reload", on_click=ws.reload_saved)
 if st.session_state.get(FLASH):
     st.success(md(st.session_state.pop(FLASH)))

@@ -31,15 +31,15 @@ def _card(win) -> None:
     story = win.story
     with st.container(border=True):
         st.markdown(f"**{md(story.title or story.id)}**")
-        st.caption(f"{story.id} · {story.when} · {win.quarter} · {win.strength.level}")
+        st.caption(f"{md(story.id)} · {md(story.when)} · {md(win.quarter)} · {md(win.strength.level)}")
         if story.result or story.description:
             st.markdown(md(story.result or story.description))
         if win.quote is not None:
             who = ", ".join(x for x in (win.quote.author, win.quote.role) if x)
             st.markdown("> " + md(win.quote.text).replace("\n", "\n> "))
             if who:
-                st.caption(f"— {who}")
-        st.caption("Why it's strong: " + "; ".join(win.strength.reasons))
+                st.caption(f"— {md(who)}")
+        st.caption("Why it's strong: " + md("; ".join(win.strength.reasons)))
 
 
 dataset = state.require_data()
@@ -50,13 +50,13 @@ dates = [item.date for item in dataset.items]
 period = period_picker(dates)
 st.markdown(f"**Period:** {md(period.label)} ({period.start:%d %b %Y} – {period.end:%d %b %Y})")
 for note in period.notes:
-    st.caption(note)
+    st.caption(md(note))
 
 colour_key, colour = "", None
 try:
     colour_key, colour = _colouring()
 except Exception as exc:  # a framework failure must not take the timeline down
-    st.caption(f"Colouring by competency is unavailable: {exc}")
+    st.caption(f"Colouring by competency is unavailable: {md(exc)}")
 options = ["Competency", "Kind"] if colour is not None else ["Kind"]
 if st.radio("Colour stories by", options, key=K_COLOUR, horizontal=True) != "Competency":
     colour_key, colour = "", None
@@ -67,7 +67,7 @@ try:
 except Exception as exc:  # e.g. a framework the mapper cannot use: colour by kind instead
     if colour is None:
         raise
-    st.caption(f"Colouring by competency failed ({exc}); coloured by kind instead.")
+    st.caption(f"Colouring by competency failed ({md(exc)}); coloured by kind instead.")
     timeline, bars, strip = timeline_view(fingerprint, dataset, period, "", None, dt.date.today())
 in_stories = sum(q.stories for q in timeline.quarters)
 in_praise = sum(q.praise for q in timeline.quarters)
@@ -78,13 +78,13 @@ cols[2].metric("Strength-weighted stories", f"{sum(q.weighted for q in timeline.
 cols[3].metric("Outside this period", timeline.outside_stories + timeline.outside_praise)
 if timeline.outside_stories or timeline.outside_praise:
     st.caption(
-        f"{timeline.outside_stories} stories and {timeline.outside_praise} quotes fall outside this period: "
-        "kept, but left out of these measures and the draft."
+        f"{timeline.outside_stories:d} stories and {timeline.outside_praise:d} quotes fall outside this "
+        "period: kept, but left out of these measures and the draft."
     )
 
-(st.warning if timeline.skew.leans_recent else st.info)(timeline.skew.sentence)
+(st.warning if timeline.skew.leans_recent else st.info)(md(timeline.skew.sentence))
 if timeline.thin:
-    st.warning("Thin quarters: " + "; ".join(timeline.thin) + ". Anything from then worth writing down?")
+    st.warning("Thin quarters: " + md("; ".join(timeline.thin)) + ". Anything from then worth writing down?")
 
 st.plotly_chart(bars, width="stretch", config={"displaylogo": False})
 st.plotly_chart(strip, width="stretch", config={"displaylogo": False})
@@ -112,4 +112,4 @@ st.subheader("Memory gap")
 st.markdown(md(timeline.gap.sentence))
 for story, strength in timeline.gap.top:
     title = md(story.title or story.id)
-    st.markdown(f"- **{title}** ({story.id}, {story.when}, {strength.level})")
+    st.markdown(f"- **{title}** ({md(story.id)}, {md(story.when)}, {md(strength.level)})")

@@ -7,7 +7,10 @@ one way user text leaked before (Timeline cards, "Yes, delete {id}", the workspa
 from __future__ import annotations
 
 import pytest
-from user_text_check import check_source
+from user_text_check import check_source, check_tree
+
+from tests.conftest import ROOT
+from ui.safe import md
 
 BAD = {
     "f-string label": 'st.checkbox(f"Yes, delete {item_id}")',
@@ -32,6 +35,10 @@ BAD = {
     "md then unescaped": 'st.markdown(md(a) + story.title)',
     "loop variable": "for tip in tips:\n    st.markdown(f'- {tip}')",
     "unsafe_allow_html": "st.markdown(html, unsafe_allow_html=True)",
+    "conditional alert": '(st.error if errors else st.warning)(f"{source}: 2 errors")',
+    "progress text": 'st.progress(0.5, text=f"{level} strength")',
+    "session message": 'st.error(st.session_state["journal_story_error"])',
+    "exception text": 'st.caption(f"Colouring failed ({exc})")',
 }
 GOOD = {
     "constant": 'st.markdown("## Your year")',
@@ -64,3 +71,23 @@ def test_the_checker_catches_user_text_reaching_markdown(source):
 def test_the_checker_accepts_constants_and_md(source):
     assert check_source(source) == []
 
+
+def test_pages_and_ui_pass_user_text_through_md():
+    findings = check_tree(ROOT)
+    assert not findings, "user text reaches Markdown without ui.safe.md:\n" + "\n".join(map(str, findings))
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("![x](http://127.0.0.1:9/a.png)", "!\\[x\\](\u200bhttp\\://127.0.0.1:9/a.png)"),
+        ('<img src="https://a.test/x">', '\\<img src="\u200bhttps\\://a.test/x"\\>'),
+        ("see www.example.test", "see \u200bwww\\.example.test"),
+        ("mail me@example.test", "mail me\\@\u200bexample.test"),
+        ("plain http text", "plain http text"),
+        (None, ""),
+    ],
+)
+def test_md_leaves_no_image_html_or_bare_link(text, shown):
+    """Streamlit's GFM renderer links bare URLs even after escapes: a zero-width space stops it."""
+    assert md(text) == shown

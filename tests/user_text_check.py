@@ -20,22 +20,27 @@ FIRST_ARG = {
     "text_area", "number_input", "slider", "select_slider", "date_input", "time_input",
     "file_uploader", "download_button", "color_picker", "form_submit_button", "link_button",
     "metric", "expander", "popover", "camera_input", "audio_input", "pills", "segmented_control",
-    "page_link", "chat_input",
+    "page_link", "chat_input", "spinner", "status", "badge", "dialog",
 }
 ALL_ARGS = {"write"}  # st.write renders every positional argument
 LIST_ARG = {"tabs"}  # st.tabs(["title", ...])
-TEXT_KEYWORDS = ("body", "label", "help", "placeholder")
+KEYWORDS_ONLY = {"progress"}  # st.progress(0.5, text="...")
+TEXT_KEYWORDS = ("body", "label", "help", "text")  # placeholders are plain text
 # Widgets whose *options* are Markdown (selectbox and multiselect show options as plain text).
 MARKDOWN_OPTIONS = {"radio", "select_slider", "pills", "segmented_control"}
-RENDER = FIRST_ARG | ALL_ARGS | LIST_ARG
+RENDER = FIRST_ARG | ALL_ARGS | LIST_ARG | KEYWORDS_ONLY
 # Receivers that are not Streamlit even though they have .error/.warning/.write methods.
 NOT_STREAMLIT = {"logging", "logger", "log", "warnings", "sys", "handle", "out", "buffer", "stream"}
 # String methods that keep an already-safe string safe when given constant arguments.
 STR_METHODS = {"replace", "strip", "rstrip", "lstrip", "upper", "lower", "title", "capitalize"}
+# Calls that build Markdown on purpose and escape every user string inside with core.text.md_escape
+# (markdown_paragraph builds the .md export too, which test_draft_exports and test_fuzz_exports feed
+# hostile text).
+SAFE_MARKDOWN_CALLS = {"md", "markdown_paragraph"}
 # Calls that return numbers (never Markdown): safe inside f-strings and as metric values.
 NUMBER_CALLS = {"len", "int", "round", "sum", "min", "max", "abs", "float"}
 # Format specs that only accept numbers or dates (a user string would raise): safe to interpolate.
-NUMBER_SPEC_TYPES = set("bcdeEfFgGnoxX%")
+NUMBER_SPEC_TYPES = set("bcdeEfFgGnoxX%,_")
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,11 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: st.{self.call}(...) {self.what} is not passed through md()"
+
+
+# Nodes with their own names: functions, lambdas, the module and comprehensions (Python 3).
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.Module, ast.GeneratorExp, ast.ListComp,
+           ast.SetComp, ast.DictComp)
 
 
 class _Scopes:
@@ -81,9 +91,7 @@ class _Scopes:
 
     def scope_of(self, node: ast.AST) -> ast.AST:
         current = self.parent.get(node)
-        while current is not None and not isinstance(
-            current, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.Module
-        ):
+        while current is not None and not isinstance(current, _SCOPES):
             current = self.parent.get(current)
         return current if current is not None else node
 
@@ -91,7 +99,12 @@ class _Scopes:
         if isinstance(target, ast.Name):
             self.assigned.setdefault(scope, {}).setdefault(target.id, []).append(value)
         elif isinstance(target, ast.Tuple | ast.List):
-            for element in target.elts:  # unpacking: the parts' values are unknown
+            parts = value.elts if isinstance(value, ast.Tuple | ast.List) else None
+            if parts is not None and len(parts) == len(target.elts):
+                for element, part in zip(target.elts, parts, strict=True):
+                    self._bind(scope, element, part)
+                return
+            for element in target.elts:  # unpacking something else: the parts' values are unknown
                 self._bind(scope, element, None)
         elif isinstance(target, ast.Starred):
             self._bind(scope, target.value, None)
@@ -117,12 +130,17 @@ class _Checker:
     def run(self) -> list[Finding]:
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                self._check_call(node, node.func.attr)
+                self._check_call(node, node.func.attr, node.func)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.IfExp):
+                # (st.warning if late else st.info)(text): both calls
+                for branch in (node.func.body, node.func.orelse):
+                    if isinstance(branch, ast.Attribute):
+                        self._check_call(node, branch.attr, branch)
         return self.findings
 
     # -- which arguments render Markdown -------------------------------------------------------
-    def _check_call(self, call: ast.Call, name: str) -> None:
-        if name not in RENDER or _root_name(call.func.value) in NOT_STREAMLIT:
+    def _check_call(self, call: ast.Call, name: str, func: ast.Attribute) -> None:
+        if name not in RENDER or _root_name(func.value) in NOT_STREAMLIT:
             return
         if name in ALL_ARGS:
             for arg in call.args:
@@ -184,6 +202,8 @@ class _Checker:
                 return all(self.safe(v) for v in node.values)
             case ast.Name():
                 return self._safe_name(node)
+            case ast.Attribute() if _constant_name(node):
+                return True  # module.ALL_CAPS: a constant written by us
             case ast.Subscript():
                 return _constant_name(node.value)  # LABELS[key]: our own table
             case ast.Call():
@@ -214,7 +234,7 @@ class _Checker:
     def _safe_call(self, node: ast.Call) -> bool:
         func = node.func
         if isinstance(func, ast.Name):
-            if func.id == "md":
+            if func.id in SAFE_MARKDOWN_CALLS:
                 return True
             if func.id in NUMBER_CALLS:
                 return True
@@ -250,7 +270,9 @@ class _Checker:
                 return True
             case ast.Call(func=ast.Name(id=name)) if name in NUMBER_CALLS:
                 return True
-            case ast.BinOp(op=ast.Sub() | ast.Mult() | ast.Div() | ast.FloorDiv() | ast.Add()):
+            case ast.BinOp(op=ast.Sub() | ast.Div() | ast.FloorDiv()):
+                return True  # a str has no -, / or //: the result is a number (or an error)
+            case ast.BinOp(op=ast.Mult() | ast.Add()):
                 return self.number(node.left) and self.number(node.right)
             case ast.UnaryOp():
                 return self.number(node.operand)

@@ -78,7 +78,7 @@ def mapping_step(status, files) -> None:
         columns = st.columns(3)
         for index, field in enumerate(mapping_fields(kind)):
             label = FIELD_LABELS.get(field, field.capitalize())
-            value = columns[index % 3].selectbox(label, options, key=f"{key}_{kind}_{field}")
+            value = columns[index % 3].selectbox(md(label), options, key=f"{key}_{kind}_{field}")
             if value != NONE:
                 chosen[field] = value
         if st.button("Load with these columns", key=f"{key}_go", type="primary"):

@@ -109,7 +109,7 @@ def period_picker(dates: list[dt.date]) -> Period:
         else:
             cols[1].selectbox("Year", years, key=K_YEAR, **on)
         if kind == "half":
-            cols[2].radio("Half", (1, 2), format_func=lambda h: f"H{h}", key=K_HALF, horizontal=True, **on)
+            cols[2].radio("Half", (1, 2), format_func=lambda h: f"H{h:d}", key=K_HALF, horizontal=True, **on)
     elif kind == "custom":
         cols[0].date_input("From – to", key=K_RANGE, format="YYYY-MM-DD", **on)
         if ss.get(K_PENDING):

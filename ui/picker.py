@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.safe import md
+
 PICKER_ALL = 1000  # up to this many items the picker lists them all (its own type-ahead finds one)
 PICKER_SHOWN = 200  # above it, a search box and at most this many matches
 
@@ -18,7 +20,7 @@ def pickable_ids(labels: dict[str, str], find_key: str, pick_key: str, find_labe
     if len(ids) <= PICKER_ALL:
         return ids
     query = st.text_input(
-        find_label, key=find_key, placeholder="Words, an id (S12) or a date (2024-03)"
+        md(find_label), key=find_key, placeholder="Words, an id (S12) or a date (2024-03)"
     ).strip().casefold()
     matches = [i for i, label in labels.items() if query in label.casefold()] if query else ids
     exact = next((i for i in (query.upper(), query) if i in labels), None)

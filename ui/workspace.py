@@ -219,15 +219,15 @@ def autosave() -> None:
     if WORKSPACE_ERROR in st.session_state:
         st.sidebar.error(
             "Your saved workspace could not be opened, so nothing is being saved: "
-            + st.session_state[WORKSPACE_ERROR]
+            + md(st.session_state[WORKSPACE_ERROR])
         )
         return
     save()
     if STALE in st.session_state:
-        st.sidebar.warning(st.session_state[STALE], icon=":material/sync_problem:")
+        st.sidebar.warning(md(st.session_state[STALE]), icon=":material/sync_problem:")
         st.sidebar.button("Load the saved version", key="workspace_reload", on_click=reload_saved)
     elif is_users_data():
-        st.sidebar.caption(f"Saved automatically in workspace “{active_name()}”.")
+        st.sidebar.caption(f"Saved automatically in workspace “{md(active_name())}”.")
     else:
         st.sidebar.caption("Showing the sample data: nothing is saved until you add or import your own.")
 
@@ -333,7 +333,7 @@ def render_conflicts() -> None:
     """
     summary = st.session_state.pop(MERGE_SUMMARY, None)
     if summary:
-        st.success(_summary_text(*summary))
+        st.success(md(_summary_text(*summary)))
     conflicts: list[Conflict] = st.session_state.get(state.MERGE_CONFLICTS) or []
     if not conflicts:
         return

@@ -205,7 +205,12 @@ def rerun_after(page, action, timeout: float = 20_000) -> None:
     """
     before = page.evaluate(_WATCH_RUNS)
     action()
-    page.wait_for_function("(n) => window.__advocateRuns > n", arg=before, timeout=timeout, polling=50)
+    # A click that lands before the page's scripts handle links (a fresh server) loads a new
+    # document: its first run is the one to wait for, and settle() waits for it to end.
+    page.wait_for_function(
+        "(n) => window.__advocateRuns === undefined || window.__advocateRuns > n",
+        arg=before, timeout=timeout, polling=50,
+    )
     settle(page)
 
 

@@ -30,7 +30,7 @@ def unknown_names(mappings, fingerprint: str, framework) -> None:
         st.warning(
             "Your files name competencies this framework does not have (not counted): "
             + "; ".join(
-                f"{md(name)} ({', '.join(ids[:5])}{'…' if len(ids) > 5 else ''})"
+                f"{md(name)} ({md(', '.join(ids[:5]))}{'…' if len(ids) > 5 else ''})"
                 for name, ids in unknown.items()
             )
         )
@@ -63,7 +63,7 @@ def coverage_and_gaps(dataset, framework, chosen, overrides, period, fingerprint
     st.caption(f"{md(framework.name)} · {md(period.label)} · {unit} per quarter")
     st.plotly_chart(heatmap_figure(cov, measure), key="comp_heatmap")
     if cov.outside:
-        st.caption(f"{cov.outside} item(s) fall outside {md(period.label)} and are not counted.")
+        st.caption(f"{cov.outside:d} item(s) fall outside {md(period.label)} and are not counted.")
 
     st.subheader("Gaps")
     found = gaps(cov, framework)

@@ -11,6 +11,7 @@ import streamlit as st
 
 from core.competencies.frameworks import framework_key
 from core.competencies.mapping import assignment
+from core.text import inert
 from ui import state
 from ui.cache import dataset_fingerprint, overrides_key
 from ui.competencies.common import K_EDITOR_VERSION, commit, preview
@@ -46,12 +47,13 @@ def _static_rows(fingerprint: str, fw_key: str, period, _dataset, _mappings) -> 
         top = m.suggestions[0] if m.suggestions else None
         rows[item.id] = {
             "date": item.date,
-            "evidence": preview(item),
-            "why": top.why if top else "",
-            "suggested": ", ".join(f"{s.competency} {s.score:.2f}" for s in m.suggestions),
+            # A table shows text as it is: direction overrides and invisible controls go.
+            "evidence": inert(preview(item)),
+            "why": inert(top.why) if top else "",
+            "suggested": inert(", ".join(f"{s.competency} {s.score:.2f}" for s in m.suggestions)),
             "kind": item.kind,
             "quarter": quarter.label if quarter else "outside period",
-            "not in framework": ", ".join(m.unmatched),
+            "not in framework": inert(", ".join(m.unmatched)),
         }
     return rows
 
@@ -71,7 +73,7 @@ def _listed(dataset, mappings, overrides, show) -> tuple[int, list[tuple[str, st
 def _rows(listed, static, chosen) -> list[dict]:
     return [
         {
-            "id": item_id,
+            "id": inert(item_id),
             "date": static[item_id]["date"],
             "evidence": static[item_id]["evidence"],
             "counts for": list(chosen.get(item_id, [])),
@@ -109,7 +111,7 @@ def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> N
         "comp_listed", (fingerprint, fw_key, overrides_key(overrides), show),
         lambda: _listed(dataset, mappings, overrides, show),
     )
-    if right.button(f"Confirm all {pending} suggestions", key="comp_confirm_all", disabled=not pending):
+    if right.button(f"Confirm all {pending:d} suggestions", key="comp_confirm_all", disabled=not pending):
         confirm_all(dataset, mappings, overrides)
     if not listed:
         st.caption("Nothing to show with this filter.")
@@ -124,10 +126,10 @@ def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> N
     version = st.session_state.setdefault(K_EDITOR_VERSION, 0)
     edited = _editor(rows, framework, show, version)
     changed = False
-    for before, after in zip(rows, edited.to_dict("records"), strict=True):
+    for (item_id, _source), before, after in zip(listed, rows, edited.to_dict("records"), strict=True):
         new = [c for c in (after.get("counts for") or []) if c in framework.names]
         if new != before["counts for"]:
-            overrides[before["id"]] = new
+            overrides[item_id] = new  # the item's own id (the table shows it inert)
             changed = True
     if changed:
         st.session_state[state.OVERRIDES] = overrides

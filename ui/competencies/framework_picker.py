@@ -19,6 +19,7 @@ from core.competencies.frameworks import (
 )
 from core.digest import content_hash
 from ui import state
+from ui.safe import md
 
 K_CHOICE = "comp_framework_choice"
 K_PENDING = "comp_pending_choice"  # a framework just added: selected on the next run
@@ -112,7 +113,7 @@ def _problems() -> None:
         return
     errors = sum(p.severity == "error" for p in problems)
     (st.error if errors else st.warning)(
-        f"{source}: {errors} error(s), {len(problems) - errors} warning(s). "
+        f"{md(source)}: {errors} error(s), {len(problems) - errors} warning(s). "
         "Rows with errors were not used."
     )
     columns = ("file", "row", "column", "severity", "message")

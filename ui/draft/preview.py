@@ -22,7 +22,7 @@ def preview(draft) -> None:
             else:
                 st.markdown(text)
         over = section.trimmed_from is not None
-        st.caption(("Trimmed to fit: " if over else "") + section.count_label)
+        st.caption(("Trimmed to fit: " if over else "") + md(section.count_label))
     st.markdown("##### Appendix: evidence cited")
     st.markdown("\n".join(f"- {md(label)} {md(text)}" for label, text in appendix_lines(draft)))
 

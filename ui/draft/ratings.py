@@ -43,13 +43,13 @@ def rating_helper(draft, framework) -> None:
         with st.container(border=True):
             st.markdown(f"**{md(helper.competency)}**")
             facts, expectations = st.columns([2, 3])
-            strength = ", ".join(f"{n} {level}" for level, n in helper.strength.items() if n) or "none"
+            strength = ", ".join(f"{n:d} {md(level)}" for level, n in helper.strength.items() if n) or "none"
             spread = ", ".join(f"{q}: {n}" for q, n in helper.quarters)
             evidence = f"{plural(helper.stories, 'story', 'stories')}, {plural(helper.praise, 'quote')}"
             facts.markdown(
-                f"- Evidence: {evidence}\n"
+                f"- Evidence: {md(evidence)}\n"
                 f"- Story strength: {strength} (average {helper.mean_strength:.2f})\n"
-                f"- Quarters with evidence: {helper.spread} of {len(helper.quarters)} ({md(spread)})"
+                f"- Quarters with evidence: {helper.spread:d} of {len(helper.quarters)} ({md(spread)})"
             )
             key = _rating_key(helper.competency)
             options = [NOT_RATED, *levels]

@@ -112,8 +112,8 @@ def edit_tab(framework) -> None:
             )
             st.rerun()
 
-    confirm = st.checkbox(f"Yes, delete {item.id}", key=f"journal_delete_confirm_{item.id}")
-    if st.button(f"Delete {item.id}", key=f"journal_delete_{item.id}", disabled=not confirm):
+    confirm = st.checkbox(f"Yes, delete {md(item.id)}", key=f"journal_delete_confirm_{item.id}")
+    if st.button(f"Delete {md(item.id)}", key=f"journal_delete_{item.id}", disabled=not confirm):
         overrides = dict(st.session_state.get(state.OVERRIDES) or {})
         overrides.pop(item.id, None)
         st.session_state[state.OVERRIDES] = overrides

@@ -63,5 +63,5 @@ def praise_tab() -> None:
     st.date_input("Date", key="journal_praise_date", format="YYYY-MM-DD")
     st.text_area("Quote", key="journal_praise_text", height=120)
     if st.session_state.get("journal_praise_error"):
-        st.error(st.session_state["journal_praise_error"])
+        st.error(md(st.session_state["journal_praise_error"]))
     st.button("Save praise", type="primary", key="journal_save_praise", on_click=_save_praise)

@@ -78,7 +78,7 @@ def story_tab(framework) -> None:
             "Title", key="journal_story_title", placeholder="e.g. Cut release time from 2 days to 2 hours"
         )
         for name, prompt in PROMPTS.items():
-            st.text_area(name.capitalize(), key=f"journal_story_{name}", placeholder=prompt, height=90)
+            st.text_area(md(name.capitalize()), key=f"journal_story_{name}", placeholder=prompt, height=90)
         cols = st.columns(3)
         cols[0].date_input("Date", key="journal_story_date", format="YYYY-MM-DD")
         cols[1].selectbox("Kind", STORY_KINDS, format_func=KIND_LABELS.get, key="journal_story_kind")
@@ -115,12 +115,12 @@ def story_tab(framework) -> None:
         if strength is None:
             st.caption("Write the story to see how convincing it reads.")
         else:
-            st.progress(strength.score, text=f"{strength.level.capitalize()} ({strength.score:.0%})")
+            st.progress(strength.score, text=f"{md(strength.level.capitalize())} ({strength.score:.0%})")
             for tip in strength.tips:
                 st.markdown(f"- {md(tip)}")
             for reason in strength.reasons:
                 st.caption(f"✓ {md(reason)}")
 
     if st.session_state.get("journal_story_error"):
-        st.error(st.session_state["journal_story_error"])
+        st.error(md(st.session_state["journal_story_error"]))
     st.button("Save story", type="primary", key="journal_save_story", on_click=_save_story)

@@ -10,6 +10,7 @@ from ui import state
 from ui import workspace as ws
 from ui.journal.common import dataset, flash
 from ui.memo import session_memo
+from ui.safe import md
 
 
 def _file_stamp(path):
@@ -50,7 +51,7 @@ def _run(action, message: str) -> None:
     try:
         action()
     except ValueError as exc:
-        st.error(str(exc))
+        st.error(md(exc))
         return
     flash(message)
     st.rerun()
@@ -87,7 +88,7 @@ def _rename_delete(current: str) -> None:
     renamed = st.text_input("Rename this workspace to", key="ws_rename_to")
     if st.button("Rename", key="ws_rename", disabled=not renamed.strip()):
         _run(lambda: ws.rename(current, renamed), f"Renamed to “{renamed.strip()}”.")
-    confirm = st.checkbox(f"Yes, delete workspace “{current}”", key="ws_delete_confirm")
+    confirm = st.checkbox(f"Yes, delete workspace “{md(current)}”", key="ws_delete_confirm")
     if st.button("Delete this workspace", key="ws_delete", disabled=not confirm):
         _run(lambda: ws.delete(current), f"Deleted workspace “{current}”.")
 
@@ -97,7 +98,7 @@ def workspaces_tab() -> None:
     if store.shared:
         st.warning(ws.SHARED_NOTICE)
     else:
-        st.caption(f"Saved on this computer in `{store.path}`.")
+        st.caption(f"Saved on this computer in {md(store.path)}.")
     if ws.is_users_data():
         _workbook_download(dataset())
     if store.shared:
@@ -107,7 +108,7 @@ def workspaces_tab() -> None:
     try:
         infos = _workspace_list(store)
     except Exception as exc:  # a damaged file: offer only to delete it
-        st.error(f"The saved workspaces could not be read ({exc}); nothing is being saved.")
+        st.error(f"The saved workspaces could not be read ({md(exc)}); nothing is being saved.")
         _delete_all_section()
         return
     if infos:
