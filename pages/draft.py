@@ -110,7 +110,7 @@ for column, (fmt, label, name, mime) in zip(columns, DOWNLOADS, strict=False):
     )
 for column, (fmt, label, name, mime) in zip(st.columns(len(CLEAN_DOWNLOADS)), CLEAN_DOWNLOADS, strict=True):
     column.download_button(
-        label, functools.partial(render, draft, fmt, clean_copy=True), file_name=name, mime=mime,
+        md(label), functools.partial(render, draft, fmt, clean_copy=True), file_name=name, mime=mime,
         key=f"dr_clean_{fmt}", on_click="ignore", type="primary",
     )
 # The workbook holds every item (seconds for a large year), so it is built only when clicked.

@@ -10,7 +10,7 @@ import streamlit as st
 
 from core.writing.document import plural
 from ui import state
-from ui.safe import md
+from ui.safe import inert, md
 
 K_PINNED, K_LEFT_OUT = "dr_pinned", "dr_left_out"
 
@@ -51,10 +51,12 @@ def left_out(draft) -> None:
     if not draft.left_out:
         st.caption("Every win of the period is in the draft.")
         return
-    st.caption(f"{plural(len(draft.left_out), 'story', 'stories')} not told, strongest first. "
+    st.caption(f"{md(plural(len(draft.left_out), 'story', 'stories'))} not told, strongest first. "
                "Pin one above to bring it in.")
     st.dataframe(
-        [{"Story": md(x.id), "Title": md(x.title), "Significance": round(x.significance, 2), "Why": md(x.why)}
+        # a table shows text as it is (no Markdown): inert, not escaped
+        [{"Story": inert(x.id), "Title": inert(x.title), "Significance": round(x.significance, 2),
+          "Why": inert(x.why)}
          for x in draft.left_out],
         hide_index=True,
     )
