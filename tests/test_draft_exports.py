@@ -81,7 +81,7 @@ def dataset(text: str = "") -> Dataset:
 
 
 def draft_of(data: Dataset, **kw):
-    assignments = {"S1": ["Delivery"], "S2": ["Delivery", "Communication"], "P1": ["Delivery"]}
+    assignments = {"S1": ["Delivery"], "S2": ["Communication", "Delivery"], "P1": ["Delivery"]}
     return build_draft(data, FRAMEWORK, assignments, PERIOD, **kw)
 
 

@@ -181,13 +181,13 @@ def score_story(story: Story, praise: Iterable[Praise] = (), *, linked: bool = F
         earned["first_person"] = 1.0
         reasons.append("Told in first person")
     else:
-        tips.append("Tell it in first person: \"I led…\", \"we shipped…\"")
+        tips.append('Tell it in first person: "I led…", "we shipped…"')
     verbs = past_tense_verbs(" ".join(t for t in (action, result, description) if t))
     if verbs:
         earned["past_tense"] = 1.0
         reasons.append("Told in past tense (" + ", ".join(verbs[:3]) + ")")
     else:
-        tips.append("Use past-tense verbs for what you did: \"built\", \"reduced\", \"led\"")
+        tips.append('Use past-tense verbs for what you did: "built", "reduced", "led"')
 
     quotes = list(praise) if linked else linked_praise(story, praise)
     if quotes:
@@ -221,7 +221,7 @@ IMPACT_PHRASES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:zero|no|without(?: any)?)\s+(?:downtime|outages?|data loss|lost data|incidents?|"
         r"regressions?|rollbacks?|customer[- ]facing (?:errors?|impact)|errors|complaints|escalations)\b",
         r"\bno (?:customers?|users?|one|clients?) (?:noticed|was affected|were affected|complained)\b",
-        r"\b(?:all|every) (?:accounts?|customers?|users?|teams?|services?|regions?|clients?|stores?)\b",
+        r"\b(?:all|every) (?:accounts?|customers?|users?|teams?|services?|regions?|clients?|stores?)\b(?!-)",
         r"\bfirst time(?: in (?:a|\w+) (?:years?|months?))?\b|\bfor the first time\b",
         r"\b(?:on|ahead of) (?:schedule|time|budget)\b|\bunder budget\b",
         r"\b(?:record|all-time) (?:high|low)\b|\bbest[- ]ever\b",
@@ -292,5 +292,6 @@ def significance(story: Story, strength: Strength | None = None, project_size: i
             reasons.append(f"you rated its impact {rating}/5")
     if story.story_kind != "win":
         points *= 0.5
-    impact = figure[1] if figure and figure[0] != "a number" else phrase
+    said = impact_phrase(result_text)  # "zero downtime" in the result says more than "14 minutes"
+    impact = said or (figure[1] if figure and figure[0] != "a number" else phrase)
     return Significance(round(max(0.0, min(1.0, points)), 4), reasons, impact)

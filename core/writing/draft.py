@@ -15,6 +15,7 @@ carry them to the manager.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -52,6 +53,15 @@ _RECENCY_NUDGE = 0.03  # a last-quarter story yields only to an earlier one this
 _QUESTION_RELATIVE = 0.5  # a fallback question's evidence scores at least this share of the best
 _GAP_GOALS = 3
 NEXT_HEADING = "Next year"
+# A story logged as a win that tells a setback ("Shipped 5 weeks late", "Forgot to hand over"):
+# it feeds Next year, never the strongest wins. Read in the title, the action and the result only
+# (a challenge is often a problem the user then solved).
+_SETBACK = re.compile(
+    r"\b(?:\d+ (?:days?|weeks?|months?) late|(?:shipped|finished|delivered|launched) late|forgot|"
+    r"my mistake|i missed|missed (?:a|the|my)|overspent|over budget|should have|instead of flagging|"
+    r"i broke|caused (?:an|the) (?:outage|incident))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -90,12 +100,19 @@ class _Builder:
                 quarter.label if quarter else None,
             )
         out = set(options.left_out)
+        setback = {i.story.id for i in self.items.values() if is_setback(i.story)}
         self.wins = sorted(
-            (i for i in self.items.values() if i.story.story_kind == "win" and i.story.id not in out),
+            (
+                i
+                for i in self.items.values()
+                if i.story.story_kind == "win" and i.story.id not in out | setback
+            ),
             key=_rank,
         )
         self.growth = [
-            i for i in self.items.values() if i.story.story_kind != "win" and i.story.id not in out
+            i
+            for i in self.items.values()
+            if (i.story.story_kind != "win" or i.story.id in setback) and i.story.id not in out
         ]
         self.pinned = [i for i in options.pinned if i in self.items and i not in out]
         from core.analysis.strength import SIGNIFICANT_AT
@@ -133,10 +150,17 @@ class _Builder:
         return sorted(chosen, key=lambda i: (i.story.date, i.story.id))
 
     def quotes(self, pool: list[Praise], chosen: list[_Item], k: int) -> list[Paragraph]:
-        """Up to k unused quotes, those about a chosen story first."""
-        linked = self._linked(chosen, pool)
+        """Up to k unused quotes: those about a chosen story first (from any section's pool), then
+        the section's own, skipping one that is about a story another section tells."""
+        links = self._links()
+        ids = {c.story.id for c in chosen}
+        linked = {p.id: p for c in chosen for p in links.get(c.story.id, ()) if not p.hidden}
+        elsewhere = {
+            p.id for sid, quotes in links.items() if sid not in ids and self.home.get(sid) for p in quotes
+        }
+        candidates = [*linked.values(), *(p for p in pool if p.id not in linked and p.id not in elsewhere)]
         ranked = sorted(
-            (p for p in pool if p.id not in self.quoted),
+            (p for p in candidates if p.id not in self.quoted),
             key=lambda p: (
                 p.id not in linked,
                 not p.author,
@@ -155,12 +179,13 @@ class _Builder:
             )
         return out
 
-    def _linked(self, chosen: list[_Item], pool: list[Praise]) -> set[str]:
-        if self.links is not None:
-            return {p.id for c in chosen for p in self.links.get(c.story.id, ())}
-        from core.analysis.links import link_reason
+    def _links(self) -> dict[str, list[Praise]]:
+        """{story id: quotes about it}: the caller's index, else built once (core.analysis.links)."""
+        if self.links is None:
+            from core.analysis.links import link_index
 
-        return {p.id for p in pool[:12] for c in chosen if link_reason(c.story, p) is not None}
+            self.links = link_index([i.story for i in self.items.values()], self.praise)
+        return self.links
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -178,16 +203,21 @@ class _Builder:
                 if index and told:
                     told[0] = "Later, " + prose.lower_first(told[0], item.story.text)
                 sentences += told
-            lead = prose.clean(members[0].story.project) if len(members) > 1 else ""
+            lead = (
+                prose.clean(members[0].story.project)
+                if len(members) > 1
+                else prose.short_context(members[0].story)
+            )
             out.append(Paragraph("story", sentences, [m.story.id for m in members], lead=lead))
         return out
 
     def named(self, items: list[_Item]) -> str:
         names = []
         for item in items:
-            name = prose.title_phrase(item.story)
-            if item.impact and item.impact.lower() not in name.lower() and not any(c.isdigit() for c in name):
-                name += f" ({item.impact})"
+            name = prose.name_clause(item.story)
+            impact = prose.story_impact(item.story)
+            if impact and impact.lower() not in name.lower() and not any(c.isdigit() for c in name):
+                name += f" ({impact})"
             names.append(name)
         return join_words(names)
 
@@ -224,7 +254,7 @@ class _Builder:
             paragraphs.append(
                 Paragraph(
                     "ref",
-                    [prose.sentence(f"See also {prose.title_phrase(item.story)}, under {where}")],
+                    [prose.sentence(f"This also shows {self.named([item])}, told under {where}")],
                     [item.story.id],
                 )
             )
@@ -302,10 +332,19 @@ class _Builder:
         )
 
 
+def is_setback(story: Story) -> bool:
+    """A struggle or a failure, whatever its kind column says (see _SETBACK)."""
+    if story.story_kind != "win":
+        return True
+    return bool(_SETBACK.search(" ".join((story.title, story.action, story.result))))
+
+
 def in_period(dataset: Dataset, period: Period) -> tuple[list[Story], list[Praise]]:
     """(the stories, the praise) dated inside `period`: the only evidence a draft reads."""
-    return ([s for s in dataset.stories if period.contains(s.date)],
-            [p for p in dataset.praise if period.contains(p.date)])
+    return (
+        [s for s in dataset.stories if period.contains(s.date)],
+        [p for p in dataset.praise if period.contains(p.date)],
+    )
 
 
 def _norm(text: str) -> str:
@@ -414,10 +453,12 @@ def _competency_sections(
             comp.name,
             pool,
             quotes,
-            f"My {comp.name} work in {b.spoken} shows most clearly in {{named}}",
+            f"My {comp.name} work in {b.spoken} shows most clearly {{named}}",
             "competency",
             refs,
         )
+        if not section.told:  # only pointers to stories told elsewhere: nothing new to say here
+            continue
         section.competency, section.rating = comp.name, ratings.get(comp.name)
         told = [b.items[c].story for c in section.told if c in b.items]
         extra = rating_paragraph(
@@ -429,9 +470,7 @@ def _competency_sections(
     unplaced = [i for i in b.wins if i.story.id in b.must and i.story.id not in b.told]
     if unplaced:  # a pinned or top story no competency claims: still told
         sections.append(
-            b.section(
-                "Other work", unplaced, [], f"Other work in {b.spoken} includes {{named}}", "competency"
-            )
+            b.section("Other work", unplaced, [], f"Other work in {b.spoken} shows {{named}}", "competency")
         )
     return sections, gaps, helpers
 

@@ -22,7 +22,7 @@ _JOINING_WORDS_TEXT = """
     that this these see under as year next want grow more work shows showed clearly through
     strongest where in brief others noticed jan feb mar apr may jun jul aug sep oct nov dec
     part earlier what colleagues said about build keep doing learned lesson most helped other
-    january february march april june july august september october november december
+    january february march april june july august september october november december came told
     """
 JOINING_WORDS = frozenset(_JOINING_WORDS_TEXT.split())
 
@@ -36,21 +36,45 @@ _SENTENCE_END = re.compile(r"([.!?…])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-
 _LIST_SPLIT = re.compile(r"\s*(?:;|\n\s*[-•*·]\s*|\n+|^\s*[-•*·]\s*)\s*")
 _FIRST_PERSON_START = {"i", "i'm", "i've", "i'd", "i'll", "we", "we've", "we'd", "my", "our", "me", "us"}
 # Common words that start a sentence and may be lower-cased mid-sentence.
-__LOWERABLE_TEXT = """
+_LOWERABLE_WORDS = """
     the this that these those it its a an our my we they there every each all no none nobody zero
     only now since after before both most some many several two three four five six seven eight
     nine ten half one first new old average monthly weekly daily annual total overall when faced
     other others things everything everyone nothing something even adding people customers users
     """
-_LOWERABLE = frozenset(__LOWERABLE_TEXT.split())
+_LOWERABLE = frozenset(_LOWERABLE_WORDS.split())
 # Verbs that make a challenge a clause ("when X kept failing") rather than a noun ("slow search").
-__CLAUSE_VERBS_TEXT = """
+_CLAUSE_VERBS_WORDS = """
     is was were are had has have kept took needed wanted couldn't could didn't did wasn't weren't
     failed broke missing missed ran lost would needs wants can can't cannot takes fails breaks
     keeps loses misses made went came got runs finishes works uses goes comes gets now longer
     became become becomes
     """
-_CLAUSE_VERBS = frozenset(__CLAUSE_VERBS_TEXT.split())
+_CLAUSE_VERBS = frozenset(_CLAUSE_VERBS_WORDS.split())
+_TIME_WORDS = frozenset(
+    (
+        "after",
+        "before",
+        "during",
+        "since",
+        "in",
+        "on",
+        "at",
+        "while",
+        "when",
+        "once",
+        "following",
+        "with",
+        "by",
+        "for",
+        "from",
+        "over",
+        "until",
+        "as",
+        "if",
+        "because",
+    )
+)
 _SIGNOFF = re.compile(
     r"(?:\s+[-–—]+\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?\s*$)"  # "— Marcus", "-M"
     r"|(?:(?<=[.!?,\n])[\s,]*(?i:thanks|thank you|cheers|best|regards|best regards|kind regards|"
@@ -193,6 +217,8 @@ def _context_sentences(context: str, action: str, ctx: str) -> list[str]:
     ):
         if is_past_verb(head.split()[0]):
             return [sentence(f"When I {lower_first(head, ctx)}, {act}")]
+        if head.split()[0].lower() in _TIME_WORDS:
+            return [sentence(head), act]
         lead = "When " if is_clause(head) else "Faced with "
         return [sentence(f"{lead}{lower_first(head, ctx)}, {act}")]
     return [*(sentence(p) for p in pieces), act]
@@ -209,6 +235,7 @@ def _attach_result(sentences: list[str], result: str, ctx: str) -> list[str]:
     if (
         sentences
         and len(pieces) == 1
+        and not is_past_verb(first.split()[0])
         and is_clause(first)
         and len(first.split()) <= 25
         and len(sentences[-1].split()) <= 30
@@ -219,12 +246,40 @@ def _attach_result(sentences: list[str], result: str, ctx: str) -> list[str]:
     return [*sentences, *(sentence(p) for p in pieces)]
 
 
+def short_context(story: Story) -> str:
+    """A context of at most three words that is a label, not a clause ("Hackathon", "Mentoring")."""
+    context = strip_end(
+        clean(story.challenge) or (clean(story.description) if story.action or story.result else "")
+    )
+    if context and len(context.split()) <= 3 and not is_clause(context) and (story.action or story.result):
+        return context
+    return ""
+
+
+def name_clause(story: Story) -> str:
+    """How a claim names a story: 'in the orders migration' or 'when I led the cutover'."""
+    name = title_phrase(story)
+    first = name.split(" ")[0] if name else ""
+    if is_past_verb(first) or first.lower() in ("was", "were"):
+        return f"when I {lower_first(name, story.text) if first[:1].isupper() else name}"
+    if first in ("I", "We", "we"):
+        return f"when {name}"
+    return f"in {name}" if name else ""
+
+
 def story_sentences(story: Story, tone: str = "story") -> list[str]:
     """One story as first-person sentences in CAR order ("story") or result first ("numbers")."""
     challenge, action, result = clean(story.challenge), story.action.strip(), clean(story.result)
     description = clean(story.description)
     ctx = " ".join(t for t in (story.title, challenge, action, result, description) if t)
     context = challenge or (description if (action or result) else "")
+    if context and not action and is_past_verb(context.split()[0]):
+        context, action = "", context  # "Fixed the slow admin search" in the context column: what I did
+    title = clean(story.title)
+    if not action and title and is_past_verb(title.split()[0]) and (context or result):
+        action = title  # "Precepted 2 new grads" as the title, then the result: the title is what I did
+    if short_context(story):
+        context = ""  # a one- or two-word label ("Hackathon"): the paragraph's lead, not a sentence
     if not (context or action or result):
         text = description or clean(story.title)
         return (
@@ -242,46 +297,61 @@ def story_sentences(story: Story, tone: str = "story") -> list[str]:
     return _attach_result(_context_sentences(context, action, ctx), result, ctx)
 
 
-def headline(story: Story) -> str:
-    """A short clause for a summary: 'I migrated the orders DB (zero downtime)'."""
+def story_impact(story: Story) -> str:
+    """The impact a headline shows: a bare-figure result as written, else an impact said in words
+    ("zero downtime"), else the result's first figure."""
     from core.analysis.strength import impact_phrase
 
+    result = clean(story.result)
+    figure = quantity(" ".join((story.result, story.metric))) or None
+    said = impact_phrase(" ".join((story.result, story.metric)))
+    if result and is_bare_figure(result):
+        return strip_end(re.sub(r"\s*\([^)]*\)", "", result))
+    if figure and len(result.split()) <= 6 and len(split_sentences(result)) == 1:
+        return lower_first(strip_end(result), story.text)  # "open rate from 18% to 27%"
+    if said:  # "zero downtime" says more than "14 minutes"
+        return lower_first(said, story.text)
+    if figure and figure[0] != "a number":
+        return figure[1]
+    return lower_first(impact_phrase(" ".join((story.action, story.description))), story.text)
+
+
+def headline(story: Story) -> str:
+    """A short clause for a summary: 'I migrated the orders DB (zero downtime)'."""
     ctx = story.text
-    action = story.action.strip() or (
-        story.description
-        if story.description.split()[:1] and is_past_verb(story.description.split()[0])
-        else ""
-    )
+    verb_led = [t for t in (story.description, story.title) if t.split()[:1] and is_past_verb(t.split()[0])]
+    action = story.action.strip() or (verb_led[0] if verb_led else "")
     if action:
         first = strip_end(split_sentences(first_person(action, ctx))[0])
-        if len(first.split()) > 22:
-            first = strip_end(re.split(r",\s| and (?=[a-z]+ed\b)", first)[0])
+        if len(first.split()) > 16:
+            first = short_clause(first, 16)
     else:
         first = strip_end(clean(story.title) or clean(story.description))
     if first.startswith("My part was"):
         first = strip_end(clean(story.title)) or first
-    result = clean(story.result)
-    figure = quantity(" ".join((story.result, story.metric))) or None
-    if result and is_bare_figure(result):
-        impact = strip_end(re.sub(r"\s*\([^)]*\)", "", result))
-    else:
-        impact = (
-            figure[1]
-            if figure
-            else impact_phrase(" ".join((story.result, story.metric, story.action, story.description)))
-        )
+    impact = story_impact(story)
     if impact and impact.lower() not in first.lower():
         first += f" ({impact})"
     return first
 
 
+def short_clause(text: str, words: int = 12) -> str:
+    """The first clause of a text, cut at ';', ',' or ' and ' once it is long enough."""
+    text = strip_end(split_sentences(clean(text))[:1][0]) if clean(text) else ""
+    if len(text.split()) <= words:
+        return text
+    for piece in re.split(r"\s*;\s*|,\s+| and ", text):
+        if 3 <= len(piece.split()) <= words:
+            return strip_end(piece)
+    return " ".join(text.split()[:words])
+
+
 def title_phrase(story: Story) -> str:
-    """The story's name in a sentence: its title as written (a first ordinary word lower-cased)."""
-    title = strip_end(clean(story.title)) or strip_end(
-        split_sentences(clean(story.action) or clean(story.description))[:1][0]
-        if (story.action or story.description)
-        else ""
-    )
+    """The story's name in a sentence: its title as written (a first ordinary word lower-cased),
+    else the first clause of what the user did or what happened."""
+    title = strip_end(clean(story.title))
+    if not title:
+        title = short_clause(story.action or story.description or story.challenge or story.result)
     return lower_first(title, story.text)
 
 

@@ -54,16 +54,16 @@ def question_sections(b, framework: Framework | None, assignments: dict[str, lis
             section = _values(b, question, framework, assignments)
         else:
             if kind == intents.CONTRIBUTIONS:
-                pool, claim = list(b.wins), f"My strongest work in {b.spoken} was {{named}}"
+                pool, claim = list(b.wins), f"My strongest work in {b.spoken} came {{named}}"
                 quotes = b.praise
             elif kind == intents.GREW_OTHERS:
                 pool = [i for i in b.wins if intents.answers(kind, i.story.text)]
-                claim = "I helped others grow through {named}"
+                claim = "I helped others grow {named}"
                 quotes = [p for p in b.praise if intents.answers(kind, p.text)]
             else:
                 cutoff = max(ACCEPT_FLOOR, 0.5 * max([*rel.values(), *prel.values()], default=0.0))
                 pool = [i for i in b.wins if rel.get(i.story.id, 0.0) >= cutoff]
-                claim = "This shows in {named}"
+                claim = "This shows {named}"
                 quotes = sorted(
                     (p for p in b.praise if prel.get(p.id, 0.0) >= cutoff), key=lambda p: -prel[p.id]
                 )
