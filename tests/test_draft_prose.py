@@ -1,0 +1,164 @@
+"""The draft's prose on a corpus of messy years (tests/fixtures/draft_corpus/): what a person would
+notice before sending it. Table tests per year, and the golden drafts a reviewer reads in a diff."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+import pytest
+from draft_corpus import YEARS, draft_args, golden_path
+
+from core.cli import build_parser, main
+from core.commands.draft import load_evidence, load_framework, load_questions, period_for
+from core.competencies.mapping import assigned, map_items
+from core.writing.document import DraftOptions
+from core.writing.draft import build_draft, is_setback
+from core.writing.exports import render
+from core.writing.prose import JOINING_WORDS, clean
+
+LABELS = re.compile(
+    r"\b(?:The )?(?:challenge|result|action|what I did|impact|outcome|situation|note)\s*:", re.I
+)
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+CITATION = re.compile(r"\[[SP]\d+, \w+ \d{4}\]")
+NAMES = list(YEARS)
+
+
+def build(name: str):
+    args = build_parser().parse_args(draft_args(name))
+    dataset = load_evidence(args.files)
+    period = period_for(args.period, dataset)
+    framework = load_framework(args.framework)
+    questions = load_questions(args.questions)
+    in_period = [i for i in dataset.items if period.contains(i.date)]
+    assignments = assigned(map_items(in_period, framework), dataset.overrides)
+    draft = build_draft(dataset, framework, assignments, period, DraftOptions(questions=questions))
+    return draft, dataset, framework, questions or []
+
+
+@pytest.fixture(scope="module", params=NAMES)
+def year(request):
+    return (request.param, *build(request.param))
+
+
+def exports(draft) -> dict[str, str]:
+    out = {}
+    for clean_copy in (False, True):
+        for fmt in ("md", "txt", "bullets"):
+            out[f"{fmt}{'-clean' if clean_copy else ''}"] = render(draft, fmt, clean_copy=clean_copy).decode()
+        document = docx.Document(io.BytesIO(render(draft, "docx", clean_copy=clean_copy)))
+        out[f"docx{'-clean' if clean_copy else ''}"] = "\n".join(p.text for p in document.paragraphs)
+    return out
+
+
+def story_paragraphs(draft):
+    return [
+        p for s in draft.sections for p in s.paragraphs if p.kind in ("story", "goal") and s.role != "summary"
+    ]
+
+
+def test_no_field_labels_in_any_export(year):
+    _, draft, *_ = year
+    for fmt, text in exports(draft).items():
+        body = text.split("Appendix: evidence cited")[0]
+        assert not LABELS.search(body), (fmt, LABELS.search(body))
+
+
+def test_every_story_is_told_in_car_order(year):
+    _, draft, dataset, *_ = year
+    by_id = dataset.by_id()
+    checked = 0
+    for paragraph in story_paragraphs(draft):
+        if len(paragraph.cites) != 1:
+            continue
+        story = by_id[paragraph.cites[0]]
+        text = paragraph.body.lower()
+        parts = [clean(p) for p in (story.challenge, story.action, story.result) if clean(p)]
+        heads = [" ".join(WORD.findall(p.lower())[1:4]) for p in parts]
+        if len(parts) < 2 or not all(heads) or any(h not in text for h in heads):
+            continue
+        positions = [text.index(h) for h in heads]
+        assert positions == sorted(positions), (story.id, paragraph.body)
+        checked += 1
+    assert checked >= 2
+
+
+def test_every_number_of_a_told_story_is_kept(year):
+    _, draft, dataset, *_ = year
+    by_id = dataset.by_id()
+    for paragraph in story_paragraphs(draft):
+        for item_id in paragraph.cites:
+            story = by_id[item_id]
+            told = " ".join(
+                clean(t) for t in (story.challenge, story.action, story.result, story.description)
+            )
+            for number in NUMBER.findall(told):
+                assert number in paragraph.body, (item_id, number, paragraph.body)
+
+
+def test_no_word_is_invented_beyond_the_joining_words(year):
+    _, draft, dataset, framework, questions = year
+    allowed = set(JOINING_WORDS)
+    sources = [i.text for i in dataset.stories] + [
+        p.text + " " + p.author + " " + p.role for p in dataset.praise
+    ]
+    sources += [*framework.names, *questions, draft.title]
+    for text in sources:
+        allowed |= {w.lower() for w in WORD.findall(text)}
+    body = render(draft, "txt", clean_copy=True).decode()
+    invented = {w for w in WORD.findall(body) if w.lower() not in allowed}
+    assert not invented
+
+
+def test_no_paragraph_and_no_quote_is_told_twice(year):
+    _, draft, *_ = year
+    paragraphs = [p.body for s in draft.sections for p in s.paragraphs]
+    assert len(paragraphs) == len(set(paragraphs))
+    quoted = [c for s in draft.sections for p in s.paragraphs if p.kind == "quote" for c in p.cites]
+    assert len(quoted) == len(set(quoted))
+    told = [
+        c
+        for s in draft.sections
+        if s.role != "summary"
+        for p in s.paragraphs
+        if p.kind in ("story", "goal")
+        for c in p.cites
+    ]
+    assert len(told) == len(set(told))
+
+
+def test_notes_to_self_are_in_no_export(year):
+    _, draft, *_ = year
+    for fmt, text in exports(draft).items():
+        assert "Note:" not in text, fmt
+        for item in draft.checklist:
+            assert item not in text, (fmt, item)
+
+
+def test_the_strongest_stories_are_cited_and_setbacks_never_among_them(year):
+    _, draft, dataset, *_ = year
+    by_id = dataset.by_id()
+    assert draft.top_stories and all(not is_setback(by_id[i]) for i in draft.top_stories)
+    for item_id in draft.top_stories[:3]:
+        assert item_id in draft.citations, item_id
+    wins = [
+        c
+        for s in draft.sections
+        if s.role in ("summary", "competency") or s.intent == "contributions"
+        for c in s.cites
+        if c.startswith("S")
+    ]
+    assert not any(is_setback(by_id[i]) for i in wins)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_golden_draft_is_unchanged(name, capsysbinary):
+    assert main(draft_args(name)) == 0
+    out = capsysbinary.readouterr().out
+    assert out.decode() == golden_path(name).read_text(encoding="utf-8"), (
+        f"the draft of {name} changed: if on purpose, run python scripts/regenerate_goldens.py "
+        "and review the diff"
+    )
