@@ -55,7 +55,7 @@ def test_score_and_level(fields, score, level):
         ({**FULL, "result": "Errors went away"}, "Result is described", "Add a number to the result"),
         (
             {**FULL, "action": "Rebuilt the queue"},
-            "Told in past tense (rebuilt, cut)",
+            "Told as things that were done (rebuilt, cut)",
             "Tell it in first person",
         ),
         (

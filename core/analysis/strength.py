@@ -79,6 +79,7 @@ IRREGULAR_PAST = frozenset(_IRREGULAR_PAST_TEXT.split())
 # Words ending in -ed that are not past-tense verbs.
 _NOT_PAST_TEXT = "need feed seed speed bed red shed hundred indeed proceed exceed succeed embed"
 _NOT_PAST = frozenset(_NOT_PAST_TEXT.split())
+_AUXILIARY = frozenset(["was", "were", "had", "did", "got"])
 
 
 # A bare number is the result only when it is one: "went from 40 to 65", not "after 8 user tests".
@@ -185,7 +186,8 @@ def score_story(story: Story, praise: Iterable[Praise] = (), *, linked: bool = F
     verbs = past_tense_verbs(" ".join(t for t in (action, result, description) if t))
     if verbs:
         earned["past_tense"] = 1.0
-        reasons.append("Told in past tense (" + ", ".join(verbs[:3]) + ")")
+        shown = [v for v in verbs if v not in _AUXILIARY] or verbs  # "were" says nothing to a reader
+        reasons.append("Told as things that were done (" + ", ".join(shown[:3]) + ")")
     else:
         tips.append('Use past-tense verbs for what you did: "built", "reduced", "led"')
 
