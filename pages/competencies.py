@@ -12,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.competencies.frameworks import framework_key
+from core.wording import COMPETENCY_EXPLAINED
 from ui import state
 from ui.cache import assignments, dataset_fingerprint, item_mappings
 from ui.choices import framework_in_use, period_in_use
@@ -23,8 +24,8 @@ from ui.competencies.item_editor import item_editor
 dataset = state.require_data()
 st.title("Competencies")
 st.caption(
-    "Each story and quote is matched to your framework's competencies, with the words that matched. "
-    "Confirm, change or remove any mapping: your choices feed the timeline and the draft."
+    f"{COMPETENCY_EXPLAINED} Each story and quote is matched to them, with the words that matched "
+    "on hover. Confirm, change or remove any match: your choices feed the timeline and the draft."
 )
 framework_picker()
 framework = framework_in_use()

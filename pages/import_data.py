@@ -1,4 +1,4 @@
-"""Import: upload story and praise files (or use the sample), see what loaded and what did not.
+"""Import: upload story and praise files (or look at an example year), see what loaded and what did not.
 
 The parsed Dataset lives in plain session state, so it outlives the uploader widget (whose
 value vanishes on a page switch). Parsing is cached by content, so reruns cost nothing. The
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.ingest.messages import MESSAGE_EXTENSIONS
 from core.ingest.readers import ACCEPTED_EXTENSIONS, Limits
 from ui import state
 from ui.cache import dataset_fingerprint, load_sample
@@ -20,10 +21,25 @@ from ui.workspace import render_conflicts
 state.ensure_routed()
 
 TEMPLATE_PATH = state.ROOT / "data" / "template.xlsx"
-NONCE = "import_uploader_nonce"  # bumped to empty the uploader (e.g. after "Use the sample data")
+NONCE = "import_uploader_nonce"  # bumped to empty the uploader (e.g. after choosing an example)
 LIMITS = Limits()  # what load_uploads applies by default
-def use_sample() -> None:
-    st.session_state[state.DATASET] = load_sample()
+EXAMPLE_CHOICE = "import_example"  # the "See an example from" control
+EXAMPLES = {"engineering": "Engineering", "marketing": "Marketing"}
+EXAMPLE_WHO = {
+    "engineering": "Maya, a backend engineer",
+    "marketing": "Sofia, a product marketing manager",
+}
+
+
+def _example_chosen() -> None:
+    which = st.session_state.get(EXAMPLE_CHOICE)
+    if which:  # clicking the chosen one again only deselects it: keep what is shown
+        use_sample(which)
+
+
+def use_sample(which: str = "engineering") -> None:
+    st.session_state[state.EXAMPLE] = which
+    st.session_state[state.DATASET] = load_sample(which)
     st.session_state[state.IMPORT_REPORT] = st.session_state[state.DATASET]
     st.session_state[state.SOURCE] = "sample"
     st.session_state[state.OVERRIDES] = {}
@@ -36,35 +52,22 @@ def use_sample() -> None:
     st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1
 
 
-
 st.title("Import")
 st.caption(
-    "Upload the spreadsheets where you keep your wins and the praise you received: Excel, "
-    "LibreOffice, CSV, or LinkedIn's Recommendations_Received.csv. Nothing leaves your machine."
+    "Upload the spreadsheets where you keep your wins and the praise you received (Excel, "
+    "LibreOffice, Google Sheets saved as CSV, LinkedIn's Recommendations_Received.csv), or a "
+    "thank-you e-mail or Slack message saved as a file. Nothing leaves your machine."
 )
 
 upload_col, side_col = st.columns([3, 1])
 with upload_col:
     uploaded = st.file_uploader(
         "Story and praise files",
-        type=[ext.lstrip(".") for ext in ACCEPTED_EXTENSIONS],
+        type=[ext.lstrip(".") for ext in ACCEPTED_EXTENSIONS + MESSAGE_EXTENSIONS],
         accept_multiple_files=True,
         key=f"import_uploader_{st.session_state.get(NONCE, 0)}",
         help=f"Up to {LIMITS.max_bytes // (1024 * 1024)} MB and {LIMITS.max_rows:,} rows per file.",
     )
-with side_col:
-    if st.button("Use the sample data", icon=":material/auto_stories:"):
-        use_sample()
-        st.rerun()
-    if TEMPLATE_PATH.exists():
-        st.download_button(
-            "Download the template (.xlsx)",
-            TEMPLATE_PATH.read_bytes(),
-            file_name="advocate_template.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            icon=":material/download:",
-        )
-
 if uploaded:
     files = tuple((f.name, f.getvalue()) for f in uploaded)
     sig = signature(files)
@@ -77,6 +80,29 @@ if uploaded:
         with st.spinner("Reading your files..."):
             apply_import(files, {})
 
+# After the upload is read, so the control shows what is on screen now.
+with side_col:
+    if st.session_state.get(state.SOURCE) != "sample":
+        st.session_state[EXAMPLE_CHOICE] = None  # the control shows which example is on screen
+    elif st.session_state.get(EXAMPLE_CHOICE) is None:
+        st.session_state[EXAMPLE_CHOICE] = st.session_state.get(state.EXAMPLE) or "engineering"
+    st.segmented_control(
+        "See an example from",
+        list(EXAMPLES),
+        format_func=EXAMPLES.get,
+        key=EXAMPLE_CHOICE,
+        on_change=_example_chosen,
+        help="A made-up year of stories and praise, to see what every page does before using yours.",
+    )
+    if TEMPLATE_PATH.exists():
+        st.download_button(
+            "Download the template (.xlsx)",
+            TEMPLATE_PATH.read_bytes(),
+            file_name="advocate_template.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            icon=":material/download:",
+        )
+
 dataset = st.session_state.get(state.DATASET)
 source = st.session_state.get(state.SOURCE)
 report = st.session_state.get(state.IMPORT_REPORT)
@@ -84,7 +110,8 @@ if report is None and source == "sample":
     report = dataset
 
 if source == "sample":
-    st.info("You are looking at the sample data: upload your own files to replace it.")
+    who = EXAMPLE_WHO.get(st.session_state.get(state.EXAMPLE) or "engineering", "")
+    st.info(f"You are looking at sample data: a made-up year of {who}. Upload your own files to replace it.")
 elif source == "workspace":
     st.caption("In use: your saved workspace. Uploads are added to it.")
 elif source:

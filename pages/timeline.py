@@ -11,6 +11,7 @@ import datetime as dt
 import streamlit as st
 
 from core.competencies.frameworks import framework_key
+from core.wording import evidence_words
 from ui import state
 from ui.cache import dataset_fingerprint, overrides_key, timeline_view
 from ui.choices import framework_in_use
@@ -18,6 +19,11 @@ from ui.period_picker import period_picker
 from ui.safe import md
 
 K_COLOUR = "tl_colour"
+COLOUR_LABELS = {"Competency": "Skill or value (competency)", "Kind": "Win, struggle or lesson"}
+CONVINCING = (
+    "Each story counts by how convincing it is: one with the challenge, what you did, a result in "
+    "numbers and a quote or link backing it counts fully; a one-line note counts for less."
+)
 
 
 def _colouring() -> tuple[str, tuple]:
@@ -31,7 +37,8 @@ def _card(win) -> None:
     story = win.story
     with st.container(border=True):
         st.markdown(f"**{md(story.title or story.id)}**")
-        st.caption(f"{md(story.id)} · {md(story.when)} · {md(win.quarter)} · {md(win.strength.level)}")
+        words = evidence_words(win.strength.level)
+        st.caption(f"{md(story.id)} · {md(story.when)} · {md(win.quarter)} · {md(words)}")
         if story.result or story.description:
             st.markdown(md(story.result or story.description))
         if win.quote is not None:
@@ -58,7 +65,9 @@ try:
 except Exception as exc:  # a framework failure must not take the timeline down
     st.caption(f"Colouring by competency is unavailable: {md(exc)}")
 options = ["Competency", "Kind"] if colour is not None else ["Kind"]
-if st.radio("Colour stories by", options, key=K_COLOUR, horizontal=True) != "Competency":
+colour_by = st.radio("Colour stories by", options, format_func=COLOUR_LABELS.get, key=K_COLOUR,
+                     horizontal=True)
+if colour_by != "Competency":
     colour_key, colour = "", None
 
 fingerprint = dataset_fingerprint(dataset)
@@ -74,7 +83,8 @@ in_praise = sum(q.praise for q in timeline.quarters)
 cols = st.columns(4)
 cols[0].metric("Stories in period", in_stories)
 cols[1].metric("Praise in period", in_praise)
-cols[2].metric("Strength-weighted stories", f"{sum(q.weighted for q in timeline.quarters):.1f}")
+weighted = sum(q.weighted for q in timeline.quarters)
+cols[2].metric("Stories, by how convincing", f"{weighted:.0f} of {in_stories}", help=CONVINCING)
 cols[3].metric("Outside this period", timeline.outside_stories + timeline.outside_praise)
 if timeline.outside_stories or timeline.outside_praise:
     st.caption(
@@ -84,7 +94,8 @@ if timeline.outside_stories or timeline.outside_praise:
 
 (st.warning if timeline.skew.leans_recent else st.info)(md(timeline.skew.sentence))
 if timeline.thin:
-    st.warning("Thin quarters: " + md("; ".join(timeline.thin)) + ". Anything from then worth writing down?")
+    thin = md("; ".join(timeline.thin))
+    st.warning(f"Quarters with little evidence: {thin}. Anything from then worth writing down?")
 
 st.plotly_chart(bars, width="stretch", config={"displaylogo": False})
 st.plotly_chart(strip, width="stretch", config={"displaylogo": False})
@@ -92,12 +103,12 @@ with st.expander("Numbers per quarter"):
     st.dataframe(
         [
             {"Quarter": q.label, "From": q.start, "To": q.end, "Stories": q.stories,
-             "Strength-weighted": round(q.weighted, 1), "Praise": q.praise}
+             "Stories, by how convincing": round(q.weighted, 1), "Praise": q.praise}
             for q in timeline.quarters
         ],
         hide_index=True,
     )  # fmt: skip
-    st.caption("Strength-weighted: each story counts its strength score (0 to 1; impact counts in it).")
+    st.caption(CONVINCING)
 
 st.subheader("Forgotten wins")
 if timeline.forgotten:
@@ -106,10 +117,10 @@ if timeline.forgotten:
         with column:
             _card(win)
 else:
-    st.caption("No solid or strong wins in the first half of the period.")
+    st.caption("No wins with good or strong evidence in the first half of the period.")
 
 st.subheader("Memory gap")
 st.markdown(md(timeline.gap.sentence))
 for story, strength in timeline.gap.top:
     title = md(story.title or story.id)
-    st.markdown(f"- **{title}** ({md(story.id)}, {md(story.when)}, {md(strength.level)})")
+    st.markdown(f"- **{title}** ({md(story.id)}, {md(story.when)}, {md(evidence_words(strength.level))})")

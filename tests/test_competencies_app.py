@@ -181,7 +181,7 @@ def test_measure_strength_reweighs_the_heatmap_and_back(page):
     counts = heatmap(page)
     at = page.get("segmented_control")[0].set_value("strength").run()
     assert not at.exception, at.exception
-    assert any("strength per quarter" in c.value for c in at.caption)
+    assert any("weighted by how convincing it is per quarter" in c.value for c in at.caption)
     weighed = heatmap(at)
     assert list(weighed) == list(counts)
     assert weighed != counts and sum(map(sum, weighed.values())) <= sum(map(sum, counts.values()))

@@ -110,7 +110,6 @@ def test_mapping_without_a_date_is_refused(app):
 def test_use_the_sample_data_brings_the_sample_back(app):
     at = upload(app, "us_dates.tsv")
     assert metrics(at)["Stories"] == "0"
-    next(b for b in at.button if b.label == "Use the sample data").click()
-    at.run()
+    at.segmented_control(key="import_example").set_value("engineering").run()
     assert at.session_state[state.SOURCE] == "sample"
     assert metrics(at)["Stories"] == str(len(load_paths([SAMPLE_PATH]).stories))

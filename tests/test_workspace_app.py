@@ -86,8 +86,7 @@ def test_use_the_sample_data_clears_pending_choices(advocate_home):
     edited = dataclasses.replace(mine, stories=[dataclasses.replace(mine.stories[0], result="Edited")])
     upload(at, "edited.xlsx", write_workbook(edited, {}))
     assert len(at.session_state["merge_conflicts"]) == 1
-    [sample_button] = [b for b in at.button if b.label == "Use the sample data"]
-    sample_button.click().run()
+    at.segmented_control(key="import_example").set_value("engineering").run()
     assert at.session_state["merge_conflicts"] == []
     assert not [b for b in at.button if b.key == "merge_apply"]
 
@@ -97,8 +96,7 @@ def test_looking_at_the_sample_never_loses_the_saved_workspace(advocate_home, th
     at = session()
     journal_story(at, "Written in the journal")
     at.switch_page("pages/import_data.py").run()
-    [sample_button] = [b for b in at.button if b.label == "Use the sample data"]
-    sample_button.click().run()
+    at.segmented_control(key="import_example").set_value("engineering").run()
     assert at.session_state["source"] == "sample"
     if then == "import":
         upload(at, "sample_wins.xlsx", SAMPLE.read_bytes())

@@ -6,7 +6,7 @@ import streamlit as st
 
 from core.digest import content_hash
 from ui.memo import Same, session_memo
-from ui.state import SAMPLE_PATH
+from ui.state import EXAMPLE, SAMPLES
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -28,8 +28,10 @@ def load_files(
     return load_uploads(list(files), column_mapping=column_mapping or None, years=years, period=period)
 
 
-def load_sample():
-    return load_files(((SAMPLE_PATH.name, SAMPLE_PATH.read_bytes()),))
+def load_sample(which: str | None = None):
+    """The example year chosen on the Import page (the engineer's until another is picked)."""
+    path = SAMPLES.get(which or st.session_state.get(EXAMPLE) or "", SAMPLES["engineering"])
+    return load_files(((path.name, path.read_bytes()),))
 
 
 def dataset_fingerprint(dataset) -> str:

@@ -12,6 +12,8 @@ import streamlit as st
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PATH = ROOT / "data" / "sample_wins.xlsx"
+# The example years a newcomer can look at before uploading (scripts/build_data.py writes them).
+SAMPLES = {"engineering": SAMPLE_PATH, "marketing": ROOT / "data" / "sample_marketing.xlsx"}
 
 DATASET = "dataset"  # core.model.Dataset in use (the sample until the user uploads)
 SOURCE = "source"  # "sample", or the names of the uploaded files
@@ -29,6 +31,7 @@ IMPORT_REPORT = "import_report"  # Dataset as parsed from the last upload (count
 WORKSPACE = "workspace"  # name of the saved workspace this session reads and writes (ui.workspace)
 WORKSPACE_SAVED = "workspace_saved"  # ui.workspace.SavedMark: the working set as last saved/restored
 ROUTED = "routed"  # set by init(): a page run without it was opened before app.py's router ran
+EXAMPLE = "example"  # which of SAMPLES the sample data is: "engineering" (the default) or "marketing"
 MERGE_CONFLICTS = "merge_conflicts"  # core.store.workspace.Conflict list from the last import, for the user
 
 

@@ -43,11 +43,13 @@ def coverage_and_gaps(dataset, framework, chosen, overrides, period, fingerprint
     st.subheader("Coverage")
     measure = (
         st.segmented_control(
-            "Measure",
+            "Count each piece of evidence",
             ["count", "strength"],
+            format_func={"count": "once", "strength": "by how convincing it is"}.get,
             default="count",
             key=K_MEASURE,
-            help="Strength weighs stories by how well they are told",
+            help="A story with a challenge, what you did, a result in numbers and a quote backing it "
+            "counts fully; a one-line note counts for less.",
         )
         or "count"
     )
@@ -59,7 +61,7 @@ def coverage_and_gaps(dataset, framework, chosen, overrides, period, fingerprint
         (fingerprint, framework_key(framework), period, overrides_key(overrides), measure),
         lambda: coverage(dataset.items, framework, chosen, period, strengths),
     )
-    unit = "strength" if measure == "strength" else "items"
+    unit = "evidence weighted by how convincing it is" if measure == "strength" else "items"
     st.caption(f"{md(framework.name)} · {md(period.label)} · {unit} per quarter")
     st.plotly_chart(heatmap_figure(cov, measure), key="comp_heatmap")
     if cov.outside:

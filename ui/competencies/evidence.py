@@ -12,6 +12,7 @@ import streamlit as st
 from core.competencies.frameworks import framework_key
 from core.competencies.mapping import assignment
 from core.text import inert
+from core.wording import match_words
 from ui import state
 from ui.cache import dataset_fingerprint, overrides_key
 from ui.competencies.common import K_EDITOR_VERSION, commit, preview
@@ -50,7 +51,7 @@ def _static_rows(fingerprint: str, fw_key: str, period, _dataset, _mappings) -> 
             # A table shows text as it is: direction overrides and invisible controls go.
             "evidence": inert(preview(item)),
             "why": inert(top.why) if top else "",
-            "suggested": inert(", ".join(f"{s.competency} {s.score:.2f}" for s in m.suggestions)),
+            "suggested": inert(", ".join(f"{s.competency} ({match_words(s.score)})" for s in m.suggestions)),
             "kind": item.kind,
             "quarter": quarter.label if quarter else "outside period",
             "not in framework": inert(", ".join(m.unmatched)),

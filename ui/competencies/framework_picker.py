@@ -6,10 +6,13 @@ The user's mapping choices are kept per framework while they switch between fram
 from __future__ import annotations
 
 import dataclasses
+import functools
+import re
 
 import pandas as pd
 import streamlit as st
 
+from core.competencies.framework_sheet import framework_xlsx
 from core.competencies.frameworks import (
     DEFAULT_FRAMEWORK,
     builtin_names,
@@ -18,6 +21,7 @@ from core.competencies.frameworks import (
     parse_pasted,
 )
 from core.digest import content_hash
+from core.wording import COMPETENCY_EXPLAINED
 from ui import state
 from ui.safe import md
 
@@ -75,10 +79,16 @@ def _add_custom(framework, source: str, name: str | None = None) -> None:
 
 def _upload_tab() -> None:
     st.caption(
-        "CSV with a `competency` column (optional `description`, `level`, `expectation`, "
-        "`keywords` separated by `;`), or YAML with `name`, `levels` and `competencies`."
+        "Upload your list of skills or values as a spreadsheet (Excel, LibreOffice or CSV) with a "
+        "`competency` column and, if you have them, `description`, `level`, `expectation` and "
+        "`keywords` (separated by `;`). Easiest: download one of ours below the list, edit it, "
+        "upload it here. A YAML file works too, or paste the list in the next tab."
     )
-    upload = st.file_uploader("Framework file", type=["csv", "tsv", "yaml", "yml", "txt"], key=K_UPLOAD)
+    upload = st.file_uploader(
+        "Your list of skills or values",
+        type=["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "yaml", "yml", "txt"],
+        key=K_UPLOAD,
+    )
     if upload is None:
         return
     data = upload.getvalue()
@@ -95,7 +105,7 @@ def _upload_tab() -> None:
 def _paste_tab() -> None:
     st.text_input("Name", value="My framework", key=K_PASTE_NAME)
     st.text_area(
-        "One competency per line, `Name: description`",
+        "One skill or value per line, `Name: description`",
         key=K_PASTE,
         placeholder="Communication: explains clearly, in writing and in person\nOwnership: ...",
     )
@@ -132,12 +142,25 @@ def framework_picker() -> None:
     if st.session_state.get(K_CHOICE) not in options:
         st.session_state[K_CHOICE] = current
     choice = st.selectbox(
-        "Framework", options, key=K_CHOICE, help="The competencies your review is scored against."
-    )
+        "Framework: the skills and values you are reviewed on", options, key=K_CHOICE,
+        help=COMPETENCY_EXPLAINED + " Pick the one closest to yours, or bring your own below.",
+    )  # fmt: skip
     _use_framework(choice)
+    framework = st.session_state[state.FRAMEWORK]
+    st.download_button(  # built on click: most reruns download nothing
+        "Download it as a spreadsheet to edit",
+        functools.partial(framework_xlsx, framework),
+        file_name=re.sub(r"[^\w-]+", "_", framework.name).strip("_") + ".xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="comp_framework_download",
+        on_click="ignore",
+        icon=":material/download:",
+        help="Rename, rewrite or add rows in Excel or Sheets, then upload it under "
+        "'Use your own list' to make it yours (the company values starter is made for this).",
+    )
 
-    with st.expander("Use your own framework"):
-        upload_tab, paste_tab = st.tabs(["Upload a file", "Paste a list"])
+    with st.expander("Use your own list of skills or values"):
+        upload_tab, paste_tab = st.tabs(["Upload a spreadsheet", "Paste a list"])
         with upload_tab:
             _upload_tab()
         with paste_tab:

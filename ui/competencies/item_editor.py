@@ -1,4 +1,4 @@
-"""Competencies: "Edit one item", to confirm the suggestions, pick others, or say it supports none."""
+"""Competencies: "Edit one item", to confirm the suggestions, pick others, or say it shows none."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import streamlit as st
 
 from core.competencies.frameworks import framework_key
 from core.competencies.mapping import accepted
+from core.wording import match_words
 from ui.cache import dataset_fingerprint
 from ui.competencies.common import K_EDITOR_VERSION, commit, preview
 from ui.picker import pickable_ids
@@ -32,8 +33,8 @@ def item_editor(dataset, framework, mappings, overrides, chosen) -> None:
         st.session_state[K_ITEM_PICK] = ids[0]
     item_id = st.selectbox("Evidence", ids, key=K_ITEM_PICK, format_func=labels.__getitem__)
     m = mappings[item_id]
-    for s in m.suggestions:
-        st.caption(f"{md(s.competency)} ({s.score:.2f}): {md(s.why)}")
+    for s in m.suggestions:  # a word for the score; the matched words on hover
+        st.caption(f"{md(s.competency)}: {match_words(s.score)}", help=md(s.why[:1].upper() + s.why[1:]))
     if m.unmatched:
         st.caption(f"Named in your file but not in this framework: {md(', '.join(m.unmatched))}")
     widget = f"{K_ITEM}_{item_id}_{framework_key(framework)[:8]}_{st.session_state.get(K_EDITOR_VERSION, 0)}"
@@ -42,7 +43,7 @@ def item_editor(dataset, framework, mappings, overrides, chosen) -> None:
     if left.button("Save", key="comp_item_save", type="primary"):
         overrides[item_id] = list(picked)
         commit(overrides)
-    if middle.button("Supports none", key="comp_item_none"):
+    if middle.button("Shows none of these", key="comp_item_none"):
         overrides[item_id] = []
         commit(overrides)
     if right.button("Back to suggestions", key="comp_item_reset", disabled=item_id not in overrides):

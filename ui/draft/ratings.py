@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.wording import evidence_words
 from core.writing.draft import plural
 from ui import state
 from ui.safe import md
@@ -43,12 +44,13 @@ def rating_helper(draft, framework) -> None:
         with st.container(border=True):
             st.markdown(f"**{md(helper.competency)}**")
             facts, expectations = st.columns([2, 3])
-            strength = ", ".join(f"{n:d} {md(level)}" for level, n in helper.strength.items() if n) or "none"
+            levels_seen = [f"{n:d} {md(evidence_words(lv))}" for lv, n in helper.strength.items() if n]
+            strength = ", ".join(levels_seen) or "none"
             spread = ", ".join(f"{q}: {n}" for q, n in helper.quarters)
             evidence = f"{plural(helper.stories, 'story', 'stories')}, {plural(helper.praise, 'quote')}"
             facts.markdown(
                 f"- Evidence: {md(evidence)}\n"
-                f"- Story strength: {strength} (average {helper.mean_strength:.2f})\n"
+                f"- How convincing the stories are: {strength}\n"
                 f"- Quarters with evidence: {helper.spread:d} of {len(helper.quarters)} ({md(spread)})"
             )
             key = _rating_key(helper.competency)

@@ -38,7 +38,7 @@ def _story_fields(item: Story, framework) -> dict:
         description = st.text_area("Description", value=item.description, height=80)
     cols = st.columns(2)
     kind = cols[0].selectbox(
-        "Kind",
+        "Win, struggle or lesson",
         STORY_KINDS,
         index=STORY_KINDS.index(item.story_kind) if item.story_kind in STORY_KINDS else 0,
         format_func=KIND_LABELS.get,

@@ -17,6 +17,8 @@ def _read_paste() -> None:
     st.session_state["journal_praise_from"] = parsed.author
     st.session_state["journal_praise_date"] = parsed.date or dt.date.today()
     st.session_state["journal_praise_channel"] = parsed.channel
+    if parsed.role:  # Slack's "Lena Okoro (Events)": the team in brackets
+        st.session_state["journal_praise_role"] = parsed.role
     st.session_state["journal_praise_text"] = parsed.text
     st.session_state["journal_praise_found"] = parsed.found or ["nothing but the text: fill in the rest"]
 

@@ -10,13 +10,14 @@ from core.analysis.strength import score_story
 from core.competencies.mapping import map_items
 from core.model import STORY_KINDS, Story
 from core.store import journal
+from core.wording import evidence_words, match_words, reasons_hover
 from ui import workspace as ws
 from ui.journal.common import IMPACTS, KIND_LABELS, commit, competency_names, dataset, impact_label
 from ui.safe import md
 
 PROMPTS = {
     "challenge": "What was the problem or goal, and why did it matter?",
-    "action": "What did *you* do? First person: I decided, I built, I convinced…",
+    "action": "What did *you* do? First person: I decided, I organised, I convinced…",
     "result": "What changed because of it? A number if you have one: %, hours, money, people.",
 }
 
@@ -75,22 +76,24 @@ def story_tab(framework) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.text_input(
-            "Title", key="journal_story_title", placeholder="e.g. Cut release time from 2 days to 2 hours"
+            "Title", key="journal_story_title", placeholder="e.g. Onboarding cut from 3 weeks to 5 days"
         )
         for name, prompt in PROMPTS.items():
             st.text_area(md(name.capitalize()), key=f"journal_story_{name}", placeholder=prompt, height=90)
         cols = st.columns(3)
         cols[0].date_input("Date", key="journal_story_date", format="YYYY-MM-DD")
-        cols[1].selectbox("Kind", STORY_KINDS, format_func=KIND_LABELS.get, key="journal_story_kind")
+        cols[1].selectbox(
+            "Win, struggle or lesson", STORY_KINDS, format_func=KIND_LABELS.get, key="journal_story_kind"
+        )
         cols[2].selectbox("Impact (1-5)", IMPACTS, format_func=impact_label, key="journal_story_impact")
         with st.expander("More details (project, link)"):
             st.text_input("Project", key="journal_story_project")
-            st.text_input("Link (ticket, doc, PR)", key="journal_story_link")
+            st.text_input("Link (a document, a page, a message)", key="journal_story_link")
 
     draft = _draft_story()
     suggestions = _suggest(draft, framework)
     with right:
-        st.markdown("**Competencies**")
+        st.markdown("**Skills and values it shows**")
         if not st.session_state.get("journal_story_touched"):
             # Pre-fill with the engine's best suggestions until the user picks their own.
             st.session_state["journal_story_competencies"] = [
@@ -102,24 +105,25 @@ def story_tab(framework) -> None:
             options,
             key="journal_story_competencies",
             on_change=_touched,
-            help="Suggested from your words as you type; change them freely.",
+            help="The competencies (skills and values you are reviewed on) suggested from your words "
+            "as you type; change them freely.",
         )
         if suggestions:
-            for competency, score, why in suggestions[:3]:
-                st.caption(f"{md(competency)} ({score:.0%}): {md(why)}")
+            for competency, score, why in suggestions[:3]:  # a word for the score; the why on hover
+                st.caption(f"{md(competency)}: {match_words(score)}", help=md(why[:1].upper() + why[1:]))
         elif framework is not None and draft.text:
             st.caption("No suggestion yet: describe what you did in a sentence or two.")
 
-        st.markdown("**Strength coach**")
+        st.markdown("**How convincing it reads**")
         strength = score_story(draft, dataset().praise) if draft.text else None
         if strength is None:
             st.caption("Write the story to see how convincing it reads.")
         else:
-            st.progress(strength.score, text=f"{md(strength.level.capitalize())} ({strength.score:.0%})")
+            st.progress(strength.score, text=md(evidence_words(strength.level).capitalize()))
             for tip in strength.tips:
                 st.markdown(f"- {md(tip)}")
-            for reason in strength.reasons:
-                st.caption(f"✓ {md(reason)}")
+            if strength.reasons:
+                st.caption("✓ What already works (hover)", help=md(reasons_hover(strength.reasons)))
 
     if st.session_state.get("journal_story_error"):
         st.error(md(st.session_state["journal_story_error"]))
