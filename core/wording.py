@@ -7,6 +7,7 @@ same words and the README glossary can point here.
 
 from __future__ import annotations
 
+from core.analysis.strength import SIGNIFICANT_AT
 from core.competencies.mapping import ACCEPT_FLOOR
 
 # What "competency" means the first time someone meets the word.
@@ -34,6 +35,13 @@ EVIDENCE_WORDS = {"strong": "strong evidence", "solid": "good evidence", "thin":
 def evidence_words(level: str) -> str:
     """A story's strength level ("strong", "solid", "thin") as a reviewer would say it."""
     return EVIDENCE_WORDS.get(level, level)
+
+
+def size_words(significance: float) -> str:
+    """How big a story's work was (core.analysis.strength.significance), without the figure."""
+    if significance >= SIGNIFICANT_AT:
+        return "one of the year's big ones"
+    return "medium" if significance >= SIGNIFICANT_AT * 2 / 3 else "smaller"
 
 
 def reasons_hover(reasons: list[str], tips: list[str] = ()) -> str:

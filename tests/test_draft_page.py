@@ -188,8 +188,10 @@ def test_hostile_text_is_shown_inert(app):
 def test_pin_and_leave_out_a_story_and_see_the_left_out_list(app, downloads):
     at = app.switch_page(PAGE).run()
     left_table = at.dataframe[0].value  # the "Left out" tab: strongest first, with why
-    assert list(left_table.columns) == ["Story", "Title", "Significance", "Why"]
-    assert list(left_table["Significance"]) == sorted(left_table["Significance"], reverse=True)
+    assert list(left_table.columns) == ["Story", "Title", "How big", "Why"]  # words, not a score
+    rank = {"one of the year's big ones": 2, "medium": 1, "smaller": 0}
+    sizes = [rank[size] for size in left_table["How big"]]
+    assert sizes == sorted(sizes, reverse=True)
     weakest = left_table["Story"].iloc[-1]
     told = at.session_state[state.DRAFT_OPTIONS]
     at.multiselect(key="dr_pinned").set_value([weakest]).run()

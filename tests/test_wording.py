@@ -28,3 +28,12 @@ def test_the_explanation_says_skills_and_values_and_the_hover_keeps_the_reasons(
     assert "skills and values you are reviewed on" in COMPETENCY_EXPLAINED
     hover = reasons_hover(["Result is quantified: 40%"], ["Add a link"])
     assert "Result is quantified: 40%" in hover and "Add a link" in hover
+
+
+@pytest.mark.parametrize(
+    ("significance", "words"), [(0.8, "one of the year's big ones"), (0.45, "medium"), (0.2, "smaller")]
+)
+def test_size_words(significance, words):
+    from core.wording import size_words
+
+    assert size_words(significance) == words

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.wording import size_words
 from core.writing.document import plural
 from ui import state
 from ui.safe import inert, md
@@ -55,7 +56,7 @@ def left_out(draft) -> None:
                "Pin one above to bring it in.")
     st.dataframe(
         # a table shows text as it is (no Markdown): inert, not escaped
-        [{"Story": inert(x.id), "Title": inert(x.title), "Significance": round(x.significance, 2),
+        [{"Story": inert(x.id), "Title": inert(x.title), "How big": size_words(x.significance),
           "Why": inert(x.why)}
          for x in draft.left_out],
         hide_index=True,

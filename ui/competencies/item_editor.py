@@ -34,7 +34,7 @@ def item_editor(dataset, framework, mappings, overrides, chosen) -> None:
     item_id = st.selectbox("Evidence", ids, key=K_ITEM_PICK, format_func=labels.__getitem__)
     m = mappings[item_id]
     for s in m.suggestions:  # a word for the score; the matched words on hover
-        st.caption(f"{md(s.competency)}: {match_words(s.score)}", help=md(s.why[:1].upper() + s.why[1:]))
+        st.caption(f"{md(s.competency)}: {md(match_words(s.score))}", help=md(s.why[:1].upper() + s.why[1:]))
     if m.unmatched:
         st.caption(f"Named in your file but not in this framework: {md(', '.join(m.unmatched))}")
     widget = f"{K_ITEM}_{item_id}_{framework_key(framework)[:8]}_{st.session_state.get(K_EDITOR_VERSION, 0)}"

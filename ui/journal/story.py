@@ -110,7 +110,7 @@ def story_tab(framework) -> None:
         )
         if suggestions:
             for competency, score, why in suggestions[:3]:  # a word for the score; the why on hover
-                st.caption(f"{md(competency)}: {match_words(score)}", help=md(why[:1].upper() + why[1:]))
+                st.caption(f"{md(competency)}: {md(match_words(score))}", help=md(why[:1].upper() + why[1:]))
         elif framework is not None and draft.text:
             st.caption("No suggestion yet: describe what you did in a sentence or two.")
 
