@@ -3,6 +3,7 @@ own (the values starter is meant to become a company's own values)."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pytest
@@ -48,7 +49,8 @@ def test_values_renamed_and_rewritten_in_the_workbook_become_the_users_own():
 
 def test_a_downloaded_cell_that_looks_like_a_formula_stays_text():
     framework = load_builtin("Company values (starter)")
-    framework.competencies[0].description = "=HYPERLINK(\"http://x.example\")"
+    first = dataclasses.replace(framework.competencies[0], description="=HYPERLINK(\"http://x.example\")")
+    framework = dataclasses.replace(framework, competencies=[first, *framework.competencies[1:]])
     sheet = load_workbook(io.BytesIO(framework_xlsx(framework))).active
     cell = sheet.cell(row=2, column=3)
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")

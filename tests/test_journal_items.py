@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -49,7 +50,7 @@ def test_with_item_adds_then_replaces_in_place():
 
 def test_without_item_removes_it_and_its_mapping():
     dataset = ds(("S1", "S2"), ("P1",))
-    dataset.overrides = {"S1": ["Impact"], "P1": []}
+    dataset = dataclasses.replace(dataset, overrides={"S1": ["Impact"], "P1": []})
     after = journal.without_item(dataset, "S1")
     assert [i.id for i in after.items] == ["S2", "P1"]
     assert after.overrides == {"P1": []}
@@ -83,7 +84,7 @@ def test_review_years(days, anchor, labels, counts):
 
 def test_year_over_year_figure_has_stories_and_praise_per_year():
     dataset = dated("2024-02-01", "2025-03-01")
-    dataset.praise = [Praise(id="P1", date=dt.date(2025, 5, 1), text="thanks")]
+    dataset = dataclasses.replace(dataset, praise=[Praise(id="P1", date=dt.date(2025, 5, 1), text="thanks")])
     fig = journal.year_over_year_figure(journal.review_years(dataset))
     by_name = {trace.name: trace for trace in fig.data}
     assert list(by_name["Stories"].x) == ["2024", "2025"]

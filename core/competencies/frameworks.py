@@ -12,6 +12,7 @@ import copy
 import csv
 import io
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -131,7 +132,7 @@ def parse_framework(name: str, data: bytes) -> tuple[Framework | None, list[Prob
 def parse_pasted(text: str, source: str = "pasted text") -> tuple[Framework | None, list[Problem]]:
     """One competency per line, `Name: description` (or `Name - description`, or just `Name`)."""
     problems: list[Problem] = []
-    comps: dict[str, Competency] = {}
+    comps: dict[str, _Comp] = {}
     for row, raw in enumerate(text.splitlines(), start=1):
         line = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", raw).strip()
         if not line or line.startswith("#"):
@@ -153,25 +154,25 @@ def parse_pasted(text: str, source: str = "pasted text") -> tuple[Framework | No
             problems.append(_warning(source, row, "name", f"{name!r} appears again: descriptions merged"))
             comps[key].description = f"{comps[key].description} {description}".strip()
             continue
-        comps[key] = Competency(name=name, description=description)
+        comps[key] = _Comp(name=name, description=description)
     if not comps:
         problems.append(
             _error(source, None, None, "no competencies found: write one per line, `Name: description`")
         )
         return None, problems
-    return Framework(name=_title_from(source), competencies=list(comps.values())), problems
+    return Framework(name=_title_from(source), competencies=_frozen(comps)), problems
 
 
 def merge_frameworks(name: str, frameworks: list[Framework]) -> Framework:
     """Combine frameworks that describe the same competencies (e.g. definitions + signals files)."""
-    comps: dict[str, Competency] = {}
+    comps: dict[str, _Comp] = {}
     levels: list[str] = []
     for framework in frameworks:
         levels += [lv for lv in framework.levels if lv not in levels]
         for comp in framework.competencies:
-            into = comps.setdefault(_norm(comp.name), Competency(name=comp.name))
+            into = comps.setdefault(_norm(comp.name), _Comp(name=comp.name))
             _merge_into(into, comp.description, comp.keywords, comp.expectations)
-    return Framework(name=name, competencies=list(comps.values()), levels=levels)
+    return Framework(name=name, competencies=_frozen(comps), levels=levels)
 
 
 def framework_key(framework: Framework) -> str:
@@ -221,7 +222,7 @@ def _parse_csv(name: str, text: str, delimiter: str | None) -> tuple[Framework |
         problems.append(_warning(name, 1, ", ".join(unknown), "column(s) not used by frameworks: ignored"))
     col_of = {f: i for i, f in fields.items()}
     header_name = {f: header[i].strip() for i, f in fields.items()}
-    comps: dict[str, Competency] = {}
+    comps: dict[str, _Comp] = {}
     levels: list[str] = []
     framework_names: list[str] = []
     try:
@@ -265,7 +266,7 @@ def _parse_csv(name: str, text: str, delimiter: str | None) -> tuple[Framework |
                 framework_names.append(cell("framework"))
             keywords = tuple(k.strip() for k in re.split(r"[;|]", cell("keywords")) if k.strip())
             expectation = cell("expectation")
-            into = comps.setdefault(_norm(comp_name), Competency(name=comp_name))
+            into = comps.setdefault(_norm(comp_name), _Comp(name=comp_name))
             _merge_into(
                 into,
                 cell("description"),
@@ -280,7 +281,7 @@ def _parse_csv(name: str, text: str, delimiter: str | None) -> tuple[Framework |
         problems.append(_error(name, None, "competency", "no competencies found"))
         return None, problems
     title = framework_names[0] if len(framework_names) == 1 else _title_from(name)
-    return Framework(name=title, competencies=list(comps.values()), levels=levels), problems
+    return Framework(name=title, competencies=_frozen(comps), levels=levels), problems
 
 
 # --- YAML --------------------------------------------------------------------------------------
@@ -339,12 +340,12 @@ def _parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
             "`competencies` must be a list of {name, description, keywords, expectations}",
         )
         return None, problems
-    comps: dict[str, Competency] = {}
+    comps: dict[str, _Comp] = {}
     for index, item in enumerate(seq.value):
         path = f"competencies[{index}]"
         if isinstance(item, yaml.ScalarNode):  # a bare list of names is fine
             if item.value.strip():
-                comps.setdefault(_norm(item.value), Competency(name=item.value.strip()))
+                comps.setdefault(_norm(item.value), _Comp(name=item.value.strip()))
             continue
         if not isinstance(item, yaml.MappingNode):
             err(item, path, "expected a mapping with `name`")
@@ -354,7 +355,7 @@ def _parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
         if name_node is None or not isinstance(name_node, yaml.ScalarNode) or not name_node.value.strip():
             err(item, f"{path}.name", "missing competency name: competency skipped")
             continue
-        comp = Competency(name=name_node.value.strip())
+        comp = _Comp(name=name_node.value.strip())
         for key, (key_node, node) in fields.items():
             sub = f"{path}.{key}"
             if key == "name":
@@ -409,7 +410,7 @@ def _parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
     if not levels:
         for comp in comps.values():
             levels += [lv for lv in comp.expectations if lv not in levels and lv != ANY_LEVEL]
-    return Framework(name=title, competencies=list(comps.values()), levels=levels), problems
+    return Framework(name=title, competencies=_frozen(comps), levels=levels), problems
 
 
 def _mapping(node) -> dict:
@@ -432,7 +433,22 @@ def _texts(node) -> list[str] | None:
 # --- helpers -----------------------------------------------------------------------------------
 
 
-def _merge_into(comp: Competency, description: str, keywords, expectations: dict[str, list[str]]) -> None:
+@dataclass
+class _Comp:
+    """A competency while a file is read (descriptions and expectations merge in as rows come);
+    the Framework gets frozen Competency objects."""
+
+    name: str
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+    expectations: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _frozen(comps: dict[str, _Comp]) -> list[Competency]:
+    return [Competency(c.name, c.description, c.keywords, c.expectations) for c in comps.values()]
+
+
+def _merge_into(comp: _Comp, description: str, keywords, expectations: dict[str, list[str]]) -> None:
     if description and description not in comp.description:
         comp.description = f"{comp.description} {description}".strip()
     comp.keywords = tuple(dict.fromkeys([*comp.keywords, *keywords]))

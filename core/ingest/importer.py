@@ -33,7 +33,7 @@ from core.ingest.headers import (
 )
 from core.ingest.messages import Message, is_message_name, read_message
 from core.ingest.readers import Limits, RawTable, ReadError, read_tables
-from core.model import Dataset, FileStatus, Origin, Praise, Problem, Story
+from core.model import Dataset, FileStatus, Origin, Praise, Problem, Story, with_id
 
 __all__ = ["Limits", "load_paths", "load_uploads", "mapping_fields"]
 
@@ -187,7 +187,12 @@ class _Loader:
         self.column_mapping = column_mapping
         self.years = years or {}
         self.period = period
-        self.dataset = Dataset()
+        # The dataset's parts, gathered while reading; run() builds the (frozen) Dataset from them.
+        self.stories: list[Story] = []
+        self.praise: list[Praise] = []
+        self.problems: list[Problem] = []
+        self.files: list[FileStatus] = []
+        self.overrides: dict[str, list[str]] = {}
         self.rows: list[_Row] = []
         self.seen: dict[tuple, Origin] = {}
 
@@ -198,7 +203,7 @@ class _Loader:
         digests: dict[bytes, str] = {}
         for name, data in files:
             status = FileStatus(name)
-            self.dataset.files.append(status)
+            self.files.append(status)
             if isinstance(data, bytes | bytearray):
                 digest = hashlib.blake2b(data, digest_size=16).digest()
                 if digest in digests:  # the same file given twice (or under two names): loaded once
@@ -224,10 +229,15 @@ class _Loader:
                 self.problem(name, None, None, None, "warning", note)
             self._load_file(status, tables)
         self._assign_ids()
-        ds = self.dataset
-        ds.rows_read = sum(f.rows_read for f in ds.files)
-        ds.rows_skipped = sum(f.rows_skipped for f in ds.files)
-        return ds
+        return Dataset(
+            stories=self.stories,
+            praise=self.praise,
+            problems=self.problems,
+            files=self.files,
+            rows_read=sum(f.rows_read for f in self.files),
+            rows_skipped=sum(f.rows_skipped for f in self.files),
+            overrides=self.overrides,
+        )
 
     def _load_message(self, status: FileStatus, message: Message) -> None:
         """One message file = one row read: a praise item, or a skip saying where to add it."""
@@ -244,7 +254,7 @@ class _Loader:
         self._add(status, praise, "")
 
     def problem(self, file, sheet, row, column, severity, message) -> None:
-        self.dataset.problems.append(Problem(file, sheet, row, column, severity, message))
+        self.problems.append(Problem(file, sheet, row, column, severity, message))
 
     def _file_error(self, status: FileStatus, message: str) -> None:
         status.error = message
@@ -293,7 +303,7 @@ class _Loader:
             )
             return
         if not loaded and not unrecognised:
-            if not status.error and not any(p.file == status.file for p in self.dataset.problems):
+            if not status.error and not any(p.file == status.file for p in self.problems):
                 self._file_error(status, "The file has no data in it.")
             return
         for index, (table, hmap, hint) in enumerate(unrecognised):
@@ -362,7 +372,7 @@ class _Loader:
             item_id = _text(row[id_col]) if id_col < len(row) else ""
             if item_id:
                 value = _text(row[comp_col]) if comp_col < len(row) else ""
-                self.dataset.overrides[item_id] = list(_split_list(value))
+                self.overrides[item_id] = list(_split_list(value))
         return True
 
     # ------------------------------------------------------------ rows
@@ -426,12 +436,12 @@ class _Loader:
             values = {name: column[position] for name, column in texts.items()}
             extra = {header: column[position] for header, column in extras if column[position]}
             origin = Origin(file, sheet, number)
+            when = (dates.dates[position], dates.precision.get(position, "day"))
             if hmap.kind == "story":
-                item = self._story(status, sheet, number, values, dates.dates[position], extra, hmap, origin)
+                item = self._story(status, sheet, number, values, when, extra, hmap, origin)
             else:
-                item = self._praise(status, sheet, number, values, dates.dates[position], extra, hmap, origin)
+                item = self._praise(status, sheet, number, values, when, extra, hmap, origin)
             if item is not None:
-                item.date_precision = dates.precision.get(position, "day")
                 self._add(status, item, values.get("id", ""))
 
     def _warn_cut_cells(self, status: FileStatus, sheet, header: str, values: list, data) -> None:
@@ -472,7 +482,7 @@ class _Loader:
         columns = hmap.columns_for(name)
         return hmap.headers[columns[0]] if columns else None
 
-    def _story(self, status, sheet, number, values, date, extra, hmap, origin) -> Story | None:
+    def _story(self, status, sheet, number, values, when, extra, hmap, origin) -> Story | None:
         if not any(values.get(f) for f in STORY_REQUIRED_ANY):
             present = [h for f in STORY_REQUIRED_ANY if (h := self._header_of(hmap, f))]
             self._skip(
@@ -499,7 +509,8 @@ class _Loader:
                 kind = "win"
         return Story(
             id="",
-            date=date,
+            date=when[0],
+            date_precision=when[1],
             title=values.get("title", ""),
             challenge=values.get("challenge", ""),
             action=values.get("action", ""),
@@ -520,7 +531,7 @@ class _Loader:
             organisation=values.get("organisation", ""),
         )
 
-    def _praise(self, status, sheet, number, values, date, extra, hmap, origin) -> Praise | None:
+    def _praise(self, status, sheet, number, values, when, extra, hmap, origin) -> Praise | None:
         text = values.get("text", "")
         if not text:
             self._skip(
@@ -545,7 +556,8 @@ class _Loader:
             )  # fmt: skip
         return Praise(
             id="",
-            date=date,
+            date=when[0],
+            date_precision=when[1],
             text=text,
             author=author,
             role=role,
@@ -598,9 +610,9 @@ class _Loader:
         for row in self.rows:
             item = row.item
             if row.explicit_id and row.explicit_id not in used:
-                item.id = row.explicit_id
+                item = with_id(item, row.explicit_id)
             else:
-                item.id = fresh(item.kind)
+                item = with_id(item, fresh(item.kind))
                 if row.explicit_id:
                     origin = item.origin
                     self.problem(
@@ -608,4 +620,4 @@ class _Loader:
                         f"Id '{row.explicit_id}' is used more than once: this row was given id {item.id}.",
                     )  # fmt: skip
             used.add(item.id)
-            (self.dataset.stories if item.kind == "story" else self.dataset.praise).append(item)
+            (self.stories if item.kind == "story" else self.praise).append(item)
