@@ -30,9 +30,9 @@ from ui.safe import md
 
 DOWNLOADS = (
     # (format, button label, file name, mime)
-    ("docx", "Download .docx", "self-evaluation.docx", DOCX_MIME),
-    ("md", "Download .md", "self-evaluation.md", "text/markdown"),
-    ("txt", "Download .txt", "self-evaluation.txt", "text/plain"),
+    ("docx", "Download for Word (.docx)", "self-evaluation.docx", DOCX_MIME),
+    ("md", "Download as Markdown (.md)", "self-evaluation.md", "text/markdown"),
+    ("txt", "Download as plain text (.txt)", "self-evaluation.txt", "text/plain"),
     ("bullets", "Download resume bullets (.txt)", "resume-bullets.txt", "text/plain"),
 )
 CLEAN_DOWNLOADS = (
@@ -115,7 +115,7 @@ for column, (fmt, label, name, mime) in zip(st.columns(len(CLEAN_DOWNLOADS)), CL
     )
 # The workbook holds every item (seconds for a large year), so it is built only when clicked.
 columns[-1].download_button(
-    "Download workbook (.xlsx)",
+    "Download everything as a spreadsheet (.xlsx)",
     functools.partial(write_workbook, dataset, {k: list(v) for k, v in overrides.items()}),
     file_name="advocate-workbook.xlsx",
     mime=XLSX_MIME,

@@ -24,11 +24,11 @@ from ui import state
 
 PAGE = "pages/draft.py"
 LABELS = [
-    "Download .docx",
-    "Download .md",
-    "Download .txt",
+    "Download for Word (.docx)",
+    "Download as Markdown (.md)",
+    "Download as plain text (.txt)",
     "Download resume bullets (.txt)",
-    "Download workbook (.xlsx)",
+    "Download everything as a spreadsheet (.xlsx)",
     "Download the clean copy to send (.docx)",
     "Download the clean copy to send (.txt)",
 ]
@@ -84,7 +84,7 @@ def test_options_preview_and_every_download(app, downloads):
     dataset = at.session_state[state.DATASET]
     ids = {item.id for item in dataset.items}
 
-    data, name = download(at, downloads, "Download .md")
+    data, name = download(at, downloads, "Download as Markdown (.md)")
     md = data.decode("utf-8")
     assert name == "self-evaluation.md" and md.startswith("# Self")
     # Story first and brief: stories open with what I did, and the challenge is left out.
@@ -95,13 +95,13 @@ def test_options_preview_and_every_download(app, downloads):
     cited = set(re.findall(r"\[([SP]\d+), \w+ \d{4}\]", md))
     assert cited and cited <= ids
 
-    data, name = download(at, downloads, "Download .docx")
+    data, name = download(at, downloads, "Download for Word (.docx)")
     document = docx.Document(io.BytesIO(data))
     assert name == "self-evaluation.docx"
     assert any(p.style.name == "Heading 1" and p.text == "Next year" for p in document.paragraphs)
     assert any(p.style.name == "Quote" for p in document.paragraphs)
 
-    data, name = download(at, downloads, "Download .txt")
+    data, name = download(at, downloads, "Download as plain text (.txt)")
     txt = data.decode("utf-8")
     assert name == "self-evaluation.txt" and "**" not in txt and "\n## " not in txt
     assert "Appendix: evidence cited" in txt.split("\n\n")
@@ -110,7 +110,7 @@ def test_options_preview_and_every_download(app, downloads):
     bullets = data.decode("utf-8").splitlines()
     assert name == "resume-bullets.txt" and bullets and all(b.startswith("• ") for b in bullets)
 
-    data, name = download(at, downloads, "Download workbook (.xlsx)")
+    data, name = download(at, downloads, "Download everything as a spreadsheet (.xlsx)")
     assert name == "advocate-workbook.xlsx" and zipfile.is_zipfile(io.BytesIO(data))
     back = load_uploads([(name, data)])
     assert [s.id for s in back.stories] == [s.id for s in dataset.stories]
@@ -141,7 +141,7 @@ def test_options_and_ratings_survive_a_page_switch_and_reach_the_draft(app, down
     at.switch_page(PAGE).run()
     assert at.radio(key="dr_tone").value == "story"
     assert at.selectbox[0].value == chosen
-    md = download(at, downloads, "Download .md")[0].decode("utf-8")
+    md = download(at, downloads, "Download as Markdown (.md)")[0].decode("utf-8")
     assert f"## {competency}\n\n*My rating: {chosen}*" in md
 
 
@@ -195,12 +195,12 @@ def test_pin_and_leave_out_a_story_and_see_the_left_out_list(app, downloads):
     weakest = left_table["Story"].iloc[-1]
     told = at.session_state[state.DRAFT_OPTIONS]
     at.multiselect(key="dr_pinned").set_value([weakest]).run()
-    md = download(at, downloads, "Download .md")[0].decode("utf-8")
+    md = download(at, downloads, "Download as Markdown (.md)")[0].decode("utf-8")
     assert f"[{weakest}, " in md
     assert told is not None and at.session_state[state.DRAFT_OPTIONS]["pinned"] == [weakest]
     strongest_told = re.findall(r"\[(S\d+), \w+ \d{4}\]", md)[0]
     at.multiselect(key="dr_left_out").set_value([strongest_told]).run()
-    md = download(at, downloads, "Download .md")[0].decode("utf-8")
+    md = download(at, downloads, "Download as Markdown (.md)")[0].decode("utf-8")
     assert f"[{strongest_told}, " not in md
     table = at.dataframe[0].value
     assert table.loc[table["Story"] == strongest_told, "Why"].iloc[0] == "You left it out."

@@ -30,11 +30,11 @@ INJECTED = """() => ({
     scripts: [...document.querySelectorAll('script')].filter(s => s.textContent.includes('__pwned')).length,
 })"""
 DOWNLOADS = {
-    "md": "Download .md",
-    "txt": "Download .txt",
+    "md": "Download as Markdown (.md)",
+    "txt": "Download as plain text (.txt)",
     "bullets": "Download resume bullets (.txt)",
-    "docx": "Download .docx",
-    "xlsx": "Download workbook (.xlsx)",
+    "docx": "Download for Word (.docx)",
+    "xlsx": "Download everything as a spreadsheet (.xlsx)",
 }
 
 

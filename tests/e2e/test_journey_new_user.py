@@ -113,7 +113,7 @@ def test_a_new_users_year(page, server, recorder, tmp_path):
     )
     choose_select(page, "My rating", RATING, within=helper)
     assert_no_errors(page, "Draft after rating")
-    word = download(page, "Download .docx", tmp_path / "draft.docx")
+    word = download(page, "Download for Word (.docx)", tmp_path / "draft.docx")
     sections = docx_sections(word)
     heading = next((h for h in sections if OVERRIDE_TO in h), None)
     assert heading, f"no section for {OVERRIDE_TO}: {list(sections)}"
@@ -126,7 +126,7 @@ def test_a_new_users_year(page, server, recorder, tmp_path):
     assert "Valdrisse" in body or "Kestrelmoor" in body, "the mapped CSV's stories never reached the draft"
 
     # 6. The workbook: download it, check it carries the override, and upload it again.
-    book = download(page, "Download workbook (.xlsx)", tmp_path / "workbook.xlsx")
+    book = download(page, "Download everything as a spreadsheet (.xlsx)", tmp_path / "workbook.xlsx")
     workbook = openpyxl.load_workbook(book)
     assert {"Stories", "Praise", "Mapping"} <= set(workbook.sheetnames)
     mapping_rows = [[c.value for c in row] for row in workbook["Mapping"].iter_rows()]
