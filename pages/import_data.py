@@ -11,6 +11,7 @@ import streamlit as st
 
 from core.ingest.messages import MESSAGE_EXTENSIONS
 from core.ingest.readers import ACCEPTED_EXTENSIONS, Limits
+from core.wording import COMPETENCY_MEANING
 from ui import state
 from ui.cache import dataset_fingerprint, load_sample
 from ui.import_steps import apply_import, mapping_step, signature, year_step
@@ -56,7 +57,9 @@ st.title("Import")
 st.caption(
     "Upload the spreadsheets where you keep your wins and the praise you received (Excel, "
     "LibreOffice, Google Sheets saved as CSV, LinkedIn's Recommendations_Received.csv), or a "
-    "thank-you e-mail or Slack message saved as a file. Nothing leaves your machine."
+    "thank-you e-mail or Slack message saved as a file. Advocate then shows how your year spreads, "
+    f"matches each item to your competencies ({COMPETENCY_MEANING}) and drafts your "
+    "self-evaluation. Nothing leaves your machine."
 )
 
 upload_col, side_col = st.columns([3, 1])
