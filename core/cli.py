@@ -13,6 +13,7 @@ COMMANDS = {
     "draft": "Draft a self-evaluation from the evidence.",
     "export": "Write the whole working set as a workbook that imports back unchanged.",
     "frameworks": "List the built-in competency frameworks.",
+    "readiness": "Show the evidence for every expectation at your level and the next.",
 }
 
 PERIOD_HELP = "2025, FY2026:4 (fiscal year starting April) or 2025-03-01:2026-02-28"
@@ -27,9 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
         if name != "frameworks":
             cmd.add_argument("files", nargs="+", metavar="FILE", help="xlsx, xls, ods, csv files")
             cmd.add_argument("--period", help=PERIOD_HELP)
-        if name in ("map", "draft"):
+        if name in ("map", "draft", "readiness"):
             cmd.add_argument("--framework", help="a built-in framework's name or a framework file")
-        if name in ("check", "map", "frameworks"):
+        if name == "readiness":
+            cmd.add_argument("--level", required=True, help="your level, one of the framework's levels")
+        if name in ("check", "map", "frameworks", "readiness"):
             cmd.add_argument("--json", action="store_true", help="print machine-readable JSON")
         if name == "draft":
             cmd.add_argument("--questions", help="a text file of review questions, one per line")
