@@ -139,6 +139,7 @@ class Readiness:
     level: str
     next_level: str | None
     competencies: list[CompetencyReadiness]
+    order: list[str] = field(default_factory=list)  # all the framework's levels, lowest first
 
     @property
     def levels(self) -> list[str]:
@@ -296,7 +297,7 @@ def readiness(
                 rows.append(_decide(e, found.get(j, []), decisions.get(e.key, {}), by_id))
             levels[lv] = rows
         comps.append(CompetencyReadiness(comp.name, levels))
-    return Readiness(framework.name, level, upper, comps)
+    return Readiness(framework.name, level, upper, comps, framework_levels(framework))
 
 
 def _decide(

@@ -368,11 +368,13 @@ def build_draft(
     *,
     strengths: dict | None = None,
     links: dict[str, list[Praise]] | None = None,
+    readiness=None,
 ) -> Draft:
     """Draft the self-evaluation from the evidence inside `period` (see the module docstring).
 
     `strengths` ({story id: Strength}) and `links` ({story id: [Praise]}, as
     core.analysis.links.link_index gives) are optional: the app passes the ones it already cached.
+    `readiness` (core.competencies.readiness.Readiness) lets a rated section argue its rating.
     """
     options = options or DraftOptions()
     ratings = ratings or {}
@@ -383,7 +385,7 @@ def build_draft(
 
         body, gaps = question_sections(b, framework, assignments), []
     else:
-        body, gaps, helpers = _competency_sections(b, framework, assignments, ratings)
+        body, gaps, helpers = _competency_sections(b, framework, assignments, ratings, readiness)
     summary = None if options.questions else b.summary()
     closing = None if options.questions else b.goals(gaps)
     if closing is None and not options.questions:
@@ -418,7 +420,7 @@ def build_draft(
 
 
 def _competency_sections(
-    b: _Builder, framework: Framework | None, assignments: dict[str, list[str]], ratings: dict
+    b: _Builder, framework: Framework | None, assignments: dict[str, list[str]], ratings: dict, readiness=None
 ) -> tuple[list[Section], list[str], list[RatingHelp]]:
     """One section per competency with evidence; every win told in its best-fitting section."""
     comps = list(framework.competencies) if framework else []
@@ -432,6 +434,8 @@ def _competency_sections(
         room[home[item.story.id]] += 1
     b.home = home
     sections, gaps, helpers = [], [], []
+    out = set(b.options.left_out)
+    citable = {s.id: s for s in b.stories if s.id not in out} | {p.id: p for p in b.praise}
     for comp in comps:
         pool = [i for i in b.wins if home[i.story.id] == comp.name]
         refs = [
@@ -462,7 +466,8 @@ def _competency_sections(
         section.competency, section.rating = comp.name, ratings.get(comp.name)
         told = [b.items[c].story for c in section.told if c in b.items]
         extra = rating_paragraph(
-            comp.name, told, [p for p in quotes if p.id in section.told], section.rating, b.spoken
+            comp.name, told, [p for p in quotes if p.id in section.told], section.rating, b.spoken,
+            readiness=readiness, citable=citable,
         )
         if extra is not None:
             section.paragraphs.append(extra)
