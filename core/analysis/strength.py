@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from core.analysis.links import linked_praise
 from core.model import Praise, Story
@@ -91,6 +92,7 @@ _COUNTED = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def quantity(text: str) -> tuple[str, str] | None:
     """The first figure in a text as (kind, matched text), ignoring bare years like 2025."""
     for kind, pattern in QUANTITY_PATTERNS:
@@ -191,7 +193,8 @@ def score_story(story: Story, praise: Iterable[Praise] = (), *, linked: bool = F
     else:
         tips.append('Use past-tense verbs for what you did: "built", "reduced", "led"')
 
-    quotes = list(praise) if linked else linked_praise(story, praise)
+    praise = list(praise)
+    quotes = praise if linked or not praise else linked_praise(story, praise)
     if quotes:
         earned["corroborated"] = 1.0
         who = ", ".join(dict.fromkeys(q.author for q in quotes if q.author)) or "a colleague"
@@ -218,7 +221,7 @@ def score_story(story: Story, praise: Iterable[Praise] = (), *, linked: bool = F
 # Impact people state without a digit. Each is a regex over the story's words; the matched text is
 # quoted in the reason and may stand in for a figure in the draft's headlines.
 IMPACT_PHRASES: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.IGNORECASE)
+    re.compile(p)
     for p in (
         r"\b(?:zero|no|without(?: any)?)\s+(?:downtime|outages?|data loss|lost data|incidents?|"
         r"regressions?|rollbacks?|customer[- ]facing (?:errors?|impact)|errors|complaints|escalations)\b",
@@ -229,19 +232,40 @@ IMPACT_PHRASES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:record|all-time) (?:high|low)\b|\bbest[- ]ever\b",
     )
 )
-# Scope: the reach of the work (who it touched, how much the user carried).
-SCOPE_PHRASES: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"\b(?:led|lead|owned|drove|ran|headed|coordinated|architected|designed)\b",
-        r"\b(?:migrat\w*|launch\w*|re-?platform\w*|re-?architect\w*|rollout|rolled out|overhaul\w*)\b",
-        r"\bacross (?:\w+ )?(?:teams?|departments?|orgs?|organi[sz]ations?|regions?|the company)\b",
-        r"\b(?:cross-team|cross-functional|company-wide|org-wide|end[- ]to[- ]end)\b",
-        r"\b(?:million|billion|thousands?|hundreds?)\b|\b\d+(?:[.,]\d+)?\s?(?:m|bn|k)\b",
-        r"\b(?:mentor\w*|hired|hiring|onboard\w*|coach\w*|taught|teaching)\b",
-        r"\b(?:promoted|renewed|adopted|won|launched)\b",
-    )
+# Scope: the reach of the work (who it touched, how much the user carried). Each kind is a set of
+# words, word beginnings or a pattern; checked on the story's lower-cased words in one pass.
+SCOPE_KINDS: tuple[tuple[frozenset[str], tuple[str, ...], re.Pattern[str] | None], ...] = (
+    (
+        frozenset(
+            ["led", "lead", "owned", "drove", "ran", "headed", "coordinated", "architected", "designed"]
+        ),
+        (),
+        None,
+    ),
+    (
+        frozenset(("rollout",)),
+        ("migrat", "launch", "re-platform", "replatform", "re-architect", "rearchitect", "overhaul"),
+        re.compile(r"\brolled out\b"),
+    ),
+    (
+        frozenset(),
+        (),
+        re.compile(
+            r"\bacross (?:\w+ )?(?:teams?|departments?|orgs?|organi[sz]ations?|regions?|"
+            r"the company)\b"
+        ),
+    ),
+    (frozenset(["cross-team", "cross-functional", "company-wide", "org-wide", "end-to-end"]), (), None),
+    (
+        frozenset(["million", "billion", "thousand", "thousands", "hundreds"]),
+        (),
+        re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:m|bn|k)\b"),
+    ),
+    (frozenset(["hired", "hiring", "taught", "teaching"]), ("mentor", "onboard", "coach"), None),
+    (frozenset(["promoted", "renewed", "adopted", "won", "launched"]), (), None),
 )
+_TOKENS = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_IMPACT_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in IMPACT_PHRASES))  # on lower-cased text
 SIGNIFICANT_AT = 0.6  # a win at or above this is among the year's big ones
 
 
@@ -252,12 +276,36 @@ class Significance:
     impact: str = ""  # the figure or the digit-less impact phrase a headline can show
 
 
+@lru_cache(maxsize=8192)
 def impact_phrase(text: str) -> str:
     """The first digit-less impact phrase in a text ("zero downtime", "all accounts"), or ''."""
-    for pattern in IMPACT_PHRASES:
-        if found := pattern.search(text):
-            return found.group(0)
-    return ""
+    low = text.lower()
+    found = _IMPACT_ANY.search(low)
+    if not found:
+        return ""
+    return text[found.start() : found.end()] if len(low) == len(text) else found.group(0)
+
+
+@lru_cache(maxsize=16)
+def _prefix_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, prefixes)) + r")[a-z-]*")
+
+
+def scope_words(text: str) -> list[str]:
+    """One word per kind of scope the text shows ("led", "migration", "across two teams")."""
+    low = text.lower()
+    words = _TOKENS.findall(low)
+    present = set(words)
+    out = []
+    for exact, prefixes, pattern in SCOPE_KINDS:
+        hit = next(iter(sorted(exact & present)), None)
+        if hit is None and prefixes and (found := _prefix_pattern(prefixes).search(low)):
+            hit = found.group(0)
+        if hit is None and pattern is not None and (found := pattern.search(low)):
+            hit = found.group(0)
+        if hit:
+            out.append(hit)
+    return out
 
 
 def significance(story: Story, strength: Strength | None = None, project_size: int = 1) -> Significance:
@@ -280,7 +328,7 @@ def significance(story: Story, strength: Strength | None = None, project_size: i
     if phrase:
         points += 0.2 if not figure else 0.1
         reasons.append(f"impact in words ({phrase})")
-    scope = [m.group(0) for p in SCOPE_PHRASES if (m := p.search(all_text))]
+    scope = scope_words(all_text)
     if scope:
         points += min(0.25, 0.1 * len(scope))
         reasons.append("scope (" + ", ".join(scope[:3]) + ")")

@@ -49,8 +49,8 @@ _LENGTH = {
     "detailed": {"stories": 4, "quotes": 2, "growth": 4, "summary": 5},
 }
 _MUST_TELL = 5  # the year's strongest wins are told even when their section is full
+_LINK_POOL = 60  # quotes are matched to (at most) this many of the strongest wins
 _RECENCY_NUDGE = 0.03  # a last-quarter story yields only to an earlier one this close behind it
-_QUESTION_RELATIVE = 0.5  # a fallback question's evidence scores at least this share of the best
 _GAP_GOALS = 3
 NEXT_HEADING = "Next year"
 # A story logged as a win that tells a setback ("Shipped 5 weeks late", "Forgot to hand over"):
@@ -59,9 +59,8 @@ NEXT_HEADING = "Next year"
 _SETBACK = re.compile(
     r"\b(?:\d+ (?:days?|weeks?|months?) late|(?:shipped|finished|delivered|launched) late|forgot|"
     r"my mistake|i missed|missed (?:a|the|my)|overspent|over budget|should have|instead of flagging|"
-    r"i broke|caused (?:an|the) (?:outage|incident))\b",
-    re.IGNORECASE,
-)
+    r"i broke|caused (?:an|the) (?:outage|incident))\b"
+)  # matched on lower-cased text
 
 
 @dataclass
@@ -184,7 +183,10 @@ class _Builder:
         if self.links is None:
             from core.analysis.links import link_index
 
-            self.links = link_index([i.story for i in self.items.values()], self.praise)
+            # Only the stories a section may tell: linking every story of a large year costs more
+            # than the rest of the draft together.
+            ranked = self.wins[:_LINK_POOL] + [i for i in self.wins[_LINK_POOL:] if i.story.id in self.must]
+            self.links = link_index([i.story for i in ranked], self.praise)
         return self.links
 
     # --- writing ---------------------------------------------------------------------------
@@ -336,7 +338,7 @@ def is_setback(story: Story) -> bool:
     """A struggle or a failure, whatever its kind column says (see _SETBACK)."""
     if story.story_kind != "win":
         return True
-    return bool(_SETBACK.search(" ".join((story.title, story.action, story.result))))
+    return bool(_SETBACK.search(" ".join((story.title, story.action, story.result)).lower()))
 
 
 def in_period(dataset: Dataset, period: Period) -> tuple[list[Story], list[Praise]]:

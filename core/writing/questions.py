@@ -12,6 +12,8 @@ from core.model import Framework, Praise
 from core.writing import intents, prose
 from core.writing.document import Paragraph, Section
 
+QUESTION_RELATIVE = 0.5  # a question without an intent takes evidence scoring this share of the best
+
 
 def question_scores(questions: list[str], items: list):
     """(items, questions) similarity 0..1 with the mapper's public functions: each question is
@@ -61,7 +63,8 @@ def question_sections(b, framework: Framework | None, assignments: dict[str, lis
                 claim = "I helped others grow {named}"
                 quotes = [p for p in b.praise if intents.answers(kind, p.text)]
             else:
-                cutoff = max(ACCEPT_FLOOR, 0.5 * max([*rel.values(), *prel.values()], default=0.0))
+                best = max([*rel.values(), *prel.values()], default=0.0)
+                cutoff = max(ACCEPT_FLOOR, QUESTION_RELATIVE * best)
                 pool = [i for i in b.wins if rel.get(i.story.id, 0.0) >= cutoff]
                 claim = "This shows {named}"
                 quotes = sorted(
