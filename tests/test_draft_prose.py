@@ -3,6 +3,7 @@ notice before sending it. Table tests per year, and the golden drafts a reviewer
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 
@@ -10,13 +11,16 @@ import docx
 import pytest
 from draft_corpus import YEARS, draft_args, golden_path
 
+from core.analysis.period import calendar_year, custom_period, default_period, fiscal_year, half_year
 from core.cli import build_parser, main
 from core.commands.draft import load_evidence, load_framework, load_questions, period_for
 from core.competencies.mapping import assigned, map_items
-from core.writing.document import DraftOptions
+from core.model import Story
+from core.writing.document import DraftOptions, spoken_period
 from core.writing.draft import build_draft, is_setback
 from core.writing.exports import render
-from core.writing.prose import JOINING_WORDS, clean
+from core.writing.intents import intent_of
+from core.writing.prose import JOINING_WORDS, clean, story_sentences, strip_signoff
 
 LABELS = re.compile(
     r"\b(?:The )?(?:challenge|result|action|what I did|impact|outcome|situation|note)\s*:", re.I
@@ -162,3 +166,151 @@ def test_the_golden_draft_is_unchanged(name, capsysbinary):
         f"the draft of {name} changed: if on purpose, run python scripts/regenerate_goldens.py "
         "and review the diff"
     )
+
+
+# --- one story at a time: what people really write ----------------------------------------------
+
+DAY = dt.date(2026, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (  # a full story: context, what I did, the result joined with "so"
+            {
+                "challenge": "Settlement kept missing its 6am deadline",
+                "action": "Rewrote the batch job.",
+                "result": "settlement now finishes by 3am",
+            },
+            "When settlement kept missing its 6am deadline, I rewrote the batch job, so settlement now "
+            "finishes by 3am.",
+        ),
+        (  # a fragment and a result that is a bare figure
+            {
+                "action": "Right-sized the RDS instances; archived cold partitions",
+                "result": "-$9k/month (22% of the team's AWS spend)",
+            },
+            "I right-sized the RDS instances and archived cold partitions. The result was -$9k/month (22% of "
+            "the team's AWS spend).",
+        ),
+        (  # a noun-phrase context with parentheses
+            {"challenge": "Slow admin search (8s p95)", "action": "Added an index"},
+            "Faced with slow admin search (8s p95), I added an index.",
+        ),
+        (  # no challenge: lead with the action; trailing punctuation not doubled
+            {"action": "I wrote the nomination.", "result": "She got it."},
+            "I wrote the nomination, so she got it.",
+        ),
+        ({"title": "Orders DB migration"}, "Orders DB migration."),  # title only: one sentence
+        (  # a description and no challenge: the description is the context
+            {
+                "description": "The on-call rota was burning people out",
+                "action": "Paired with Sam weekly",
+                "result": "Sam now runs the rota himself",
+            },
+            "When the on-call rota was burning people out, I paired with Sam weekly, so Sam now runs the "
+            "rota himself.",
+        ),
+        (  # a bullet list of fragments; abbreviations do not end a sentence
+            {
+                "challenge": "Vendor API changed twice, approx. once a month",
+                "action": "- Built an adapter\n"
+                "- Wrote contract tests\n- Froze the version e.g. for the Q3 launch",
+            },
+            "Vendor API changed twice, approx. once a month. I built an adapter, wrote contract tests "
+            "and froze the version e.g. for the Q3 launch.",
+        ),
+        (  # a result that starts with a verb is its own sentence, not "so used by..."
+            {
+                "challenge": "Hackathon",
+                "action": "Built a Slack bot",
+                "result": "Used by the team every Monday",
+            },
+            "I built a Slack bot. Used by the team every Monday.",
+        ),
+        (  # the title is what I did when there is no action
+            {"title": "Precepted 2 new grads", "result": "Both signed off on time"},
+            "I precepted 2 new grads, so both signed off on time.",
+        ),
+    ],
+)
+def test_a_story_becomes_one_first_person_paragraph(fields, expected):
+    assert " ".join(story_sentences(Story("S1", DAY, **fields))) == expected
+
+
+def test_the_numbers_tone_leads_with_the_result_then_how():
+    story = Story(
+        "S1",
+        DAY,
+        challenge="Checkout failed under load",
+        action="Rebuilt the queue",
+        result="Errors fell by 40%",
+    )
+    assert " ".join(story_sentences(story, "numbers")) == (
+        "Errors fell by 40%. Checkout failed under load. I rebuilt the queue."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "expected"),
+    [
+        ("Huge help. Marcus", "Marcus Webb", "Huge help."),
+        ("Thanks for the doc, super clear!\n\nCheers,\nAnn", "Ann Lee", "Thanks for the doc, super clear!"),
+        (
+            "The retries doc is the first link I send. - Lee",
+            "Lee Park",
+            "The retries doc is the first link I send.",
+        ),
+        ("This was the best", "Bo", "This was the best"),
+        ("Great work on the rate quote API, Maya!", "Tom", "Great work on the rate quote API, Maya!"),
+    ],
+)
+def test_quotes_lose_their_email_sign_off(text, author, expected):
+    assert strip_signoff(text, author) == expected
+
+
+@pytest.mark.parametrize(
+    ("period", "spoken"),
+    [
+        (calendar_year(2026), "2026"),
+        (fiscal_year(2026, 4), "FY26"),
+        (half_year(2026, 1), "H1 2026"),
+        (default_period([dt.date(2026, 11, 3)]), "2026"),
+        (default_period([dt.date(2026, 2, 3)]), "Apr 2025 – Mar 2026"),
+        (custom_period(dt.date(2025, 4, 1), dt.date(2026, 3, 31)), "Apr 2025 – Mar 2026"),
+    ],
+)
+def test_periods_are_named_the_way_people_say_them(period, spoken):
+    assert spoken_period(period) == spoken
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("What were your key contributions this year?", "contributions"),
+        ("Describe your most significant accomplishments.", "contributions"),
+        ("How have you helped others on your team grow?", "grew_others"),
+        ("How did you mentor or coach others?", "grew_others"),
+        ("Which of our company values did you demonstrate?", "values"),
+        ("What would you like to improve next year?", "improve"),
+        ("What are your development goals?", "improve"),
+        ("What would you do differently?", "improve"),
+        ("How did you work with other teams?", None),
+    ],
+)
+def test_questions_are_read_by_intent(question, intent):
+    assert intent_of(question) == intent
+
+
+def test_the_values_question_names_each_value_once():
+    framework = load_framework("company_values")
+    draft, *_ = build("engineer_2026")
+    args = build_parser().parse_args(draft_args("engineer_2026"))
+    dataset = load_evidence(args.files)
+    period = period_for(args.period, dataset)
+    in_period = [i for i in dataset.items if period.contains(i.date)]
+    assignments = assigned(map_items(in_period, framework), {})
+    question = "Which of our company values did you demonstrate this year?"
+    draft = build_draft(dataset, framework, assignments, period, DraftOptions(questions=[question]))
+    leads = [p.lead for p in draft.sections[0].paragraphs if p.kind == "story"]
+    assert leads and len(leads) == len(set(leads)) and set(leads) <= set(framework.names)

@@ -74,7 +74,8 @@ _IRREGULAR_PAST_TEXT = """
     flew forgot gave got grew had heard held hid hit kept knew laid led left lent let lost made meant
     met oversaw paid put ran rebuilt redid rethought rewrote rode rose said sat saw sent set shook
     shot showed shown shut sold spent spoke stood stole struck swore taught thought threw told took
-    understood undertook went were was won wore wrote
+    understood undertook went were was won wore wrote froze wove woke tore swept slept dealt fled sought
+    sank sprang spun stuck strove bent sped fed
 """
 IRREGULAR_PAST = frozenset(_IRREGULAR_PAST_TEXT.split())
 # Words ending in -ed that are not past-tense verbs.

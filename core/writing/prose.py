@@ -41,6 +41,7 @@ _LOWERABLE_WORDS = """
     only now since after before both most some many several two three four five six seven eight
     nine ten half one first new old average monthly weekly daily annual total overall when faced
     other others things everything everyone nothing something even adding people customers users
+    she he they you his her their them
     """
 _LOWERABLE = frozenset(_LOWERABLE_WORDS.split())
 # Verbs that make a challenge a clause ("when X kept failing") rather than a noun ("slow search").
@@ -170,6 +171,8 @@ def first_person(text: str, context: str = "") -> str:
     if len(parts) > 1 and all(is_past_verb(p.split()[0]) for p in parts):
         verbs = [lower_first(p, context) for p in parts]
         return sentence("I " + (", ".join(verbs[:-1]) + " and " + verbs[-1]))
+    if len(parts) > 1 and is_past_verb(parts[0].split()[0]):  # "Taught X; 4 sessions, 22 nurses"
+        return sentence("I " + "; ".join([lower_first(parts[0], context), *parts[1:]]))
     sentences = split_sentences("; ".join(parts) if len(parts) > 1 else clean(text))
     out = []
     for index, piece in enumerate(sentences):
@@ -200,28 +203,34 @@ def is_bare_figure(text: str) -> bool:
 
 
 def _context_sentences(context: str, action: str, ctx: str) -> list[str]:
-    """The challenge and the action as one or two sentences: 'When X, I did Y.'"""
+    """The challenge and the action as one or two sentences: 'When X, I did Y.' When the context
+    cannot follow "When" or "Faced with" cleanly (a name-like first word, a time phrase, several
+    sentences), it stays its own sentence."""
     pieces = split_sentences(context)
     act = first_person(action, ctx) if action else ""
-    single = len(pieces) == 1 and len(pieces[0].split()) <= 35
-    starts_personal = pieces and pieces[0].split()[0].lower() in _FIRST_PERSON_START
     if not act:
         return [sentence(p) for p in pieces]
     head = strip_end(pieces[0]) if pieces else ""
-    simple = single and len(head.split()) <= 24 and not re.search(r"[;:]|, so |, but ", head)
-    if (
-        simple
-        and not starts_personal
+    first = head.split()[0] if head else ""
+    simple = (
+        len(pieces) == 1
+        and len(head.split()) <= 24
+        and not re.search(r"[;:]|, so |, but ", head)
+        and first.lower() not in _FIRST_PERSON_START
+        and first.lower() not in _TIME_WORDS
         and act.startswith("I ")
-        and (fits_mid_sentence(head, ctx) or is_past_verb(head.split()[0]))
-    ):
-        if is_past_verb(head.split()[0]):
-            return [sentence(f"When I {lower_first(head, ctx)}, {act}")]
-        if head.split()[0].lower() in _TIME_WORDS:
+    )
+    if not simple:
+        return [*(sentence(p) for p in pieces), act]
+    if is_past_verb(first):
+        return [sentence(f"When I {lower_first(head, ctx)}, {act}")]
+    if is_clause(head):
+        if not fits_mid_sentence(head, ctx):
             return [sentence(head), act]
-        lead = "When " if is_clause(head) else "Faced with "
-        return [sentence(f"{lead}{lower_first(head, ctx)}, {act}")]
-    return [*(sentence(p) for p in pieces), act]
+        return [sentence(f"When {lower_first(head, ctx)}, {act}")]
+    if first[1:].islower() and len(re.findall(rf"\b{re.escape(first)}\b", ctx)) == 1:
+        head = first.lower() + head[len(first) :]  # "Slow admin search": a noun, not a name
+    return [sentence(f"Faced with {lower_first(head, ctx)}, {act}")]
 
 
 def _attach_result(sentences: list[str], result: str, ctx: str) -> list[str]:
