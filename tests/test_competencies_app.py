@@ -187,3 +187,23 @@ def test_measure_strength_reweighs_the_heatmap_and_back(page):
     assert weighed != counts and sum(map(sum, weighed.values())) <= sum(map(sum, counts.values()))
     at = at.get("segmented_control")[0].set_value("count").run()
     assert heatmap(at) == counts
+
+
+def test_the_evidence_table_shows_inert_text(app):
+    """A table shows text as it is: direction overrides and invisible controls from a file never
+    reach it (the ids still map back to the items)."""
+    import datetime as dt
+
+    from core.model import Dataset, Praise, Story
+
+    bidi = "Invoice \u202egnp.exe\u202c \u2066x\u2069\ufeff"
+    app.session_state[state.DATASET] = Dataset(
+        stories=[Story("S\u202e1", dt.date(2025, 3, 1), title=bidi, action=f"I shipped {bidi}")],
+        praise=[Praise("P1", dt.date(2025, 4, 1), f"Thanks {bidi}", author=bidi)],
+    )
+    at = app.switch_page(PAGE).run()
+    assert not at.exception
+    table = at.dataframe[-1].value
+    cells = [str(v) for column in table.columns for v in table[column]]
+    assert "S1" in list(table["id"]) and any("Invoice gnp.exe x" in c for c in cells)
+    assert not [c for c in cells if any(ch in c for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2069\ufeff")]

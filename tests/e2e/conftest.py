@@ -15,7 +15,16 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from e2e_support import CHROMIUM, CHROMIUM_ARGS, Recorder, new_page, start_server, stop_server
+from e2e_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Recorder,
+    Server,
+    foreign_requests,
+    new_page,
+    start_server,
+    stop_server,
+)
 
 
 def pytest_collection_modifyitems(items):
@@ -97,8 +106,9 @@ def pytest_runtest_makereport(item, call):
 def page(browser, recorder, request):
     """A page in its own context, recording requests and script errors into `recorder`.
 
-    When the test fails, a screenshot of the page goes to $ADVOCATE_E2E_ARTIFACTS (default: the
-    system temp folder) to show what the browser saw.
+    Every journey that uses it fails if the page asked anything of a host other than the Advocate
+    server it visited (README, Privacy). When the test fails, a screenshot of the page goes to
+    $ADVOCATE_E2E_ARTIFACTS (default: the system temp folder) to show what the browser saw.
     """
     context, pg = new_page(browser, recorder)
     yield pg
@@ -108,4 +118,9 @@ def page(browser, recorder, request):
         with contextlib.suppress(Exception):
             pg.screenshot(path=str(folder / f"{request.node.name}.png"), full_page=True)
     context.close()
+    servers = [v for v in request.node.funcargs.values() if isinstance(v, Server)]
+    foreign = [set(foreign_requests(recorder, srv)) for srv in servers]
+    leaked = sorted(set.intersection(*foreign)) if foreign else []
+    if leaked:
+        pytest.fail(f"the page asked a host other than the local Advocate server: {leaked[:5]}")
 

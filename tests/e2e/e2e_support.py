@@ -340,19 +340,10 @@ def choose_select(page, label: str, option: str, within=None, exact: bool = True
     pick_option(box, page.get_by_role("option", name=option, exact=exact).first)
 
 
-def pick_option(box, option, attempts: int = 3) -> None:
-    """Open `box`'s list and click `option`, again if a rerun redraws the list under the click."""
-    page = box.page
-    for attempt in range(attempts):
-        try:
-            open_dropdown(box)
-            rerun_after(page, lambda: option.click(timeout=5_000))
-            return
-        except Exception:
-            if attempt == attempts - 1:
-                raise
-            page.keyboard.press("Escape")
-            settle(page)
+def pick_option(box, option) -> None:
+    """Open `box`'s list and click `option` (callers have settled the page: no rerun redraws it)."""
+    open_dropdown(box)
+    rerun_after(box.page, option.click)
 
 
 def open_dropdown(box) -> None:
