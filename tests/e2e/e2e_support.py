@@ -144,7 +144,7 @@ def new_page(browser, recorder: Recorder | None = None):
 
 # ---- helpers the journeys share -------------------------------------------------------------
 
-def settle(page, timeout: float = 30_000, quiet_ms: int = 400) -> None:
+def settle(page, timeout: float = 60_000, quiet_ms: int = 400) -> None:
     """Wait until the Streamlit script has finished and stayed finished for `quiet_ms`.
 
     `stApp[data-test-script-state]` goes running -> notRunning on every rerun; a short quiet
@@ -183,11 +183,11 @@ _WATCH_RUNS = """() => {
     if (!window.__advocateRunWatch) {
         window.__advocateRuns = window.__advocateRuns || 0;
         window.__advocateWatched = app;
-        // Count runs that *ended* (a change away from "running"), from the mutation records'
-        // old values: a fast run's two changes can arrive in one batch, when the attribute
-        // already reads "notRunning" again.
+        // Count runs that *started* (a change away from an idle state), from the mutation
+        // records' old values: a fast run's two changes can arrive in one batch, when the
+        // attribute already reads "notRunning" again.
         window.__advocateRunWatch = new MutationObserver((records) => {
-            for (const r of records) if (r.oldValue === 'running') window.__advocateRuns += 1;
+            for (const r of records) if (r.oldValue !== 'running') window.__advocateRuns += 1;
         });
         window.__advocateRunWatch.observe(app, {
             attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
@@ -199,18 +199,14 @@ _WATCH_RUNS = """() => {
 def rerun_after(page, action, timeout: float = 20_000) -> None:
     """Do `action` (a click, an upload...) and wait for the script run it triggers to finish.
 
-    A MutationObserver counts finished runs, so a fast rerun that starts and ends between two
-    polls is still seen. An action that starts no run within `timeout` fails the test: it means the
-    click missed its widget (or the widget did not change), and going on would test a stale page.
+    A MutationObserver counts the runs that start, so a fast rerun that starts and ends between
+    two polls is still seen; settle() then waits for it to end. An action that starts no run
+    within `timeout` fails the test: the click missed its widget (or the widget did not change),
+    and going on would test a stale page.
     """
     before = page.evaluate(_WATCH_RUNS)
     action()
-    # A click that lands before the page's scripts handle links (a fresh server) loads a new
-    # document: its first run is the one to wait for, and settle() waits for it to end.
-    page.wait_for_function(
-        "(n) => window.__advocateRuns === undefined || window.__advocateRuns > n",
-        arg=before, timeout=timeout, polling=50,
-    )
+    page.wait_for_function("(n) => window.__advocateRuns > n", arg=before, timeout=timeout, polling=50)
     settle(page)
 
 
@@ -247,6 +243,16 @@ def upload(page, files: list[tuple[str, bytes]], index: int = 0) -> None:
     payload = [{"name": name, "mimeType": _mime(name), "buffer": data} for name, data in files]
     target = page.locator('[data-testid="stFileUploaderDropzoneInput"]').nth(index)
     rerun_after(page, lambda: target.set_input_files(payload), timeout=20_000)
+
+
+def type_into(page, field, text: str) -> None:
+    """Fill a text widget and leave it (Tab), as a user does; wait for the run that commits it."""
+
+    def type_and_leave():
+        field.fill(text)
+        field.press("Tab")
+
+    rerun_after(page, type_and_leave)
 
 
 def click_button(page, name: str, exact: bool = False) -> None:

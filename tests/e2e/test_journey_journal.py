@@ -12,7 +12,9 @@ from e2e_support import (
     main_text,
     metric_value,
     open_app,
+    rerun_after,
     settle,
+    type_into,
 )
 from playwright.sync_api import expect
 
@@ -26,12 +28,13 @@ def saved_files(server) -> list[str]:
 
 def write_story(page) -> None:
     """Fill the Journal's story form and save it; wait until the page says it is saved."""
-    page.get_by_label("Title", exact=True).first.fill(TITLE)
-    page.get_by_label("Challenge", exact=True).first.fill("Every release took a week of manual checks.")
-    page.get_by_label("Action", exact=True).first.fill("I automated the checks and set up a release train.")
-    page.get_by_label("Result", exact=True).first.fill(RESULT)
-    page.get_by_label("Result", exact=True).first.press("Tab")
-    settle(page)
+    for label, text in (
+        ("Title", TITLE),
+        ("Challenge", "Every release took a week of manual checks."),
+        ("Action", "I automated the checks and set up a release train."),
+        ("Result", RESULT),
+    ):
+        type_into(page, page.get_by_label(label, exact=True).first, text)
     click_button(page, "Save story", exact=True)
     expect(page.get_by_text("Saved story").first).to_be_visible()
     assert_no_errors(page, "Journal after saving")
@@ -72,8 +75,7 @@ def test_a_journal_story_survives_a_reload_and_reaches_every_page(page, server):
     # Delete all my data: the database file itself goes.
     go_to(page, "Journal")
     page.get_by_role("tab", name="Workspaces").click()
-    page.get_by_text("I understand: delete every workspace and all my evidence").click()
-    settle(page)
+    rerun_after(page, page.get_by_text("I understand: delete every workspace and all my evidence").click)
     click_button(page, "Delete all my data", exact=True)
     expect(page.get_by_text("Deleted").first).to_be_visible()
     assert_no_errors(page, "Journal after delete all")

@@ -20,7 +20,7 @@ from e2e_support import (
     free_port,
     go_to,
     open_app,
-    settle,
+    type_into,
     upload,
 )
 from playwright.sync_api import expect
@@ -145,9 +145,7 @@ def test_images_in_user_text_fetch_nothing_and_show_literally(page, server, reco
     # A workspace named with an image: the sidebar caption and the Workspaces tab show it.
     go_to(page, "Journal")
     open_tab(page, "Workspaces")
-    page.get_by_label("New workspace").fill(tracker.image("workspace"))
-    page.get_by_label("New workspace").press("Tab")
-    settle(page)
+    type_into(page, page.get_by_label("New workspace"), tracker.image("workspace"))
     click_button(page, "Create and open", exact=True)
     shows_literally(page, "Journal, workspace created", tracker)
 
@@ -165,11 +163,9 @@ def test_images_in_user_text_fetch_nothing_and_show_literally(page, server, reco
     go_to(page, "Competencies")
     open_expander(page, "Use your own framework")
     open_tab(page, "Paste a list")
-    page.get_by_label("Name", exact=True).fill(tracker.image("pasted-framework"))
+    type_into(page, page.get_by_label("Name", exact=True), tracker.image("pasted-framework"))
     lines = [f"Delivery {i} - ships releases {tracker.image(f'pasted-desc-{i}')}" for i in (1, 2)]
-    page.get_by_label("One competency per line", exact=False).fill("\n".join(lines))
-    page.get_by_label("One competency per line", exact=False).press("Tab")
-    settle(page)
+    type_into(page, page.get_by_label("One competency per line", exact=False), "\n".join(lines))
     click_button(page, "Use this list", exact=True)
     shows_literally(page, "Competencies, pasted framework", tracker)
     open_expander(page, "Use your own framework")
