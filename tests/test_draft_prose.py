@@ -314,3 +314,12 @@ def test_the_values_question_names_each_value_once():
     draft = build_draft(dataset, framework, assignments, period, DraftOptions(questions=[question]))
     leads = [p.lead for p in draft.sections[0].paragraphs if p.kind == "story"]
     assert leads and len(leads) == len(set(leads)) and set(leads) <= set(framework.names)
+
+
+def test_the_readme_shows_a_real_before_and_after():
+    readme = (golden_path("engineer_2026").parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("becomes, in the draft:\n\n", 1)[1].split("\n\n", 1)[0]
+    after = " ".join(line.removeprefix("> ") for line in block.splitlines())
+    assert after.startswith("When settlement") and after in golden_path("engineer_2026").read_text(
+        encoding="utf-8"
+    )
