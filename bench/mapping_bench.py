@@ -58,13 +58,13 @@ def main(argv=None) -> int:
             "print(time.perf_counter()-t)")
     imp = float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True).stdout)
     print(f"import core.competencies.mapping (+numpy): {imp * 1000:.0f} ms")
-    from core.competencies import mapping
+    from core.competencies import engine, mapping
     from core.competencies.frameworks import load_builtin
 
     framework = load_builtin("General professional")
     for size in (int(s) for s in args.sizes.split(",")):
         data = items(size)
-        mapping._MODELS.clear()
+        engine.MODELS.clear()
         t = time.perf_counter()
         mapping.map_items(data, framework)
         first = time.perf_counter() - t

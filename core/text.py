@@ -1,4 +1,5 @@
-"""Text helpers shared by every stage: user text made inert for display and export.
+"""Text helpers shared by every stage: user text made inert for display and export; one way to
+split, fold, stem and filter words (word lists in data/words/).
 
 User text is data, never markup. These are the only escapers in the project: pages show user
 text through `ui.safe`, which calls them, and every export uses them.
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache, lru_cache
+from pathlib import Path
 
 # Explicit direction embeddings/overrides (U+202A-202E) and isolates (U+2066-2069).
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -108,3 +111,108 @@ def commonmark_escape(text: str) -> str:
     text = _CM_ENTITY.sub(r"\\&", text)
     return _CM_BLOCK.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2)[0].isdigit()
                                                  else m.group(2)[:-1] + "\\" + m.group(2)[-1]), text)
+
+
+# ---------------------------------------------------------------- words (one tokeniser)
+
+WORDS_DIR = Path(__file__).resolve().parent.parent / "data" / "words"
+
+# A word is a run of letters or digits of the accent-folded, lower-cased text; a possessive "'s"
+# is dropped ("Atlas's" -> "atlas") and an inner apostrophe kept ("don't"). The mapper's
+# vectorised splitter (core.competencies.engine) applies the same rule to whole arrays of text.
+_TOKEN = re.compile(r"[^\W_]+(?=['’]s\b)|[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+
+
+def strip_accents(text: str) -> str:
+    """Text without accents, case kept ("Éva" -> "Eva"): for splitters that need capitals."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """`fold_accents`, with a fast path for plain ASCII (most work writing)."""
+    return text.lower() if text.isascii() else fold_accents(text)
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a text, folded and lower-cased, in order."""
+    return _TOKEN.findall(fold(text or ""))
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The words of data/words/<name>.txt (one a line, `#` comments), accent-folded."""
+    return frozenset(
+        fold(line.strip()) for line in _data_lines(name) if line.strip() and not line.startswith("#")
+    )
+
+
+def _data_lines(name: str) -> list[str]:
+    return (WORDS_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+
+
+STOPWORDS = word_list("stopwords")
+
+# British -ise spellings meet American -ize before stemming ("optimised" ~ "optimized"); the
+# Porter2 stemmer itself keeps them apart.
+_BRITISH = re.compile(r"(?<=\w{3})is(e|es|ed|ing|ation|ations)$")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball (Porter2) English stem: "communicated", "communicating", "communication" ->
+    "communic"; digits and short words stay as they are."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word in stem_exceptions():
+        return stem_exceptions()[word]
+    return _stemmer().stemWord(_BRITISH.sub(r"iz\1", word))
+
+
+@cache
+def stem_exceptions() -> dict[str, str]:
+    """word -> stem for the words Snowball would merge wrongly (data/words/stem_exceptions.txt)."""
+    pairs = (line.split() for line in _data_lines("stem_exceptions") if not line.startswith("#"))
+    return {p[0]: p[1] for p in pairs if len(p) == 2}
+
+
+@cache
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def meaningful(text: str) -> list[str]:
+    """Stems of a text's words that are not stopwords (one letter words dropped), in order."""
+    return [stem(w) for w in tokens(text) if w not in STOPWORDS and len(w) > 1]
+
+
+# ---------------------------------------------------------------- phrases read as one unit
+
+
+@cache
+def phrase_sequences() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(words of a variant, its unit) for every line of data/words/phrases.txt, longest first:
+    the tokeniser reads these word sequences as one word (core.competencies.concepts)."""
+    out = []
+    for line in _data_lines("phrases"):
+        if line.strip() and not line.startswith("#"):
+            unit, _, variants = line.partition(":")
+            for variant in variants.split("|"):
+                words = tuple(re.findall(r"[a-z0-9]+", fold(variant)))
+                if words and words != (unit.strip(),):
+                    out.append((words, unit.strip()))
+    return tuple(sorted(out, key=lambda pair: -len(pair[0])))
+
+
+@cache
+def phrase_display() -> dict[str, str]:
+    """unit -> its first variant as people write it ("oncall" -> "on call")."""
+    out = {}
+    for line in _data_lines("phrases"):
+        if line.strip() and not line.startswith("#"):
+            unit, _, variants = line.partition(":")
+            out[unit.strip()] = variants.split("|")[0].strip()
+    return out

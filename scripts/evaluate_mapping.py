@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from core.competencies import mapping
 from core.competencies.frameworks import merge_frameworks, parse_framework
 from core.model import Framework
+from core.text import STOPWORDS
 
 
 def read_rows(path: Path) -> list[dict]:
@@ -62,7 +63,7 @@ def keyword_overlap(framework: Framework, texts: list[str]) -> np.ndarray:
     """Count of distinct lower-cased words (stop words removed) shared with the competency."""
 
     def bag(text):
-        return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in mapping.STOPWORDS}
+        return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS}
 
     profiles = [bag(doc) for doc in profile_docs(framework)]
     return np.array([[len(bag(t) & p) for p in profiles] for t in texts], dtype=float)

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from core.competencies import mapping
+from core.competencies import engine
 from core.competencies.mapping import ItemMapping, NameMatcher, Suggestion, accepted, assigned, map_items
 from core.model import Competency, Framework, Praise, Story
+from core.text import fold_accents
 
 DAY = dt.date(2025, 3, 3)
 
@@ -177,8 +178,8 @@ def test_tokeniser_keeps_distinct_words_apart():
         "Deploy",
         "deploy",
     ]
-    corpus = mapping._tokenise([" ".join(words)])
-    assert sorted(corpus.types) == sorted({w.lower() for w in words})
+    corpus = engine.tokenise([" ".join(words)])
+    assert sorted(corpus.types) == sorted({fold_accents(w) for w in words})  # naïve = naive
     counts = dict(zip(corpus.typ.tolist(), corpus.cnt.tolist(), strict=True))
     assert counts[corpus.types.index("deploy")] == 2
 
@@ -231,12 +232,12 @@ def test_a_names_only_framework_still_maps_and_explains():
     items = [
         story("S1", "I owned the release and communicated it"),
         story("S2", ""),
-        Praise("P1", DAY, "🎉 ünïcödé"),
+        Praise("P1", DAY, "🎉 ✨ ☕"),
     ]
     result = map_items(items, names_only)
     top = result["S1"].suggestions[0]
     assert top.competency == "Communication"
-    assert top.why == 'similar words "communicated"'
+    assert top.why == 'matched "communicated"'  # one Snowball stem for the whole word family
     assert result["S2"].suggestions == [] and result["P1"].suggestions == []
 
 

@@ -26,6 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from core.model import Praise, Story
+from core.text import STOPWORDS as SHARED_STOPWORDS
+from core.text import tokens, word_list
 
 # Quotes further than this from the story's date are about something else (explicit links aside).
 WINDOW_DAYS = 183
@@ -38,27 +40,15 @@ MAX_LINKS = 8
 # Extra columns (lower-cased header) in a praise sheet that point at a story.
 STORY_COLUMNS = ("story", "story_id", "story id", "about", "re", "regarding", "for", "project")
 
-# A word before a possessive "'s" is taken alone ("Atlas's" -> "atlas"); "don't" stays whole.
-_WORD = re.compile(r"[^\W_]+(?=['’]s\b)|[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
-
-# Words too common in work writing to tie a quote to one story.
-_STOPWORDS_TEXT = """
-    about above after again against also among and another any are around back been before being
-    below between both but by can could did does doing done down during each even ever every few
-    for from further get got great had has have having her here hers him his how into its itself
-    just last like made make many more most much must new next not now off once only other our ours
-    out over own same she should since some such than thank thanks that the their them then there
-    these they this those through too under until upon very was way well were what when where which
-    while who whom why will with within without would year you your yours really amazing awesome
-    fantastic excellent good nice work worked working team teams project projects help helped
-    helping thing things time times people everyone first second third big small better best
-"""
-STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+# Words too common in work writing to tie a quote to one story: the shared stopwords plus the
+# praise and work filler of data/words/praise_filler.txt.
+STOPWORDS = SHARED_STOPWORDS | word_list("praise_filler")
 
 
-def words(text: str) -> list[str]:
-    """Lower-case words of a text, possessive "'s" removed (so "Atlas's" matches "Atlas")."""
-    return _WORD.findall(text.lower())
+def words(value: str) -> list[str]:
+    """Lower-case words of a text, possessive "'s" removed (so "Atlas's" matches "Atlas"): the
+    project's one tokeniser, core.text.tokens."""
+    return tokens(value)
 
 
 def distinctive_words(text: str) -> list[str]:
@@ -116,8 +106,9 @@ def _keys(story: Story) -> _Keys:
     project = story.project.strip()
     project_words = words(project)
     phrase = f" {' '.join(project_words)} " if project_words else ""
-    return _Keys(story.date, names, story.id.lower(), project, project_words, phrase,
-                 distinctive_words(story.title))
+    return _Keys(
+        story.date, names, story.id.lower(), project, project_words, phrase, distinctive_words(story.title)
+    )
 
 
 def _ids(value: str) -> set[str]:
@@ -239,8 +230,15 @@ def link_index(stories: Iterable[Story], praise_list: Iterable[Praise]) -> dict[
     return out
 
 
-def _nearest(keys: _Keys, quotes: list[_Quote], order: list[int], days: list[int],
-             by_word: dict[str, list[int]], skip: set[int], limit: int) -> list[int]:
+def _nearest(
+    keys: _Keys,
+    quotes: list[_Quote],
+    order: list[int],
+    days: list[int],
+    by_word: dict[str, list[int]],
+    skip: set[int],
+    limit: int,
+) -> list[int]:
     """Up to `limit` praise indexes (not in `skip`) the window rules link to the story, nearest in
     date first: a merge of the relevant word postings outwards from the story's date."""
     day = keys.date.toordinal()
