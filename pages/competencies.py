@@ -16,10 +16,12 @@ from core.wording import COMPETENCY_EXPLAINED
 from ui import state
 from ui.cache import assignments, dataset_fingerprint, item_mappings
 from ui.choices import framework_in_use, period_in_use
+from ui.competencies.career import career_downloads
 from ui.competencies.coverage import coverage_and_gaps, unknown_names
 from ui.competencies.evidence import evidence_table
 from ui.competencies.framework_picker import framework_picker
 from ui.competencies.item_editor import item_editor
+from ui.competencies.readiness import readiness_section
 
 dataset = state.require_data()
 st.title("Competencies")
@@ -43,3 +45,4 @@ unknown_names(mappings, fingerprint, framework)
 with st.expander("Edit one item", expanded=False):
     item_editor(dataset, framework, mappings, overrides, chosen)
 evidence_table(dataset, framework, mappings, overrides, chosen, period)
+career_downloads(dataset, framework, period, chosen, readiness_section(dataset, framework, period))

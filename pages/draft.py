@@ -19,7 +19,7 @@ from core.writing.draft import build_draft, in_period
 from core.writing.exports import DOCX_MIME, XLSX_MIME, render
 from core.writing.workbook import write_workbook
 from ui import draft_panels as panels
-from ui import state
+from ui import readiness, state
 from ui.cache import assignments as assigned_for
 from ui.cache import dataset_fingerprint, overrides_key
 from ui.choices import framework_in_use, period_in_use
@@ -44,7 +44,7 @@ CLEAN_DOWNLOADS = (
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _draft(fingerprint: str, fw_key: str, period, overrides_key: str, options_key: str, ratings_key: str,
-           _dataset, _framework, _assignments, _options, _ratings):
+           readiness_key: str, _dataset, _framework, _assignments, _options, _ratings, _readiness=None):
     """The draft for one content state (exports are rendered when a download is clicked).
 
     A resource, not cache_data: a hit returns the same read-only Draft instead of unpickling it
@@ -52,7 +52,8 @@ def _draft(fingerprint: str, fw_key: str, period, overrides_key: str, options_ke
     and the overrides, so the (small) overrides key them instead of 20,000 ids.
     """
     evidence, strengths = _in_period(fingerprint, period, _dataset)
-    return build_draft(evidence, _framework, _assignments, period, _options, _ratings, strengths=strengths)
+    return build_draft(evidence, _framework, _assignments, period, _options, _ratings,
+                       strengths=strengths, readiness=_readiness)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -85,9 +86,11 @@ st.caption(f"Period: {md(period.label)} · Framework: {md(framework.name)}")
 assignments = assigned_for(fingerprint, fw_key, dataset, framework, overrides)
 sync_ratings(framework)
 ratings = st.session_state[state.RATINGS]
+level_readiness = readiness.current(dataset, framework, period)  # the rating argued from evidence
 draft = _draft(
     fingerprint, fw_key, period, overrides_key(overrides), content_hash(options.as_dict()),
-    content_hash(ratings), dataset, framework, assignments, options, ratings,
+    content_hash(ratings), readiness.cache_key(framework), dataset, framework, assignments, options, ratings,
+    level_readiness,
 )
 tabs = st.tabs(["Preview", "Before you send it", "Left out", "Self-rating helper", "Recency audit"])
 with tabs[0]:
@@ -98,6 +101,7 @@ with tabs[2]:
     panels.left_out(draft)
 with tabs[3]:
     rating_helper(draft, framework)
+    readiness.rating_gaps(level_readiness, ratings)
 with tabs[4]:
     audit(draft)
 

@@ -25,6 +25,7 @@ FRAMEWORK = "framework"  # core.model.Framework in use
 CUSTOM_FRAMEWORKS = "custom_frameworks"  # {name: Framework} uploaded or pasted by the user
 OVERRIDES = "overrides"  # {evidence id: [competency, ...]} set by the user (empty list: none)
 RATINGS = "ratings"  # {competency: level} the user's self-rating
+READINESS = "readiness"  # {"level", "decisions", "wants"}: level readiness (ui.readiness)
 DRAFT_OPTIONS = "draft_options"  # dict of the Draft page's options
 UPLOADS = "uploads"  # ((name, bytes), ...) of the current upload: the mapping step needs them later
 IMPORT_REPORT = "import_report"  # Dataset as parsed from the last upload (counts and load report)
@@ -55,6 +56,7 @@ def init() -> None:
         (CUSTOM_FRAMEWORKS, {}),
         (OVERRIDES, {}),
         (RATINGS, {}),
+        (READINESS, {}),
         (DRAFT_OPTIONS, {}),
     ):
         st.session_state.setdefault(key, default)
