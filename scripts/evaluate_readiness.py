@@ -40,11 +40,12 @@ from core.competencies import mapping
 from core.competencies.frameworks import parse_framework
 from core.competencies.readiness import Expectation, expectation_scores, expectations
 from core.model import Framework
+from core.text import STOPWORDS
 
 
 def keyword_overlap(framework: Framework, exps: list[Expectation], texts: list[str]) -> np.ndarray:
     def bag(text):
-        return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in mapping.STOPWORDS}
+        return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS}
 
     profiles = [bag(e.text) for e in exps]
     return np.array([[len(bag(t) & p) for p in profiles] for t in texts], dtype=float)

@@ -17,16 +17,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core.competencies.frameworks import ANY_LEVEL
-from core.competencies.mapping import (
-    STOPWORDS,
-    assigned,
-    build_model,
-    item_text,
-    map_items,
-    score_texts,
-    stem,
-)
+from core.competencies.mapping import assigned, build_model, item_text, map_items, score_texts
 from core.model import Competency, Evidence, Framework
+from core.text import STOPWORDS, stem
 
 # An expectation is shown when its score reaches FLOOR and is at least RATIO of the best score
 # among the competency's expectations for that item (so a story lands on the one or two
