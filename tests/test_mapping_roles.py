@@ -108,3 +108,44 @@ def test_a_messaging_refresh_is_not_taken_for_leadership():
             "and leadership | Conversion rose")  # fmt: skip
     ranked = _ranked("general", [_item("X1", "story", text)])["X1"]
     assert ranked[:1] != ["Leadership & mentoring"], ranked
+
+
+SPEED = ["pulled forward", "within days", "same day", "ahead of schedule", "quick response", "fast response"]
+OWNERSHIP = ["followed up personally", "fixed it though it wasn't mine"]
+# A marketer's own values, pasted the way the Competencies page takes them: no keywords at all, so
+# only the thesaurus (data/words/) can tie "same day" to "Move fast".
+OWN_VALUES = """Customer obsession: we start from what the customer needs
+Move fast: we act quickly and don't wait for perfect
+Own it: we take responsibility for outcomes
+One team: we work together across departments
+Learn and grow: we learn from mistakes"""
+
+
+def _neutral_story(words: str) -> Story:
+    return _item("X1", "story", f"The new price list was late | I finished it, {words} | Sales had it")
+
+
+@pytest.mark.parametrize(
+    ("words", "starter", "own"),
+    [*((w, "Bias for action", "Move fast") for w in SPEED), *((w, "Ownership", "Own it") for w in OWNERSHIP)],
+)
+def test_speed_and_ownership_words_reach_the_value_they_show(words, starter, own):
+    from core.competencies.frameworks import parse_pasted
+
+    framework, _ = parse_pasted(OWN_VALUES)
+    assert map_items([_neutral_story(words)], framework)["X1"].suggestions[0].competency == own
+    ranked = _ranked("company_values", [_neutral_story(words)])["X1"]
+    assert ranked[0] == starter, ranked
+
+
+@pytest.mark.parametrize(("words", "value"), [*((w, "Bias for action") for w in SPEED),
+                                             *((w, "Ownership") for w in OWNERSHIP)])
+def test_it_is_the_words_that_count(words, value):
+    """The same story without them matches that value far less (at most two thirds as well)."""
+    framework = load_builtin(FRAMEWORKS["company_values"])
+
+    def score(text: str) -> float:
+        found = map_items([_neutral_story(text)], framework)["X1"].suggestions
+        return next((s.score for s in found if s.competency == value), 0.0)
+
+    assert score("at last") <= score(words) * 2 / 3
