@@ -160,7 +160,8 @@ if dataset is not None and dataset.items:
     stories_frame, praise_frame = tables(dataset_fingerprint(dataset), dataset)
     with stories_tab:
         if dataset.stories:
-            st.dataframe(stories_frame, hide_index=True, width="stretch")
+            st.dataframe(stories_frame, hide_index=True, width="stretch",
+                         column_config={"story_kind": "win, struggle or lesson"})
         else:
             st.caption("No stories loaded.")
     with praise_tab:

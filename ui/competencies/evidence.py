@@ -98,6 +98,7 @@ def _editor(rows: list[dict], framework, show: str, version: int):
                 "counts for", options=framework.names, help="Edit to confirm, change or remove the mapping"
             ),
             "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
+            "kind": st.column_config.TextColumn("story or praise"),
             "evidence": st.column_config.TextColumn("evidence", width="medium"),
             "why": st.column_config.TextColumn("why (top suggestion)", width="large"),
         },
