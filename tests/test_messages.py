@@ -107,3 +107,12 @@ def test_a_table_saved_as_txt_still_loads_as_a_table():
 def test_a_damaged_eml_gets_one_plain_message():
     loaded = load_uploads([("broken.eml", b"not an e-mail at all")])
     assert loaded.files[0].error and "From:" in loaded.files[0].error
+
+
+@pytest.mark.parametrize(("name", "warned"), [("slack_time.txt", True), ("slack_dated.txt", False),
+                                              ("kudos_outlook.txt", False)])
+def test_a_slack_copy_with_only_a_time_says_its_date_was_taken_as_today(name, warned):
+    loaded = load_paths([MESSAGES / name])
+    assert len(loaded.praise) == 1
+    warnings = [p.message for p in loaded.problems if p.severity == "warning"]
+    assert bool(warnings) is warned and all("taken as today" in w for w in warnings)

@@ -252,6 +252,9 @@ class _Loader:
         praise = Praise(id="", date=read.date, text=read.text.strip(), author=read.author, role=read.role,
                         channel=read.channel, extra=extra, origin=Origin(status.file, None, 1))  # fmt: skip
         self._add(status, praise, "")
+        if message.dated_today:
+            self.problem(status.file, None, 1, "date", "warning", "The message shows only a time, so "
+                         "its date was taken as today: change it in the Journal if it is older.")  # fmt: skip
 
     def problem(self, file, sheet, row, column, severity, message) -> None:
         self.problems.append(Problem(file, sheet, row, column, severity, message))

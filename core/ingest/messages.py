@@ -28,6 +28,9 @@ TEXT_MESSAGE_EXTENSIONS = (".txt",)
 
 _HEADER_LINE = re.compile(r"^(from|date|sent|subject|to|cc)\s*:\s*\S", re.IGNORECASE)
 _WROTE = re.compile(r"^on .+ wrote:\s*$", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_DAY_NAMED = re.compile(r"\b(?:\d{4}|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)  # fmt: skip
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|thanks|thank you|congrats|"
     r"congratulations|kudos|shout[- ]?out)\b[^\n]{0,60}$",
@@ -41,6 +44,7 @@ class Message:
 
     praise: PastedPraise
     subject: str = ""
+    dated_today: bool = False  # the copy shows only a time ("10:42 AM", "Today at 10:42")
 
 
 def is_message_name(name: str) -> bool:
@@ -63,7 +67,10 @@ def read_message(name: str, data: bytes, today: dt.date | None = None) -> Messag
         return None  # the table reader gives the user its own clear message
     if not looks_like_message(text):
         return None
-    return Message(parse_pasted(text, today), _subject(text))
+    read = parse_pasted(text, today)
+    head = "\n".join(text.strip().splitlines()[:2])
+    dated_today = read.channel == "Slack" and bool(_TIME.search(head)) and not _DAY_NAMED.search(head)
+    return Message(read, _subject(text), dated_today)
 
 
 def looks_like_message(text: str) -> bool:
