@@ -28,9 +28,7 @@ JOINING_WORDS = frozenset(_JOINING_WORDS_TEXT.split())
 
 _SPACE = re.compile(r"\s+")
 # Words before a full stop that do not end a sentence.
-_ABBREVIATIONS_TEXT = (
-    "e.g i.e etc vs approx incl excl esp dept mr mrs ms dr st no fig est min max avg appr w.r.t"
-)
+_ABBREVIATIONS_TEXT = "e.g i.e etc vs approx incl excl esp dept mr mrs ms dr st no fig est avg appr w.r.t"
 ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 _SENTENCE_END = re.compile(r"([.!?…])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Za-z0-9$€£])")
 _LIST_SPLIT = re.compile(r"\s*(?:;|\n\s*[-•*·]\s*|\n+|^\s*[-•*·]\s*)\s*")
@@ -75,6 +73,10 @@ _TIME_WORDS = frozenset(
         "if",
         "because",
     )
+)
+_UNIT = r"(?: (?:ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|people))?"
+_CHANGE = re.compile(
+    r"\bfrom (?:about |around |roughly )?[^\s,;]*\d[^\s,;]*(?: \w+)? to [^\s,;]*\d[\w%]*" + _UNIT
 )
 _SIGNOFF = re.compile(
     r"(?:\s+[-–—]+\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?\s*$)"  # "— Marcus", "-M"
@@ -320,6 +322,8 @@ def story_impact(story: Story) -> str:
         return lower_first(strip_end(result), story.text)  # "open rate from 18% to 27%"
     if said:  # "zero downtime" says more than "14 minutes"
         return lower_first(said, story.text)
+    if change := _CHANGE.search(result):  # "from 2.1% to 2.9%", not the first figure alone
+        return change.group(0)
     if figure and figure[0] != "a number":
         return figure[1]
     return lower_first(impact_phrase(" ".join((story.action, story.description))), story.text)
@@ -330,14 +334,16 @@ def headline(story: Story) -> str:
     ctx = story.text
     verb_led = [t for t in (story.description, story.title) if t.split()[:1] and is_past_verb(t.split()[0])]
     action = story.action.strip() or (verb_led[0] if verb_led else "")
-    if action:
-        first = strip_end(split_sentences(first_person(action, ctx))[0])
-        if len(first.split()) > 16:
-            first = short_clause(first, 16)
-    else:
-        first = strip_end(clean(story.title) or clean(story.description))
-    if first.startswith("My part was"):
-        first = strip_end(clean(story.title)) or first
+    told = first_person(action, ctx) if action else ""
+    first = short_clause(told, 16) or short_clause(told, 24)
+    if not first or first.startswith("My part was"):
+        title = strip_end(clean(story.title) or clean(story.description))
+        first = (
+            title
+            or first
+            or short_clause(told, 40)
+            or strip_end(split_sentences(told)[:1][0] if told else "")
+        )
     impact = story_impact(story)
     if impact and impact.lower() not in first.lower():
         first += f" ({impact})"
@@ -345,14 +351,19 @@ def headline(story: Story) -> str:
 
 
 def short_clause(text: str, words: int = 12) -> str:
-    """The first clause of a text, cut at ';', ',' or ' and ' once it is long enough."""
+    """The first clause of a text: cut at ';' or ':', or at a comma that starts a new clause
+    ("..., posted it"), never inside a list ("copy, design and paid media"). '' when even that
+    is longer than `words`."""
     text = strip_end(split_sentences(clean(text))[:1][0]) if clean(text) else ""
     if len(text.split()) <= words:
         return text
-    for piece in re.split(r"\s*;\s*|,\s+| and ", text):
-        if 3 <= len(piece.split()) <= words:
-            return strip_end(piece)
-    return " ".join(text.split()[:words])
+    first = re.split(r"\s*;\s*|:\s+|\s+[–—-]\s+", text)[0]
+    for match in re.finditer(r",\s+(?:and\s+|then\s+)?(\S+)", first):
+        if is_past_verb(match.group(1)):
+            first = first[: match.start()]
+            break
+    first = strip_end(first)
+    return first if len(first.split()) <= words else ""
 
 
 def title_phrase(story: Story) -> str:
@@ -360,7 +371,9 @@ def title_phrase(story: Story) -> str:
     else the first clause of what the user did or what happened."""
     title = strip_end(clean(story.title))
     if not title:
-        title = short_clause(story.action or story.description or story.challenge or story.result)
+        source = story.action or story.description or story.challenge or story.result
+        first = split_sentences(clean(source))[0]
+        title = short_clause(source) or short_clause(source, 30) or strip_end(first)
     return lower_first(title, story.text)
 
 
