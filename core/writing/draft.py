@@ -49,6 +49,7 @@ _LENGTH = {
     "detailed": {"stories": 4, "quotes": 2, "growth": 4, "summary": 5},
 }
 _MUST_TELL = 5  # the year's strongest wins are told even when their section is full
+_NEAR_DAYS = 45  # an untitled story's quotes come from within this many days of it
 _LINK_POOL = 60  # quotes are matched to (at most) this many of the strongest wins
 _RECENCY_NUDGE = 0.03  # a last-quarter story yields only to an earlier one this close behind it
 _GAP_GOALS = 3
@@ -187,6 +188,9 @@ class _Builder:
             # than the rest of the draft together.
             ranked = self.wins[:_LINK_POOL] + [i for i in self.wins[_LINK_POOL:] if i.story.id in self.must]
             self.links = link_index([i.story for i in ranked], self.praise)
+            for item in ranked:  # a story without a title: link by the words of what happened
+                if not self.links.get(item.story.id) and not item.story.title.strip():
+                    self.links[item.story.id] = _near_quotes(item.story, self.praise)
         return self.links
 
     # --- writing ---------------------------------------------------------------------------
@@ -332,6 +336,16 @@ class _Builder:
             word_limit=self.options.word_limit,
             char_limit=self.options.char_limit,
         )
+
+
+def _near_quotes(story: Story, praise: list[Praise]) -> list[Praise]:
+    """Quotes from within a few weeks of an untitled story that share two of its distinctive words
+    (the links module matches titles, and many sheets have no title column)."""
+    from core.analysis.links import distinctive_words, words
+
+    mine = set(distinctive_words(" ".join((story.challenge, story.action, story.result))))
+    near = [p for p in praise if abs((p.date - story.date).days) <= _NEAR_DAYS]
+    return [p for p in near if len(mine & set(words(p.text))) >= 2][:3]
 
 
 def is_setback(story: Story) -> bool:
