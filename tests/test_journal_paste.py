@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from core.store.journal import parse_loose_date, parse_pasted
+from core.ingest.pasted import parse_loose_date, parse_pasted
 
 TODAY = dt.date(2026, 11, 26)  # a Thursday
 

@@ -9,7 +9,7 @@ import pytest
 
 from core.ingest.importer import load_paths, load_uploads
 from core.ingest.messages import looks_like_message, read_message
-from core.store.journal import parse_pasted
+from core.ingest.pasted import parse_pasted
 from tests.conftest import FIXTURES
 
 MESSAGES = FIXTURES / "messages"

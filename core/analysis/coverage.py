@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.analysis.period import Period
-from core.model import Dataset, Framework, Praise, Story
+from core.model import Framework, Praise, Story
 from core.text import plot_text
 
 PRAISE_WEIGHT = 0.5  # a quote backs a competency up, but it is not the user's own story
@@ -75,21 +75,6 @@ class Gap:
             "message": self.message,
             "prompt": self.prompt,
         }
-
-
-def story_strengths(dataset: Dataset) -> dict[str, float]:
-    """Story id -> strength score (core.analysis.strength), with the praise linked to each story."""
-    try:
-        from core.analysis.strength import score_story
-    except ImportError:  # strength scoring not available: every story counts 1
-        return {s.id: 1.0 for s in dataset.stories}
-    try:
-        from core.analysis.links import link_index
-
-        linked = link_index(dataset.stories, dataset.praise)
-    except ImportError:
-        linked = {}
-    return {s.id: score_story(s, linked.get(s.id, ()), linked=True).score for s in dataset.stories}
 
 
 def coverage(

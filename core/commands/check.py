@@ -10,7 +10,7 @@ from core.model import Dataset
 
 
 def build_payload(dataset: Dataset, period_spec: str | None = None) -> dict:
-    """The `--json` document; the period/quarters/recency keys join when core.analysis.recency exists."""
+    """The `--json` document: files, counts, problems, evidence, and the period's recency summary."""
     payload = {
         "files": [{"file": f.file, "error": f.error} for f in dataset.files],
         "stories": len(dataset.stories),
@@ -25,11 +25,9 @@ def build_payload(dataset: Dataset, period_spec: str | None = None) -> dict:
 
 
 def _period_summary(dataset: Dataset, period_spec: str | None) -> dict:
-    try:
-        from core.analysis.period import parse_period
-        from core.analysis.recency import summary_json
-    except ImportError:  # the timeline work is not there yet: --period is accepted and ignored
-        return {}
+    from core.analysis.period import parse_period
+    from core.analysis.recency import summary_json
+
     dates = [item.date for item in dataset.items]
     try:
         period = parse_period(period_spec, dates)

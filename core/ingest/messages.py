@@ -6,7 +6,7 @@ Detection is deliberately narrow: e-mail header lines (From: plus Date:/Sent:/Su
 Gmail "On ... wrote:" line, a Slack header ("Lena Okoro (Events) - Oct 3, 2026", "Name  10:42
 AM"), or a greeting on the first line and a sign-off near the end of a text that is not a table.
 Everything else goes on to the spreadsheet readers. The fields are read by the very reader
-behind Journal -> Add praise (core.store.journal.parse_pasted), so both places agree.
+behind Journal -> Add praise (core.ingest.pasted.parse_pasted), so both places agree.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from core.ingest.headers import PRAISE_SYNONYMS, STORY_SYNONYMS, match_header
+from core.ingest.pasted import SIGN_OFF, PastedPraise, parse_pasted
 from core.ingest.readers import ReadError, decode_text
-from core.store.journal import SIGN_OFF, PastedPraise, parse_pasted
 
 MESSAGE_EXTENSIONS = (".eml",)  # always a message; .txt files are looked at, not assumed
 TEXT_MESSAGE_EXTENSIONS = (".txt",)

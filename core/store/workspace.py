@@ -621,13 +621,11 @@ class WorkspaceStore:
         return working
 
     def export_workbook(self, name: str | None = None) -> bytes | None:
-        """The workspace as our round-trip workbook (core.writing.workbook), or None if that is missing."""
+        """The workspace as our round-trip workbook (core.writing.workbook), or None if there is none."""
+        from core.writing.workbook import write_workbook  # openpyxl: only when a workbook is asked for
+
         working = self.load(name)
         if working is None:
-            return None
-        try:
-            from core.writing.workbook import write_workbook
-        except ImportError:
             return None
         return write_workbook(working.dataset, working.overrides)
 

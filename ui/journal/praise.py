@@ -6,6 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
+from core.ingest.pasted import parse_pasted
 from core.store import journal
 from ui import workspace as ws
 from ui.journal.common import commit, dataset
@@ -13,7 +14,7 @@ from ui.safe import md
 
 
 def _read_paste() -> None:
-    parsed = journal.parse_pasted(st.session_state.get("journal_paste", ""))
+    parsed = parse_pasted(st.session_state.get("journal_paste", ""))
     st.session_state["journal_praise_from"] = parsed.author
     st.session_state["journal_praise_date"] = parsed.date or dt.date.today()
     st.session_state["journal_praise_channel"] = parsed.channel
