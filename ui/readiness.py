@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.competencies.frameworks import framework_key
-from core.competencies.readiness import Readiness, decide, framework_levels, readiness
+from core.competencies.readiness import Readiness, decide, framework_levels, readiness, suggest
 from core.digest import content_hash
 from core.writing.draft import in_period
 from ui import state
@@ -40,8 +40,8 @@ def set_verdict(key: str, item_id: str, verdict: bool | None) -> None:
 def current(dataset, framework, period) -> Readiness | None:
     """Readiness at the user's level over the period's evidence, or None before a level is picked.
 
-    Kept per session beside its inputs (data, framework, overrides, period, level, verdicts), so
-    reruns that change none of them cost nothing."""
+    The mapper's side (every item against every expectation: seconds for a large year) is kept
+    per data, framework, overrides and period; the level and the verdicts only re-sort it."""
     level = level_for(framework)
     if level is None:
         return None
@@ -49,14 +49,20 @@ def current(dataset, framework, period) -> Readiness | None:
     fw_key = framework_key(framework)
     overrides = st.session_state.get(state.OVERRIDES) or {}
     decisions = settings().get("decisions") or {}
-    key = (fingerprint, fw_key, overrides_key(overrides), period, level, content_hash(decisions))
+    base = (fingerprint, fw_key, overrides_key(overrides), period)
+    stories, praise = in_period(dataset, period)
+    evidence = [*stories, *praise]
 
-    def compute() -> Readiness:
+    def mapped():
         chosen = assignments(fingerprint, fw_key, dataset, framework, overrides)
-        stories, praise = in_period(dataset, period)
-        return readiness([*stories, *praise], framework, level, decisions=decisions, assignments=chosen)
+        return suggest(evidence, framework, chosen)
 
-    return session_memo("readiness", key, compute)
+    suggested = session_memo("readiness_suggested", base, mapped)
+    return session_memo(
+        "readiness",
+        (*base, level, content_hash(decisions)),
+        lambda: readiness(evidence, framework, level, decisions=decisions, suggested=suggested),
+    )
 
 
 def cache_key(framework) -> str:

@@ -12,7 +12,7 @@ only counts what is shown and lists what still has no evidence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -47,15 +47,23 @@ class Expectation:
         return f"{self.competency}|{self.level}|{self.text}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Match:
-    """One item shown as evidence for one expectation, with why."""
+    """One item shown as evidence for one expectation; `why` is written when asked (a year of
+    evidence has thousands of matches and a page shows a few)."""
 
     item_id: str
     kind: str  # "story" | "praise"
     score: float
-    why: str
     status: str = "suggested"  # "suggested" | "confirmed"
+    item_words: str = field(default="", repr=False, compare=False)  # the item's text, for `why`
+    expectation: str = field(default="", repr=False, compare=False)
+
+    @property
+    def why(self) -> str:
+        if not self.item_words:
+            return "you confirmed it"
+        return _why(self.expectation, _stems(self.item_words), _stems(self.expectation))
 
     def as_dict(self) -> dict:
         return {
@@ -209,12 +217,12 @@ def expectation_scores(framework: Framework, exps: list[Expectation], texts: lis
     return score_texts(model, texts)
 
 
-def _why(expectation: Expectation, item_words: dict[str, str], exp_stems: dict[str, str]) -> str:
+def _why(expectation: str, item_words: dict[str, str], exp_stems: dict[str, str]) -> str:
     """'matched "mentored", "junior" with "<expectation>"': the item's own spelling of shared words."""
     shared = [item_words[s] for s in exp_stems if s in item_words]
     if shared:
-        return "matched " + ", ".join(f'"{w}"' for w in shared[:4]) + f' with "{expectation.text}"'
-    return f'resembles "{expectation.text}"'
+        return "matched " + ", ".join(f'"{w}"' for w in shared[:4]) + f' with "{expectation}"'
+    return f'resembles "{expectation}"'
 
 
 def _stems(text: str) -> dict[str, str]:
@@ -230,34 +238,22 @@ def _stems(text: str) -> dict[str, str]:
 # --- readiness -----------------------------------------------------------------------------------
 
 
-def readiness(
-    items: list[Evidence],
-    framework: Framework,
-    level: str,
-    overrides: dict[str, list[str]] | None = None,
-    decisions: Decisions | None = None,
-    assignments: dict[str, list[str]] | None = None,
-) -> Readiness:
-    """What the evidence shows of every expectation at `level` and the next one.
+def suggest(
+    items: list[Evidence], framework: Framework, assignments: dict[str, list[str]]
+) -> dict[str, list[Match]]:
+    """{expectation key: [Match]}: the mapper's side, before the user's level and verdicts.
 
-    `assignments` ({item id: [competency]}) may be given when the caller has them (the app
-    caches them); otherwise they are computed with the user's overrides, as on every page.
-    """
-    upper = next_level(framework, level)
-    wanted = [lv for lv in (level, upper) if lv]
-    decisions = decisions or {}
+    The costly part (every item against every expectation), so the app keeps it per data,
+    framework and overrides while the level and the verdicts change."""
     items = list(items)
-    if assignments is None:
-        assignments = assigned(map_items(items, framework), overrides or {})
     every = expectations(framework)
-    scores = expectation_scores(framework, every, [item_text(i) for i in items])
+    texts = [item_text(i) for i in items]
+    scores = expectation_scores(framework, every, texts)
     by_comp: dict[str, list[int]] = {}
     for j, e in enumerate(every):
         by_comp.setdefault(e.competency, []).append(j)
-    found: dict[int, list[Match]] = {}
-    stems_of = {}
+    found: dict[str, list[Match]] = {}
     for row, item in enumerate(items):
-        words: dict[str, str] | None = None
         for comp in assignments.get(item.id, ()):
             cols = by_comp.get(comp, [])
             if not cols:
@@ -266,29 +262,44 @@ def readiness(
             best = float(sims.max())
             if best < FLOOR:
                 continue
-            order = np.argsort(-sims, kind="stable")[:MAX_PER_ITEM]
-            for k in order:
+            for k in np.argsort(-sims, kind="stable")[:MAX_PER_ITEM]:
                 if sims[k] < max(FLOOR, RATIO * best):
                     break
-                j = cols[int(k)]
-                if j not in stems_of:
-                    stems_of[j] = _stems(every[j].text)
-                words = _stems(item_text(item)) if words is None else words
-                found.setdefault(j, []).append(
-                    Match(item.id, item.kind, float(sims[k]), _why(every[j], words, stems_of[j]))
-                )
+                e = every[cols[int(k)]]
+                match = Match(item.id, item.kind, float(sims[k]), item_words=texts[row], expectation=e.text)
+                found.setdefault(e.key, []).append(match)
+    return found
+
+
+def readiness(
+    items: list[Evidence],
+    framework: Framework,
+    level: str,
+    overrides: dict[str, list[str]] | None = None,
+    decisions: Decisions | None = None,
+    assignments: dict[str, list[str]] | None = None,
+    suggested: dict[str, list[Match]] | None = None,
+) -> Readiness:
+    """What the evidence shows of every expectation at `level` and the next one.
+
+    `assignments` ({item id: [competency]}) and `suggested` (`suggest`'s result) may be given
+    when the caller keeps them; otherwise they are computed, with the user's overrides.
+    """
+    upper = next_level(framework, level)
+    wanted = [lv for lv in (level, upper) if lv]
+    decisions = decisions or {}
+    items = list(items)
+    if suggested is None:
+        if assignments is None:
+            assignments = assigned(map_items(items, framework), overrides or {})
+        suggested = suggest(items, framework, assignments)
     by_id = {i.id: i for i in items}
     comps = []
     for comp in framework.competencies:
         levels: dict[str, list[ExpectationEvidence]] = {}
         for lv in wanted:
-            rows = []
-            for j in by_comp.get(comp.name, []):
-                e = every[j]
-                if e.level != lv:
-                    continue
-                rows.append(_decide(e, found.get(j, []), decisions.get(e.key, {}), by_id))
-            levels[lv] = rows
+            exps = [Expectation(comp.name, lv, t) for t in comp.expectations.get(lv, []) if t.strip()]
+            levels[lv] = [_decide(e, suggested.get(e.key, []), decisions.get(e.key, {}), by_id) for e in exps]
         comps.append(CompetencyReadiness(comp.name, levels))
     return Readiness(framework.name, level, upper, comps, framework_levels(framework))
 
@@ -297,14 +308,15 @@ def _decide(
     e: Expectation, matches: list[Match], verdicts: dict[str, bool], by_id: dict
 ) -> ExpectationEvidence:
     """The user's word over the mapper's: confirmed first, rejected out, the rest by score."""
-    kept = [m for m in matches if verdicts.get(m.item_id) is not False]
-    for m in kept:
-        if verdicts.get(m.item_id):
-            m.status = "confirmed"
+    kept = [
+        replace(m, status="confirmed") if verdicts.get(m.item_id) else m
+        for m in matches
+        if verdicts.get(m.item_id) is not False
+    ]
     seen = {m.item_id for m in kept}
     for item_id, ok in verdicts.items():
         if ok and item_id not in seen and item_id in by_id:
-            kept.append(Match(item_id, by_id[item_id].kind, 0.0, "you confirmed it", "confirmed"))
+            kept.append(Match(item_id, by_id[item_id].kind, 0.0, "confirmed"))
     kept.sort(key=lambda m: (m.status != "confirmed", -m.score, m.item_id))
     rejected = [i for i, ok in verdicts.items() if ok is False]
     return ExpectationEvidence(e, kept, rejected)

@@ -90,7 +90,8 @@ def readiness_section(dataset, framework, period):
     )
     if _pick_level(framework) is None:
         return None
-    result = rd.current(dataset, framework, period)
+    with st.spinner("Matching your evidence to each expectation..."):
+        result = rd.current(dataset, framework, period)
     items = {i.id: i for i in dataset.items}
     for comp in result.competencies:
         with st.expander(md(comp.summary)):
