@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from ui import state
+from ui import session
 
 st.set_page_config(page_title="Advocate", page_icon="🏅", layout="wide")
-state.init()
+session.start()  # the saved workspace (or the sample), and a look at the data folder
 
 navigation = st.navigation(
     [
@@ -17,4 +17,4 @@ navigation = st.navigation(
     ]
 )
 navigation.run()
-state.autosave()  # save the user's work after every change (ui.workspace)
+session.finish()  # save the user's work after every change, and say where it lives

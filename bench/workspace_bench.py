@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:
 from core.model import Dataset, Origin, Praise, Story  # noqa: E402
 from core.store.workspace import WorkingSet, WorkspaceStore  # noqa: E402
 from ui import state  # noqa: E402
-from ui.workspace import mark, pending_changes  # noqa: E402
+from ui.saving import mark, pending_changes  # noqa: E402
 
 
 def dataset(n: int) -> Dataset:

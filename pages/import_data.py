@@ -13,11 +13,12 @@ from core.ingest.messages import MESSAGE_EXTENSIONS
 from core.ingest.readers import ACCEPTED_EXTENSIONS, Limits
 from core.wording import COMPETENCY_MEANING
 from ui import state
-from ui.cache import dataset_fingerprint, load_sample
+from ui.cache import dataset_fingerprint
 from ui.import_steps import apply_import, mapping_step, signature, year_step
 from ui.import_tables import problems_table, tables
+from ui.merging import render_conflicts
 from ui.safe import md
-from ui.workspace import render_conflicts
+from ui.workspace import use_sample as show_sample
 
 state.ensure_routed()
 
@@ -39,17 +40,7 @@ def _example_chosen() -> None:
 
 
 def use_sample(which: str = "engineering") -> None:
-    st.session_state[state.EXAMPLE] = which
-    st.session_state[state.DATASET] = load_sample(which)
-    st.session_state[state.IMPORT_REPORT] = st.session_state[state.DATASET]
-    st.session_state[state.SOURCE] = "sample"
-    st.session_state[state.OVERRIDES] = {}
-    st.session_state[state.PERIOD] = None
-    st.session_state[state.COLUMN_MAPPING] = {}
-    st.session_state[state.IMPORT_YEARS] = {}
-    st.session_state[state.UPLOADS] = None
-    st.session_state[state.UPLOAD_SIGNATURE] = None
-    st.session_state[state.MERGE_CONFLICTS] = []  # they were about the user's data, not the sample
+    show_sample(which)  # clears everything that belonged to the previous dataset (ui.state.replace_dataset)
     st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import state
-from ui import workspace as ws
+from ui import saving, state
 from ui.choices import framework_in_use
 from ui.journal.common import FLASH
 from ui.journal.edit import edit_tab
@@ -27,16 +26,19 @@ st.title("Journal")
 st.caption(
     "Write a win down the week it happens and save praise the day it arrives: review season gets easy."
 )
-if ws.is_shared():
-    st.warning(ws.SHARED_NOTICE, icon=":material/cloud_off:")
-elif not ws.is_users_data():
+if saving.is_shared():
+    st.warning(saving.SHARED_NOTICE, icon=":material/cloud_off:")
+elif not saving.is_users_data():
     st.info(
         "You are looking at the sample data. Your first entry starts your own journal in place of "
         "the sample, saved on this computer."
     )
-if ws.STALE in st.session_state:
-    st.warning(md(st.session_state[ws.STALE]), icon=":material/sync_problem:")
-    st.button("Load the saved version", key="journal_reload", on_click=ws.reload_saved)
+if saving.STALE in st.session_state:
+    st.warning(
+        "Another tab saved this workspace first: nothing was overwritten. Choose which version to keep "
+        "in the sidebar (you can keep both).",
+        icon=":material/sync_problem:",
+    )
 if st.session_state.get(FLASH):
     st.success(md(st.session_state.pop(FLASH)))
 

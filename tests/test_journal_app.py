@@ -258,21 +258,6 @@ def test_year_over_year_appears_once_evidence_spans_two_periods(advocate_home):
     assert table["Stories"].sum() == 2
 
 
-def test_a_second_tab_never_overwrites_what_the_first_saved(advocate_home):
-    first = journal(new_session())
-    add_story(first, "From the first tab")
-    second = journal(new_session())  # opened now: sees the first tab's story
-    add_story(first, "First tab again")
-    add_story(second, "From the second tab")  # its copy is out of date
-    assert any("another tab" in w.value for w in second.warning)
-    saved = [s.title for s in WorkspaceStore(advocate_home).load().dataset.stories]
-    assert saved == ["From the first tab", "First tab again"]
-    second.button(key="journal_reload").click().run()
-    assert [s.title for s in stories(second)] == saved
-    add_story(second, "From the second tab")  # now it saves, after the first tab's stories
-    assert [s.id for s in WorkspaceStore(advocate_home).load().dataset.stories] == ["S1", "S2", "S3"]
-
-
 def test_a_damaged_database_is_reported_and_never_overwritten(advocate_home):
     advocate_home.mkdir(parents=True)
     damaged = b"this is not a database" * 100

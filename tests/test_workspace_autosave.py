@@ -10,7 +10,7 @@ import pytest
 
 from core.model import Dataset, Praise, Story
 from ui import state
-from ui.workspace import mark, pending_changes
+from ui.saving import mark, pending_changes
 
 D = dt.date(2025, 3, 4)
 

@@ -11,6 +11,7 @@ import pytest
 
 from core.analysis.period import Period, calendar_quarters
 from core.model import Competency, Dataset, Framework, Origin, Praise, Story
+from core.store import codec, location
 from core.store import workspace as wsp
 from core.store.workspace import WorkingSet, WorkspaceStore
 
@@ -253,7 +254,7 @@ def test_delete_all_removes_the_files_not_a_flag(tmp_path):
     ],
 )  # fmt: skip
 def test_default_data_folder_per_platform(platform, env, expected):
-    assert wsp.default_data_dir(platform, env) == Path(expected)
+    assert location.default_data_dir(platform, env) == Path(expected)
 
 
 @pytest.mark.parametrize(
@@ -266,7 +267,7 @@ def test_default_data_folder_per_platform(platform, env, expected):
     ],
 )
 def test_data_dir_flag_beats_env_beats_default(argv, env, expected):
-    assert wsp.resolve_data_dir(argv, env) == Path(expected)
+    assert location.resolve_data_dir(argv, env) == Path(expected)
 
 
 @pytest.mark.parametrize(
@@ -285,7 +286,7 @@ def test_data_dir_flag_beats_env_beats_default(argv, env, expected):
     ],
 )
 def test_shared_mode_resolution(address, argv, env, shared):
-    assert wsp.resolve_shared(address, argv, env) is shared
+    assert location.resolve_shared(address, argv, env) is shared
 
 
 def test_shared_store_writes_nothing(tmp_path):
@@ -312,7 +313,7 @@ def make_v1_database(path: Path) -> None:
     wsp._migrate_to_v1(conn)
     conn.execute("PRAGMA user_version = 1")
     conn.execute("INSERT INTO workspaces(name, created) VALUES ('Old', '2024-01-02T03:04:05+00:00')")
-    data = wsp.dumps(story("S7", title="Written by v1").as_dict())
+    data = codec.dumps(story("S7", title="Written by v1").as_dict())
     conn.execute("INSERT INTO evidence VALUES (1, 'S7', 'story', 0, ?)", (data,))
     conn.execute("INSERT INTO settings VALUES (1, 'ratings', '{\"Impact\": \"L3\"}')")
     conn.execute("INSERT INTO app VALUES ('active', 'Old')")

@@ -19,7 +19,7 @@ def load_files(
     """Parse once per upload: keyed by the files' bytes and the user's column choices.
 
     A resource, not cache_data: nothing changes a Dataset in place (edits and merges build new
-    ones, see ui.workspace.SavedMark), so every session can share the parsed object. cache_data
+    ones, see ui.saving.SavedMark), so every session can share the parsed object. cache_data
     kept a pickled copy of each dataset (9 MB at 10,000 + 10,000, up to 16 of them), pickled it
     on every upload and unpickled a fresh copy on every hit (each new session's sample).
     """

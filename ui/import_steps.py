@@ -11,8 +11,8 @@ from core.digest import content_hash
 from core.ingest.importer import mapping_fields
 from ui import state
 from ui.cache import load_files
+from ui.merging import merge_dataset
 from ui.safe import md
-from ui.workspace import merge_dataset
 
 NONE = "(none)"
 FIELD_LABELS = {
@@ -38,10 +38,6 @@ def apply_import(files: tuple[tuple[str, bytes], ...], mapping: dict) -> None:
     span = (period.start, period.end) if period is not None else None
     years = dict(st.session_state.get(state.IMPORT_YEARS) or {}) or None
     report = load_files(files, mapping or None, years, span)
-    if st.session_state.get(state.SOURCE) == "sample":
-        # State that only made sense for the sample's items.
-        st.session_state[state.OVERRIDES] = {}
-        st.session_state[state.PERIOD] = None
     merge_dataset(report)  # replaces the sample, or merges into the user's own (the file's Mapping too)
     st.session_state[state.IMPORT_REPORT] = report
     st.session_state[state.SOURCE] = ", ".join(name for name, _ in files)
@@ -103,5 +99,3 @@ def year_step(status, files) -> None:
         )
         if st.button("Use this year", key=f"{key}_go", type="primary"):
             _answer(files, state.IMPORT_YEARS, status.file, int(year))
-
-

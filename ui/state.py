@@ -1,7 +1,9 @@
-"""Session-state key names, in one place, and the guard every page starts with.
+"""Session-state key names, the working set's defaults and resets, and the guard every page starts with.
 
 Data lives in plain session-state keys (not widget keys), because widget values vanish when
-the user switches pages.
+the user switches pages. The working set's fields, defaults and which of them belong to the
+dataset are declared once in core.store.schema; this module applies them to session state.
+It imports no other ui module, so everything else can import it.
 """
 
 from __future__ import annotations
@@ -10,56 +12,59 @@ from pathlib import Path
 
 import streamlit as st
 
+from core.store.schema import FIELDS, PER_DATASET
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PATH = ROOT / "data" / "sample_wins.xlsx"
 # The example years a newcomer can look at before uploading (scripts/build_data.py writes them).
 SAMPLES = {"engineering": SAMPLE_PATH, "marketing": ROOT / "data" / "sample_marketing.xlsx"}
 
 DATASET = "dataset"  # core.model.Dataset in use (the sample until the user uploads)
-SOURCE = "source"  # "sample", or the names of the uploaded files
-UPLOAD_SIGNATURE = "upload_signature"  # content hash of the current uploads: parse once per upload
-COLUMN_MAPPING = "column_mapping"  # {file name: {field: source column}} chosen by the user
-IMPORT_YEARS = "import_years"  # {file name: year} the user gave for dates without one ("July", "Q3")
-PERIOD = "period"  # core.analysis.period.Period chosen by the user; None means the default
-FRAMEWORK = "framework"  # core.model.Framework in use
-CUSTOM_FRAMEWORKS = "custom_frameworks"  # {name: Framework} uploaded or pasted by the user
-OVERRIDES = "overrides"  # {evidence id: [competency, ...]} set by the user (empty list: none)
-RATINGS = "ratings"  # {competency: level} the user's self-rating
-READINESS = "readiness"  # {"level", "decisions", "wants"}: level readiness (ui.readiness)
-DRAFT_OPTIONS = "draft_options"  # dict of the Draft page's options
-UPLOADS = "uploads"  # ((name, bytes), ...) of the current upload: the mapping step needs them later
-IMPORT_REPORT = "import_report"  # Dataset as parsed from the last upload (counts and load report)
-WORKSPACE = "workspace"  # name of the saved workspace this session reads and writes (ui.workspace)
-WORKSPACE_SAVED = "workspace_saved"  # ui.workspace.SavedMark: the working set as last saved/restored
+# The working set's fields (core.store.schema.FIELDS says what each holds and whether it is saved).
+OVERRIDES = "overrides"
+FRAMEWORK = "framework"
+CUSTOM_FRAMEWORKS = "custom_frameworks"
+PERIOD = "period"
+RATINGS = "ratings"
+READINESS = "readiness"
+DRAFT_OPTIONS = "draft_options"
+COLUMN_MAPPING = "column_mapping"
+IMPORT_YEARS = "import_years"
+SOURCE = "source"
+MERGE_CONFLICTS = "merge_conflicts"
+UPLOAD_SIGNATURE = "upload_signature"
+UPLOADS = "uploads"
+IMPORT_REPORT = "import_report"
+# Session bookkeeping (never saved).
+WORKSPACE = "workspace"  # name of the saved workspace this session reads and writes
+WORKSPACE_SAVED = "workspace_saved"  # ui.saving.SavedMark: the working set as last saved/restored
 ROUTED = "routed"  # set by init(): a page run without it was opened before app.py's router ran
 EXAMPLE = "example"  # which of SAMPLES the sample data is: "engineering" (the default) or "marketing"
-MERGE_CONFLICTS = "merge_conflicts"  # core.store.workspace.Conflict list from the last import, for the user
 
 
 def init() -> None:
-    """Give every key its starting value once per session; the sample data until an upload."""
-    from ui.cache import load_sample
-
+    """Give every field its default once per session (app.py, through ui.session.start)."""
     st.session_state[ROUTED] = True
-    if DATASET not in st.session_state:
-        from ui.workspace import restore
+    for field in FIELDS:
+        if field.key not in st.session_state:
+            st.session_state[field.key] = field.default()
 
-        if not restore():  # the user's saved workspace replaces the sample
-            st.session_state[DATASET] = load_sample()
-            st.session_state[SOURCE] = "sample"
-    for key, default in (
-        (UPLOAD_SIGNATURE, None),
-        (COLUMN_MAPPING, {}),
-        (IMPORT_YEARS, {}),
-        (PERIOD, None),
-        (FRAMEWORK, None),
-        (CUSTOM_FRAMEWORKS, {}),
-        (OVERRIDES, {}),
-        (RATINGS, {}),
-        (READINESS, {}),
-        (DRAFT_OPTIONS, {}),
-    ):
-        st.session_state.setdefault(key, default)
+
+def replace_dataset(dataset, source: str, keep: tuple[str, ...] = ()) -> None:
+    """A different dataset is in use: everything that belonged to the old one is cleared
+    (overrides, period, pending merge choices, the upload and its report...) except `keep`."""
+    for field in PER_DATASET:
+        if field.key not in keep:
+            st.session_state[field.key] = field.default()
+    st.session_state[DATASET] = dataset
+    st.session_state[SOURCE] = source
+
+
+def reset_all(dataset, source: str) -> None:
+    """Another workspace (or none): every field back to its default, then `dataset` in use."""
+    for field in FIELDS:
+        st.session_state[field.key] = field.default()
+    replace_dataset(dataset, source)
 
 
 def ensure_routed() -> None:
@@ -86,10 +91,3 @@ def require_data():
         st.page_link("pages/import_data.py", label="Go to Import")
         st.stop()
     return dataset
-
-
-def autosave() -> None:
-    """End of every run (app.py): save the user's working set if it changed (see ui.workspace)."""
-    from ui.workspace import autosave as save_if_changed
-
-    save_if_changed()

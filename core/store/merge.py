@@ -27,6 +27,7 @@ from core.model import Dataset, Evidence, Story, evidence_from_dict
 
 CHOICES = ("mine", "theirs", "both")  # keep mine / use the file's version / keep both
 SIMILAR = 0.5  # share of distinct words two versions of one text have in common, at least
+CLOSE = 0.75  # the same, when nothing but the date agrees
 BUCKET_LIMIT = 200  # candidates compared per shared date or title: bounds the worst case
 _POSITIONAL = re.compile(r"[SP]\d+")  # ids the importer gives by row position
 _WORD = re.compile(r"\w+")
@@ -39,6 +40,7 @@ class Conflict:
     mine: Evidence
     theirs: Evidence
     reason: str  # e.g. "same date and title", "same text, date changed"
+    source: str = "file"  # where `theirs` comes from: "file" (an import) or "tab" (another tab's save)
 
     @property
     def key(self) -> str:
@@ -47,11 +49,17 @@ class Conflict:
         return f"{self.mine.id}~{digest}"
 
     def as_dict(self) -> dict:
-        return {"mine": self.mine.as_dict(), "theirs": self.theirs.as_dict(), "reason": self.reason}
+        return {
+            "mine": self.mine.as_dict(),
+            "theirs": self.theirs.as_dict(),
+            "reason": self.reason,
+            "source": self.source,
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> Conflict:
-        return cls(evidence_from_dict(data["mine"]), evidence_from_dict(data["theirs"]), data["reason"])
+        mine, theirs = evidence_from_dict(data["mine"]), evidence_from_dict(data["theirs"])
+        return cls(mine, theirs, data["reason"], data.get("source", "file"))
 
 
 @dataclass
@@ -62,6 +70,7 @@ class MergeResult:
     conflicts: list[Conflict] = field(default_factory=list)
     overrides: dict[str, list[str]] = field(default_factory=dict)  # the file's, under merged ids
     kept: list[str] = field(default_factory=list)  # ids of mine the file does not have (kept)
+    id_map: dict[str, str] = field(default_factory=dict)  # incoming id -> id in the merged set
 
 
 def content_key(item: Evidence) -> str:
@@ -116,7 +125,7 @@ def _candidates(item: Evidence, index: dict) -> Iterable[tuple[float, int, str]]
     if body:
         for j in index["date"].get((kind, date), ())[:BUCKET_LIMIT]:
             sim = similarity(body, index["bodies"][j])
-            if sim >= SIMILAR:
+            if sim >= CLOSE:
                 yield 1 + sim, j, "same date, similar text"
 
 
@@ -199,6 +208,7 @@ def merge(
     incoming: Dataset,
     reserved: Collection[str] = (),
     pending: Sequence[Conflict] = (),
+    source: str = "file",
 ) -> MergeResult:
     """Merge `incoming` into `current` without losing either side (see the module docstring).
 
@@ -212,7 +222,7 @@ def merge(
     make_id = IdMaker([*(i.id for i in mine), *reserved, *(c.mine.id for c in pending)])
     result = MergeResult(dataset=current)
     stories, praise = list(current.stories), list(current.praise)
-    id_map: dict[str, str] = {}
+    id_map = result.id_map
     for i, item in enumerate(rows):
         if i in pairs:
             j, reason = pairs[i]
@@ -220,7 +230,7 @@ def merge(
             if i in exact:
                 result.identical.append(mine[j].id)
                 continue
-            conflict = Conflict(mine[j], item, reason)
+            conflict = Conflict(mine[j], item, reason, source)
             if conflict.key not in known:
                 result.conflicts.append(conflict)
             continue

@@ -12,257 +12,25 @@ Shared mode (the app served to others) writes nothing at all: a `WorkspaceStore`
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import dataclasses
 import datetime as dt
 import json
-import os
 import sqlite3
-import sys
-from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from core.model import Competency, Dataset, Framework, Praise, Story, evidence_from_dict
-from core.store.merge import Conflict
+from core.model import Dataset, Praise, Story, evidence_from_dict
+from core.store.codec import dumps, setting_from_json, setting_to_json
+from core.store.health import NewerDatabase, StorageFault, WorkspaceDeleted, check_data_dir
+from core.store.schema import SETTING_KEYS, WorkingSet
 
-ENV_HOME = "ADVOCATE_HOME"
-ENV_SHARED = "ADVOCATE_SHARED"
 DB_NAME = "advocate.sqlite3"
 DEFAULT_WORKSPACE = "My workspace"
 SCHEMA_VERSION = 2
-LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
+BUSY_TIMEOUT = 2.0  # seconds SQLite retries a busy database before the save is reported as blocked
 
-# Settings saved per workspace: key -> the WorkingSet attribute holding it.
-SETTING_KEYS = (
-    "overrides",
-    "framework",
-    "custom_frameworks",
-    "period",
-    "ratings",
-    "draft_options",
-    "column_mapping",
-    "source",
-    "merge_conflicts",
-)
-
-
-# ---------------------------------------------------------------------------------------------
-# Where the data lives, and whether to write at all
-# ---------------------------------------------------------------------------------------------
-
-
-def default_data_dir(platform: str | None = None, env: dict | None = None) -> Path:
-    """The platform's per-user data folder, where users (and backup tools) expect app data."""
-    platform = platform or sys.platform
-    env = os.environ if env is None else env
-    home = Path(env.get("HOME") or env.get("USERPROFILE") or Path.home())
-    if platform.startswith("win"):
-        base = env.get("APPDATA")
-        return Path(base) / "Advocate" if base else home / "AppData" / "Roaming" / "Advocate"
-    if platform == "darwin":
-        return home / "Library" / "Application Support" / "Advocate"
-    xdg = env.get("XDG_DATA_HOME")
-    return (Path(xdg) if xdg else home / ".local" / "share") / "advocate"
-
-
-def _parse_flags(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    parser.add_argument("--data-dir")
-    parser.add_argument("--shared", action="store_true")
-    args, _unknown = parser.parse_known_args(list(argv))
-    return args
-
-
-def resolve_data_dir(argv: Sequence[str] | None = None, env: dict | None = None) -> Path:
-    """`--data-dir DIR` (after `--` on `streamlit run`), else $ADVOCATE_HOME, else the default.
-
-    Read on every call, never cached at import, so tests and users can point it elsewhere.
-    """
-    env = os.environ if env is None else env
-    argv = sys.argv[1:] if argv is None else argv
-    flag = _parse_flags(argv).data_dir
-    if flag:
-        return Path(flag).expanduser()
-    if env.get(ENV_HOME):
-        return Path(env[ENV_HOME]).expanduser()
-    return default_data_dir(env=env)
-
-
-def is_loopback(address: str | None) -> bool:
-    """True when a server bound to `address` is reachable from this machine only.
-
-    Unset means Streamlit listens on every interface, so it counts as not loopback.
-    """
-    if not address:
-        return False
-    address = address.strip().lower()
-    return address in LOOPBACK or address.startswith("127.")
-
-
-def resolve_shared(
-    server_address: str | None, argv: Sequence[str] | None = None, env: dict | None = None
-) -> bool:
-    """Shared mode: `--shared`, ADVOCATE_SHARED=1, or a server not bound to localhost."""
-    env = os.environ if env is None else env
-    argv = sys.argv[1:] if argv is None else argv
-    if _parse_flags(argv).shared:
-        return True
-    if str(env.get(ENV_SHARED, "")).strip().lower() in {"1", "true", "yes", "on"}:
-        return True
-    return not is_loopback(server_address)
-
-
-# ---------------------------------------------------------------------------------------------
-# The working set and its (de)serialisation
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class WorkingSet:
-    """Everything the user can change, as saved in one workspace."""
-
-    dataset: Dataset = field(default_factory=Dataset)
-    overrides: dict[str, list[str]] = field(default_factory=dict)
-    framework: Framework | None = None
-    custom_frameworks: dict[str, Framework] = field(default_factory=dict)
-    period: object | None = None  # core.analysis.period.Period
-    ratings: dict = field(default_factory=dict)
-    draft_options: dict = field(default_factory=dict)
-    column_mapping: dict = field(default_factory=dict)
-    source: str = ""
-    merge_conflicts: list = field(default_factory=list)  # core.store.merge.Conflict waiting for the user
-    revision: int = 0  # the workspace's save counter when loaded (0: never saved)
-
-
-def _json_default(value):
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    if isinstance(value, set | frozenset | tuple):
-        return list(value)
-    raise TypeError(f"cannot save {type(value).__name__}")
-
-
-def dumps(value) -> str:
-    return json.dumps(value, default=_json_default, ensure_ascii=False, sort_keys=True)
-
-
-def framework_to_dict(framework: Framework) -> dict:
-    return {
-        "name": framework.name,
-        "levels": list(framework.levels),
-        "competencies": [
-            {
-                "name": c.name,
-                "description": c.description,
-                "keywords": list(c.keywords),
-                "expectations": {level: list(texts) for level, texts in c.expectations.items()},
-            }
-            for c in framework.competencies
-        ],
-    }
-
-
-def framework_from_dict(data: dict) -> Framework:
-    return Framework(
-        name=data["name"],
-        levels=list(data.get("levels") or []),
-        competencies=[
-            Competency(
-                name=c["name"],
-                description=c.get("description", ""),
-                keywords=tuple(c.get("keywords") or ()),
-                expectations={k: list(v) for k, v in (c.get("expectations") or {}).items()},
-            )
-            for c in data.get("competencies") or []
-        ],
-    )
-
-
-def period_to_dict(period) -> dict:
-    """Every field of the Period dataclass, whatever the timeline work adds (kind, fiscal start...)."""
-    out = {}
-    for f in dataclasses.fields(period):
-        value = getattr(period, f.name)
-        if f.name == "quarters":
-            value = [{"label": q.label, "start": q.start, "end": q.end} for q in value]
-        out[f.name] = value
-    return json.loads(dumps(out))
-
-
-def period_from_dict(data: dict):
-    """Rebuild a Period, keeping only fields the current Period class knows."""
-    from core.analysis.period import Period, Quarter
-
-    known = {f.name: f for f in dataclasses.fields(Period)}
-    kwargs = {}
-    for name, value in data.items():
-        if name not in known:
-            continue
-        if name in ("start", "end") and isinstance(value, str):
-            value = dt.date.fromisoformat(value)
-        elif name == "quarters":
-            value = tuple(
-                Quarter(q["label"], dt.date.fromisoformat(q["start"]), dt.date.fromisoformat(q["end"]))
-                for q in value
-            )
-        elif isinstance(value, list):
-            value = tuple(value)  # Period is frozen and hashed (cache keys): no lists inside
-        kwargs[name] = value
-    return Period(**kwargs)
-
-
-def _encode(value):
-    """JSON-ready value with tags for the dataclasses other pages keep in session state."""
-    if isinstance(value, Framework):
-        return {"__framework__": framework_to_dict(value)}
-    if isinstance(value, Conflict):
-        return {"__conflict__": value.as_dict()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        name = type(value).__name__
-        if name == "Period":
-            return {"__period__": period_to_dict(value)}
-        if name == "DraftOptions":
-            return {"__draft_options__": json.loads(dumps(dataclasses.asdict(value)))}
-    if isinstance(value, dict):
-        return {str(k): _encode(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_encode(v) for v in value]
-    return value
-
-
-def _decode(value):
-    if isinstance(value, dict):
-        if len(value) == 1:
-            ((tag, inner),) = value.items()
-            if tag == "__framework__":
-                return framework_from_dict(inner)
-            if tag == "__conflict__":
-                return Conflict.from_dict(inner)
-            if tag == "__period__":
-                return period_from_dict(inner)
-            if tag == "__draft_options__":
-                try:
-                    from core.writing.draft import DraftOptions
-
-                    return DraftOptions(**inner)
-                except (ImportError, TypeError, ValueError):
-                    return inner
-        return {k: _decode(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_decode(v) for v in value]
-    return value
-
-
-def _setting_to_json(key: str, value) -> str:
-    return dumps(_encode(value))
-
-
-def _setting_from_json(key: str, text: str):
-    return _decode(json.loads(text))
+__all__ = ["DB_NAME", "SCHEMA_VERSION", "StaleWorkspace", "WorkingSet", "WorkspaceDeleted", "WorkspaceStore"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -318,7 +86,7 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """Bring the database up to `target`, one version per transaction; returns the new version."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise RuntimeError(
+        raise NewerDatabase(
             f"This workspace database was written by a newer Advocate (schema {version}); "
             f"this one understands up to {SCHEMA_VERSION}. Update Advocate to open it."
         )
@@ -355,8 +123,8 @@ class StaleWorkspace(RuntimeError):
 
     def __init__(self, name: str, expected: int, found: int):
         super().__init__(
-            f"Workspace “{name}” was saved from another tab or window (revision {found}, this page "
-            f"had {expected}); nothing was overwritten. Reload the page to see the saved version."
+            f"Workspace “{name}” was saved from another tab or window since this page loaded it "
+            f"(revision {found}, this page had {expected}); nothing was overwritten."
         )
         self.expected, self.found = expected, found
 
@@ -394,12 +162,16 @@ class WorkspaceStore:
     def exists(self) -> bool:
         return not self.shared and self.path.exists()
 
+    def check(self) -> StorageFault | None:
+        """Why this folder cannot hold the workspace (core.store.health), or None."""
+        return None if self.shared else check_data_dir(self.directory, DB_NAME, SCHEMA_VERSION)
+
     @contextlib.contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:
         if self.shared:
             raise RuntimeError("shared mode: nothing is written on this server")
         self.directory.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
@@ -544,10 +316,14 @@ class WorkspaceStore:
             for position, item in enumerate(kind_items)  # per kind: a new story moves no praise
             if wanted is None or item.id in wanted
         ]
-        settings = {key: _setting_to_json(key, getattr(working, key)) for key in SETTING_KEYS}
+        settings = {key: setting_to_json(getattr(working, key)) for key in SETTING_KEYS}
+        if expect_revision and not self.path.exists():
+            raise WorkspaceDeleted("The saved workspaces were deleted from another tab or window.")
         with self.connect() as conn:
             name = name or self._active_name(conn) or DEFAULT_WORKSPACE
             with _transaction(conn):
+                if expect_revision and self._workspace_id(conn, name) is None:
+                    raise WorkspaceDeleted(f"Workspace “{name}” was deleted from another tab or window.")
                 wid = self._workspace_id(conn, name, create=True)
                 revision = conn.execute("SELECT revision FROM workspaces WHERE id = ?", (wid,)).fetchone()[0]
                 if expect_revision is not None and revision != expect_revision:
@@ -615,7 +391,7 @@ class WorkspaceStore:
         )
         for key in SETTING_KEYS:
             if key in settings:
-                value = _setting_from_json(key, settings[key])
+                value = setting_from_json(settings[key])
                 if value is not None:
                     setattr(working, key, value)
         return working

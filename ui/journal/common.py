@@ -5,8 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.model import Dataset
-from ui import state
-from ui import workspace as ws
+from ui import saving, state
 
 FLASH = "journal_flash"
 KIND_LABELS = {"win": "Win", "struggle": "Struggle", "lesson": "Lesson"}
@@ -35,9 +34,8 @@ def dataset() -> Dataset:
     return st.session_state.get(state.DATASET) or Dataset()
 
 
-def commit(changed: Dataset, message: str) -> None:
-    """Put the changed dataset in session state (every page reads it) and save it at once."""
+def commit(changed: Dataset, saved: str, unsaved: str) -> None:
+    """Put the changed dataset in session state (every page reads it) and save it at once; the
+    flash says `saved`, or `unsaved` and where the change is kept when nothing can be saved."""
     st.session_state[state.DATASET] = changed
-    ws.save()
-    if ws.STALE not in st.session_state:
-        flash(message)
+    flash(saving.save_and_say(saved, unsaved))

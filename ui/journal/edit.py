@@ -109,6 +109,7 @@ def edit_tab(framework) -> None:
             commit(
                 journal.with_item(current, dataclasses.replace(item, **changes)),
                 f"Saved changes to {item.id}.",
+                f"Changed {item.id}",
             )
             st.rerun()
 
@@ -117,5 +118,5 @@ def edit_tab(framework) -> None:
         overrides = dict(st.session_state.get(state.OVERRIDES) or {})
         overrides.pop(item.id, None)
         st.session_state[state.OVERRIDES] = overrides
-        commit(journal.without_item(current, item.id), f"Deleted {item.id}.")
+        commit(journal.without_item(current, item.id), f"Deleted {item.id}.", f"Deleted {item.id}")
         st.rerun()

@@ -41,7 +41,11 @@ def _save_praise() -> None:
         channel=(get("journal_praise_channel") or "").strip(),
     )
     who = f" from {praise.author}" if praise.author else ""
-    commit(journal.with_item(current, praise), f"Saved praise {praise.id}{who}.")
+    commit(
+        journal.with_item(current, praise),
+        f"Saved praise {praise.id}{who}.",
+        f"Added praise {praise.id}{who}",
+    )
     for name in ("paste", "praise_from", "praise_role", "praise_channel", "praise_text", "praise_found"):
         st.session_state.pop(f"journal_{name}", None)
     st.session_state.pop("journal_praise_error", None)

@@ -60,7 +60,8 @@ def _save_story() -> None:
     current = dataset()
     fields = {k: v for k, v in draft.__dict__.items() if k not in {"id", "date", "origin", "extra"}}
     story = journal.new_story(current, draft.date, **fields)
-    commit(journal.with_item(current, story), f"Saved story {story.id}: {story.title or 'untitled'}.")
+    what = f"story {story.id}: {story.title or 'untitled'}"
+    commit(journal.with_item(current, story), f"Saved {what}.", f"Added {what}")
     for name in ("title", "challenge", "action", "result", "project", "link", "competencies"):
         st.session_state.pop(f"journal_story_{name}", None)
     st.session_state.pop("journal_story_touched", None)

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.writing.workbook import write_workbook
-from ui import state
+from ui import saving
 from ui import workspace as ws
-from ui.journal.common import dataset, flash
+from ui.journal.common import flash
 from ui.memo import session_memo
 from ui.safe import md
 
@@ -57,20 +56,6 @@ def _run(action, message: str) -> None:
     st.rerun()
 
 
-def _workbook_download(current) -> None:
-    if not current.items:
-        return
-    overrides = dict(st.session_state.get(state.OVERRIDES) or {})
-    st.download_button(
-        "Download the workbook (.xlsx)",
-        data=lambda: write_workbook(current, overrides),  # built only when clicked
-        file_name="advocate-workspace.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key="ws_export",
-        help="Stories, Praise and your competency choices: it imports back into Advocate unchanged.",
-    )
-
-
 def _switch_create(names: list[str], current: str) -> None:
     target = st.selectbox(
         "Switch to", names, index=names.index(current) if current in names else 0, key="ws_switch"
@@ -94,17 +79,21 @@ def _rename_delete(current: str) -> None:
 
 
 def workspaces_tab() -> None:
-    store = ws.store()
+    store = saving.store()
     if store.shared:
-        st.warning(ws.SHARED_NOTICE)
-    else:
+        st.warning(saving.SHARED_NOTICE)
+    elif saving.fault() is None:
         st.caption(f"Saved on this computer in {md(store.path)}.")
-    if ws.is_users_data():
-        _workbook_download(dataset())
+    saving.workbook_download()
     if store.shared:
         return
+    if saving.fault() is not None:  # the sidebar says what is wrong and what to do
+        st.error("Nothing is being saved: see the message in the sidebar.")
+        if saving.fault().kind == "damaged":
+            _delete_all_section()  # the user may still throw the damaged file away
+        return
 
-    current = ws.active_name()
+    current = saving.active_name()
     try:
         infos = _workspace_list(store)
     except Exception as exc:  # a damaged file: offer only to delete it
