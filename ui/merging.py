@@ -112,15 +112,15 @@ def render_conflicts() -> None:
             title = conflict.mine.title if conflict.mine.kind == "story" else conflict.mine.author
             st.markdown(f"**{md(title or conflict.mine.id)}** ({md(conflict.reason)})")
             mine_col, theirs_col = st.columns(2)
-            mine_col.caption(left)
+            mine_col.caption(md(left))
             mine_col.text(_describe(conflict.mine))
-            theirs_col.caption(right)
+            theirs_col.caption(md(right))
             theirs_col.text(_describe(conflict.theirs))
             choices[conflict.key] = st.radio(
                 "Which version to keep",
                 list(options),
                 index=None,
-                format_func=options.get,
+                format_func=lambda choice, options=options: md(options[choice]),
                 horizontal=True,
                 key=f"merge_choice_{conflict.key}",
             )
@@ -182,8 +182,10 @@ def merge_both() -> None:
 
 
 def _titles(items: list, limit: int = 8) -> str:
-    names = [md(getattr(i, "title", "") or getattr(i, "text", "")[:60] or i.id) for i in items[:limit]]
-    return "; ".join(names) + (f"; and {len(items) - limit} more" if len(items) > limit else "")
+    """The items' titles (a quote's first words), as plain text."""
+    names = [getattr(i, "title", "") or getattr(i, "text", "")[:60] or i.id for i in items[:limit]]
+    more = f"; and {len(items) - limit} more" if len(items) > limit else ""
+    return "; ".join(names) + more if names else "nothing"
 
 
 def render_stale(container) -> None:
@@ -196,8 +198,8 @@ def render_stale(container) -> None:
             icon=":material/sync_problem:",
         )
         with st.expander("Show both versions"):
-            st.caption(f"Only in this tab ({len(only_mine)}): {_titles(only_mine) or 'nothing'}")
-            st.caption(f"Only in the saved version ({len(only_saved)}): {_titles(only_saved) or 'nothing'}")
+            st.caption(f"Only in this tab ({len(only_mine)}): {md(_titles(only_mine))}")
+            st.caption(f"Only in the saved version ({len(only_saved)}): {md(_titles(only_saved))}")
         st.button(
             f"Keep this tab's version (the saved one loses {len(only_saved)})",
             key="stale_keep_mine", on_click=keep_this_tab,
