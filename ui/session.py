@@ -29,7 +29,6 @@ def finish() -> None:
     if saving.is_shared():
         sidebar.badge("Not saved on this server", icon=":material/cloud_off:", color="orange")
         sidebar.warning(saving.SHARED_NOTICE, icon=":material/cloud_off:")
-        saving.workbook_download(sidebar, key="sidebar_workbook")
         return
     fault = saving.fault()
     if fault is not None:
