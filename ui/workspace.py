@@ -21,10 +21,11 @@ def reset_to_sample() -> None:
         st.session_state.pop(key, None)
 
 
-def use_sample() -> None:
-    """ "Use the sample data": the sample replaces the dataset and everything that belonged to it
-    (pending merge choices included); the user's saved workspace stays on disk, untouched."""
-    state.replace_dataset(load_sample(), "sample")
+def use_sample(which: str = "engineering") -> None:
+    """An example year replaces the dataset and everything that belonged to it (pending merge
+    choices included); the user's saved workspace stays on disk, untouched."""
+    st.session_state[state.EXAMPLE] = which
+    state.replace_dataset(load_sample(which), "sample")
     st.session_state[state.IMPORT_REPORT] = st.session_state[state.DATASET]
 
 
