@@ -21,6 +21,7 @@ USED = {
     "custom_frameworks": {"Mine": "a framework"},
     "period": "a period",
     "ratings": {"Impact": "L3"},
+    "readiness": {"level": "L4"},
     "draft_options": {"tone": "plain"},
     "column_mapping": {"wins.csv": {"date": "When"}},
     "import_years": {"wins.csv": 2025},
