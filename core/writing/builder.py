@@ -1,0 +1,346 @@
+"""Choosing what a draft tells: every story's significance, the stories a section tells (each
+once), the quotes beside them, and the paragraphs in the user's words (core/writing/prose.py).
+
+One Builder per draft holds what is already told where, so nothing is told twice. Stories are
+chosen by significance (core.analysis.strength.significance): pinned stories always, left-out
+ones never, the year's strongest always; recency balance only breaks near-ties.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from core.analysis.period import MONTH_NAMES, Period
+from core.model import Dataset, Praise, Story
+from core.writing import prose
+from core.writing.document import DraftOptions, Paragraph, Section, join_words, spoken_period
+
+# How much each length puts in a section: stories, quotes, growth items, headline sentences.
+_LENGTH = {
+    "brief": {"stories": 2, "quotes": 1, "growth": 2, "summary": 3},
+    "standard": {"stories": 3, "quotes": 1, "growth": 3, "summary": 4},
+    "detailed": {"stories": 4, "quotes": 2, "growth": 4, "summary": 5},
+}
+_MUST_TELL = 5  # the year's strongest wins are told even when their section is full
+_NEAR_DAYS = 45  # an untitled story's quotes come from within this many days of it
+_LINK_POOL = 60  # quotes are matched to (at most) this many of the strongest wins
+_RECENCY_NUDGE = 0.03  # a last-quarter story yields only to an earlier one this close behind it
+_GAP_GOALS = 3
+NEXT_HEADING = "Next year"
+# A story logged as a win that tells a setback ("Shipped 5 weeks late", "Forgot to hand over"):
+# it feeds Next year, never the strongest wins. Read in the title, the action and the result only
+# (a challenge is often a problem the user then solved).
+_SETBACK = re.compile(
+    r"\b(?:\d+ (?:days?|weeks?|months?) late|(?:shipped|finished|delivered|launched) late|forgot|"
+    r"my mistake|i missed|missed (?:a|the|my)|overspent|over budget|should have|instead of flagging|"
+    r"i broke|caused (?:an|the) (?:outage|incident))\b"
+)  # matched on lower-cased text
+
+
+@dataclass
+class Item:
+    story: Story
+    significance: float
+    impact: str
+    level: str
+    strength: float
+    quarter: str | None
+
+
+class Builder:
+    """One draft's state: what is told where, so nothing is told twice."""
+
+    def __init__(self, dataset: Dataset, period: Period, options: DraftOptions, strengths, links):
+        from core.analysis.strength import score_story, significance
+
+        self.period, self.options, self.links = period, options, links
+        self.spoken = spoken_period(period)
+        self.spec = _LENGTH[options.length]
+        self.stories, praise = in_period(dataset, period)
+        self.praise = [p for p in praise if not p.hidden]
+        projects = Counter(_norm(s.project) for s in self.stories if _norm(s.project))
+        self.items: dict[str, Item] = {}
+        for story in self.stories:
+            strength = (strengths or {}).get(story.id) or score_story(story)
+            sig = significance(story, strength, projects.get(_norm(story.project), 1))
+            quarter = period.quarter_of(story.date)
+            self.items[story.id] = Item(
+                story,
+                sig.score,
+                sig.impact,
+                strength.level,
+                strength.score,
+                quarter.label if quarter else None,
+            )
+        out = set(options.left_out)
+        setback = {i.story.id for i in self.items.values() if is_setback(i.story)}
+        self.wins = sorted(
+            (
+                i
+                for i in self.items.values()
+                if i.story.story_kind == "win" and i.story.id not in out | setback
+            ),
+            key=rank,
+        )
+        self.growth = [
+            i
+            for i in self.items.values()
+            if (i.story.story_kind != "win" or i.story.id in setback) and i.story.id not in out
+        ]
+        self.pinned = [i for i in options.pinned if i in self.items and i not in out]
+        from core.analysis.strength import SIGNIFICANT_AT
+
+        top = [i for i in self.wins[:_MUST_TELL] if i.significance >= SIGNIFICANT_AT]
+        self.must = {i.story.id for i in top} | set(self.pinned)  # told even when their section is full
+        self.home: dict[str, str | None] = {}  # story id -> the competency it fits best with room
+        self.told: dict[str, str] = {}  # story id -> heading of the section that tells it
+        self.quoted: set[str] = set()
+        self.checklist: list[str] = []
+        self.last = period.quarters[-1].label if period.quarters else None
+
+    # --- choosing --------------------------------------------------------------------------
+
+    def choose(self, pool: list[Item], k: int, heading: str) -> list[Item]:
+        """Up to k untold stories of the pool, the must-tell ones always; recency breaks near-ties."""
+        free = [i for i in pool if i.story.id not in self.told]
+        has_earlier = any(i.quarter != self.last for i in free)
+        ranked = sorted(
+            free,
+            key=lambda i: (
+                -(i.significance - (_RECENCY_NUDGE if has_earlier and i.quarter == self.last else 0.0)),
+                i.story.date,
+                i.story.id,
+            ),
+        )
+        chosen = [i for i in ranked if i.story.id in self.must]
+        for item in ranked:
+            if len(chosen) >= k:
+                break
+            if item not in chosen:
+                chosen.append(item)
+        for item in chosen:
+            self.told[item.story.id] = heading
+        return sorted(chosen, key=lambda i: (i.story.date, i.story.id))
+
+    def quotes(self, pool: list[Praise], chosen: list[Item], k: int) -> list[Paragraph]:
+        """Up to k unused quotes: those about a chosen story first (from any section's pool), then
+        the section's own, skipping one that is about a story another section tells."""
+        links = self._links()
+        ids = {c.story.id for c in chosen}
+        linked = {p.id: p for c in chosen for p in links.get(c.story.id, ()) if not p.hidden}
+        elsewhere = {
+            p.id for sid, quotes in links.items() if sid not in ids and self.home.get(sid) for p in quotes
+        }
+        candidates = [*linked.values(), *(p for p in pool if p.id not in linked and p.id not in elsewhere)]
+        ranked = sorted(
+            (p for p in candidates if p.id not in self.quoted),
+            key=lambda p: (
+                p.id not in linked,
+                not p.author,
+                not 8 <= len(p.text.split()) <= prose.QUOTE_MAX_WORDS,
+                p.date,
+                p.id,
+            ),
+        )
+        out = []
+        for praise in ranked[:k]:
+            self.quoted.add(praise.id)
+            out.append(
+                Paragraph(
+                    "quote", [prose.quote_text(praise)], [praise.id], attribution=prose.attribution(praise)
+                )
+            )
+        return out
+
+    def _links(self) -> dict[str, list[Praise]]:
+        """{story id: quotes about it}: the caller's index, else built once (core.analysis.links)."""
+        if self.links is None:
+            from core.analysis.links import link_index
+
+            # Only the stories a section may tell: linking every story of a large year costs more
+            # than the rest of the draft together.
+            ranked = self.wins[:_LINK_POOL] + [i for i in self.wins[_LINK_POOL:] if i.story.id in self.must]
+            self.links = link_index([i.story for i in ranked], self.praise)
+            for item in ranked:  # a story without a title: link by the words of what happened
+                if not self.links.get(item.story.id) and not item.story.title.strip():
+                    self.links[item.story.id] = _near_quotes(item.story, self.praise)
+        return self.links
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def story_paragraphs(self, chosen: list[Item]) -> list[Paragraph]:
+        """One paragraph per story; stories on the same project (or link) told together."""
+        groups: dict[str, list[Item]] = {}
+        for item in chosen:
+            key = _norm(item.story.project) or _norm(item.story.link) or item.story.id
+            groups.setdefault(key, []).append(item)
+        out = []
+        for members in groups.values():
+            sentences: list[str] = []
+            for index, item in enumerate(members):
+                told = prose.story_sentences(item.story, self.options.tone)
+                if index and told:
+                    told[0] = "Later, " + prose.lower_first(told[0], item.story.text)
+                sentences += told
+            lead = (
+                prose.clean(members[0].story.project)
+                if len(members) > 1
+                else prose.short_context(members[0].story)
+            )
+            out.append(Paragraph("story", sentences, [m.story.id for m in members], lead=lead))
+        return out
+
+    def named(self, items: list[Item]) -> str:
+        names = []
+        for item in items:
+            name = prose.name_clause(item.story)
+            impact = prose.story_impact(item.story)
+            if impact and impact.lower() not in name.lower() and not any(c.isdigit() for c in name):
+                name += f" ({impact})"
+            names.append(name)
+        return join_words(names)
+
+    def section(
+        self,
+        heading: str,
+        pool: list[Item],
+        quote_pool: list[Praise],
+        claim: str,
+        role: str,
+        refs: list[Item] = (),
+    ) -> Section:
+        chosen = self.choose(pool, self.spec["stories"], heading)
+        stories = self.story_paragraphs(chosen)
+        quotes = self.quotes(quote_pool, chosen, self.spec["quotes"])
+        paragraphs: list[Paragraph] = []
+        if chosen and claim:
+            best = sorted(chosen, key=rank)[:3]
+            paragraphs.append(
+                Paragraph(
+                    "claim",
+                    [prose.sentence(claim.format(named=self.named(best)))],
+                    [i.story.id for i in best],
+                )
+            )
+        elif quotes and claim:
+            paragraphs.append(
+                Paragraph("claim", [prose.sentence(f"Others noticed my work in {self.spoken}")])
+            )
+        paragraphs += stories[:1] + quotes + stories[1:]
+        room = self.spec["stories"] - len(chosen)
+        for item in [r for r in refs if r.story.id in self.told and r not in chosen][: max(0, min(room, 1))]:
+            where = self.told[item.story.id]
+            paragraphs.append(
+                Paragraph(
+                    "ref",
+                    [prose.sentence(f"This also shows {self.named([item])}, told under {where}")],
+                    [item.story.id],
+                )
+            )
+        return Section(
+            heading,
+            paragraphs,
+            role=role,
+            word_limit=self.options.word_limit,
+            char_limit=self.options.char_limit,
+        )
+
+    def summary(self) -> Section | None:
+        """3-5 headline sentences across the whole period, at least one per quarter where possible."""
+        told = [self.items[i] for i in self.told if self.items[i].story.story_kind == "win"]
+        told.sort(key=rank)
+        k = self.spec["summary"]
+        picked: list[Item] = []
+        for quarter in self.period.quarters:
+            best = next((i for i in told[: 2 * k] if i.quarter == quarter.label), None)
+            if best:
+                picked.append(best)
+        for item in told:
+            if len(picked) >= k:
+                break
+            if item not in picked:
+                picked.append(item)
+        picked = sorted(sorted(picked, key=rank)[:k], key=lambda i: i.story.date)
+        if not picked:
+            return None
+        sentences = []
+        for item in picked:
+            line = prose.headline(item.story)
+            month = MONTH_NAMES[item.story.date.month - 1]
+            sentences.append(
+                prose.sentence(
+                    f"In {month} {line}"
+                    if line.startswith("I ")
+                    else f"In {month}, {prose.lower_first(line, item.story.text)}"
+                )
+            )
+        return Section(
+            f"{self.spoken} in brief",
+            [Paragraph("story", sentences, [i.story.id for i in picked])],
+            role="summary",
+            word_limit=self.options.word_limit,
+            char_limit=self.options.char_limit,
+        )
+
+    def goals(self, gaps: list[str], heading: str = NEXT_HEADING, role: str = "next") -> Section | None:
+        """Next year's goals: struggles and lessons in the user's words, then the gaps."""
+        pool = sorted(self.growth, key=lambda i: (i.story.date, i.story.id))
+        chosen = sorted(pool, key=rank)[: self.spec["growth"]]
+        paragraphs = []
+        for item in sorted(chosen, key=lambda i: (i.story.date, i.story.id)):
+            sentences = prose.story_sentences(item.story, "story")
+            lesson = prose.clean(getattr(item.story, "lesson", ""))
+            if lesson:
+                sentences.append(prose.sentence(lesson))
+            paragraphs.append(Paragraph("goal", sentences, [item.story.id]))
+            self.told[item.story.id] = heading
+        for item in self.wins:  # lessons logged on wins feed the goals too
+            lesson = prose.clean(getattr(item.story, "lesson", ""))
+            if lesson and len(paragraphs) < self.spec["growth"] + 1:
+                paragraphs.append(Paragraph("goal", [prose.sentence(lesson)], [item.story.id]))
+        for gap in gaps[:_GAP_GOALS]:
+            paragraphs.append(Paragraph("goal", [prose.sentence(f"Next year I want to grow my {gap} work")]))
+        if not paragraphs:
+            return None
+        return Section(
+            heading,
+            paragraphs,
+            role=role,
+            word_limit=self.options.word_limit,
+            char_limit=self.options.char_limit,
+        )
+
+
+def _near_quotes(story: Story, praise: list[Praise]) -> list[Praise]:
+    """Quotes from within a few weeks of an untitled story that share two of its distinctive words
+    (the links module matches titles, and many sheets have no title column)."""
+    from core.analysis.links import distinctive_words, words
+
+    mine = set(distinctive_words(" ".join((story.challenge, story.action, story.result))))
+    near = [p for p in praise if abs((p.date - story.date).days) <= _NEAR_DAYS]
+    return [p for p in near if len(mine & set(words(p.text))) >= 2][:3]
+
+
+def is_setback(story: Story) -> bool:
+    """A struggle or a failure, whatever its kind column says (see _SETBACK)."""
+    if story.story_kind != "win":
+        return True
+    return bool(_SETBACK.search(" ".join((story.title, story.action, story.result)).lower()))
+
+
+def in_period(dataset: Dataset, period: Period) -> tuple[list[Story], list[Praise]]:
+    """(the stories, the praise) dated inside `period`: the only evidence a draft reads."""
+    return (
+        [s for s in dataset.stories if period.contains(s.date)],
+        [p for p in dataset.praise if period.contains(p.date)],
+    )
+
+
+def _norm(text: str) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def rank(item: Item) -> tuple:
+    return (-item.significance, item.story.date, item.story.id)
