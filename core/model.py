@@ -50,7 +50,7 @@ class Story:
     """A CAR story: one accomplishment (or struggle, or lesson) written when it happened."""
 
     id: str
-    date: dt.date
+    date: dt.date | None  # None only in Dataset.undated: a story bank without dates
     title: str = ""
     challenge: str = ""
     action: str = ""
@@ -90,7 +90,7 @@ class Story:
         return {
             "id": self.id,
             "kind": self.kind,
-            "date": self.date.isoformat(),
+            "date": self.date.isoformat() if self.date else None,
             "title": self.title,
             "challenge": self.challenge,
             "action": self.action,
@@ -189,13 +189,22 @@ class Dataset:
     # Competency choices a file carries itself (our exported workbook's Mapping sheet):
     # {evidence id: [competency, ...]}, the same shape as the user's overrides.
     overrides: dict[str, list[str]] = field(default_factory=dict)
+    # Stories without a date (story banks, blank date cells): kept apart so every period measure,
+    # chart and draft sees dated evidence only; the user gives each a month to move it to `stories`.
+    undated: list[Story] = field(default_factory=list)
 
     @property
     def items(self) -> list[Evidence]:
+        """The dated evidence: what periods, charts and drafts work on."""
         return [*self.stories, *self.praise]
 
+    @property
+    def all_items(self) -> list[Evidence]:
+        """Dated and undated evidence: for ids, saving and exports of the whole working set."""
+        return [*self.stories, *self.praise, *self.undated]
+
     def by_id(self) -> dict[str, Evidence]:
-        return {item.id: item for item in self.items}
+        return {item.id: item for item in self.all_items}
 
 
 @dataclass(frozen=True)
@@ -230,8 +239,10 @@ def with_id(item: Evidence, new_id: str) -> Evidence:
     return renamed
 
 
-def date_label(day: dt.date, precision: str = "day") -> str:
-    """A date as precisely as it was given: '14 May 2026', 'May 2026' or 'Q2 2026'."""
+def date_label(day: dt.date | None, precision: str = "day") -> str:
+    """A date as precisely as it was given: '14 May 2026', 'May 2026', 'Q2 2026' or 'no date'."""
+    if day is None:
+        return "no date"
     if precision == "month":
         return f"{day:%b %Y}"
     if precision == "quarter":
@@ -253,7 +264,7 @@ def _origin_from(data: dict | None) -> Origin | None:
 
 def evidence_from_dict(data: dict) -> Evidence:
     """Rebuild a Story or Praise from `as_dict()` output: kept beside as_dict so the two change together."""
-    date = dt.date.fromisoformat(data["date"])
+    date = dt.date.fromisoformat(data["date"]) if data.get("date") else None
     extra = {str(k): str(v) for k, v in (data.get("extra") or {}).items()}
     origin = _origin_from(data.get("origin"))
     precision = data.get("date_precision") or "day"

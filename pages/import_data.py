@@ -18,6 +18,7 @@ from ui.import_steps import apply_import, mapping_step, signature, year_step
 from ui.import_tables import problems_table, tables
 from ui.merging import render_conflicts
 from ui.safe import md
+from ui.undated import render_undated
 from ui.workspace import use_sample as show_sample
 
 state.ensure_routed()
@@ -142,6 +143,7 @@ if report is not None:
         st.success("Every row was loaded.")
 
 render_conflicts()
+render_undated("import")
 
 if dataset is not None and dataset.items:
     n_stories, n_praise = len(dataset.stories), len(dataset.praise)

@@ -17,6 +17,7 @@ from ui.cache import dataset_fingerprint, overrides_key, timeline_view
 from ui.choices import framework_in_use
 from ui.period_picker import period_picker
 from ui.safe import md
+from ui.undated import render_undated
 
 K_COLOUR = "tl_colour"
 COLOUR_LABELS = {"Competency": "Skill or value (competency)", "Kind": "Win, struggle or lesson"}
@@ -49,9 +50,14 @@ def _card(win) -> None:
         st.caption("Why it's strong: " + md("; ".join(win.strength.reasons)))
 
 
+if (held := st.session_state.get(state.DATASET)) is not None and held.undated and not held.items:
+    st.title("Timeline")  # only undated stories so far: nothing to chart until they get a month
+    render_undated("timeline")
+    st.stop()
 dataset = state.require_data()
 st.title("Timeline")
 st.caption("How your evidence spreads over the review period, and the early wins memory tends to drop.")
+render_undated("timeline")
 
 dates = [item.date for item in dataset.items]
 period = period_picker(dates)

@@ -3,7 +3,7 @@
 Hypothesis generates random bytes, CSVs in odd encodings and delimiters, openpyxl workbooks with
 formulas, giant cells and markup, and damaged zips. The invariants are the ones a user relies on:
 no traceback, every refused file has one clear sentence, and every row read is accounted for
-(`rows_read == stories + praise + rows_skipped`). Budgets are small so the file stays fast.
+(`rows_read == stories + undated + praise + rows_skipped`). Budgets are small so the file stays fast.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ cell_text = st.one_of(
 def assert_accounted(dataset: Dataset, names: list[str]) -> None:
     """The invariants every answer of load_uploads keeps, whatever it was fed."""
     assert isinstance(dataset, Dataset)
-    assert dataset.rows_read == len(dataset.stories) + len(dataset.praise) + dataset.rows_skipped
+    assert dataset.rows_read == len(dataset.all_items) + dataset.rows_skipped
     assert dataset.rows_skipped >= 0
     assert sorted(s.file for s in dataset.files) == sorted(names), "one FileStatus per uploaded file"
     for status in dataset.files:

@@ -42,7 +42,7 @@ def test_each_fixture_loads_with_the_right_counts(name, stories, praise, read, s
     status = ds.files[0]
     counts = (len(ds.stories), len(ds.praise), ds.rows_read, ds.rows_skipped)
     assert counts == (stories, praise, read, skipped)
-    assert ds.rows_read == len(ds.stories) + len(ds.praise) + ds.rows_skipped
+    assert ds.rows_read == len(ds.all_items) + ds.rows_skipped
     if error is None:
         assert status.error is None
     else:
@@ -191,7 +191,7 @@ def test_duplicate_rows_across_files_load_once():
     ds = load_uploads([("a.csv", data), ("b.csv", data + b"\r\n")])  # same rows, not the same file
     assert len(ds.stories) == 6
     assert ds.rows_read == 14 and ds.rows_skipped == 2 + 6
-    assert ds.rows_read == len(ds.stories) + len(ds.praise) + ds.rows_skipped
+    assert ds.rows_read == len(ds.all_items) + ds.rows_skipped
     dupes = [p for p in ds.problems if "loaded once" in p.message]
     assert len(dupes) == 6 and {p.file for p in dupes} == {"b.csv"}
     assert dupes[0].row == 2 and "row 2" in dupes[0].message and "a.csv" in dupes[0].message
@@ -199,7 +199,7 @@ def test_duplicate_rows_across_files_load_once():
 
 def test_every_fixture_together_accounts_for_every_row():
     ds = load_paths(sorted(FIXTURES.iterdir()))
-    assert ds.rows_read == len(ds.stories) + len(ds.praise) + ds.rows_skipped
+    assert ds.rows_read == len(ds.all_items) + ds.rows_skipped
     for status in ds.files:
         assert status.rows_read == status.stories + status.praise + status.rows_skipped
     skipped_rows = [p for p in ds.problems if p.row is not None and p.severity == "error"]

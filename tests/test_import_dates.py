@@ -20,7 +20,7 @@ def _by_title(ds):
 
 def test_month_year_and_quarter_dates_load_as_approximate():
     ds = load_paths([FIXTURES / "month_year_dates.csv"])
-    assert (len(ds.stories), ds.rows_read, ds.rows_skipped) == (8, 10, 2)
+    assert (len(ds.stories), len(ds.undated), ds.rows_read, ds.rows_skipped) == (8, 1, 10, 1)
     assert _by_title(ds) == {
         "Onboarding revamp": (D(2026, 5, 1), "month"),  # 5/2026
         "Cost review": (D(2026, 6, 1), "month"),  # 6/2026
@@ -35,7 +35,9 @@ def test_month_year_and_quarter_dates_load_as_approximate():
     assert messages == [
         ("warning", None, "Dates without a year in column 'Date' were read as 2026: 'July' (1 row, the year "
          "of the other dates in column 'Date'). Write the year in the file if that is wrong."),
-        ("error", 9, "Row not loaded: the date is missing."),
+        # A blank date: the story loads undated, to be given a month in the app.
+        ("warning", 9, "No date: loaded as an undated story. Give it a month (Import or Timeline page) to "
+         "place it on the Timeline."),
         # The hint uses the file's own year, not a fixed example.
         ("error", 10, "Row not loaded: 'sometime in spring' is not a date we can read (try 2026-03-15)."),
     ]  # fmt: skip

@@ -96,3 +96,45 @@ def test_new_fields_survive_the_workbook_round_trip():
     assert [[getattr(s, f) for f in fields] for s in back.stories] == [
         [getattr(s, f) for f in fields] for s in ds.stories
     ]
+
+
+# ------------------------------------------------------------------ story banks without dates
+
+UNDATED_NOTE = (
+    "No date column: these stories were loaded without dates. Give each a month (Import or Timeline page) "
+    "to place it on the Timeline; until then they stay out of period figures."
+)
+
+
+@pytest.mark.parametrize(("name", "count"), [("star_story_bank.csv", 2), ("star_bank_organisation.csv", 3)])
+def test_story_banks_without_dates_load_as_undated(name, count):
+    ds = load_paths([FIXTURES / name])
+    assert (len(ds.stories), len(ds.undated), ds.rows_read, ds.rows_skipped) == (0, count, count, 0)
+    assert all(s.date is None and s.when == "no date" for s in ds.undated)
+    assert [p.message for p in ds.problems if p.column is None] == [UNDATED_NOTE]
+
+
+def test_star_bank_columns_land_in_their_fields():
+    ds = load_paths([FIXTURES / "star_bank_organisation.csv"])
+    first = ds.undated[0]
+    assert (first.organisation, first.theme, first.lesson) == (
+        "Parcelwise", "Ownership", "Alert on the symptom, not the cause",
+    )  # fmt: skip
+    assert first.challenge == "Duplicate charges hit 300 customers\n\nStop the bleeding and refund"
+    assert first.extra == {"Framing": "Tell me about a time you owned a problem"}
+    assert [s.id for s in ds.undated] == ["S1", "S2", "S3"]
+
+
+def test_undated_stories_survive_the_workbook_round_trip():
+    from core.writing.workbook import write_workbook
+
+    ds = load_paths([FIXTURES / "star_story_bank.csv"])
+    back = load_uploads([("export.xlsx", write_workbook(ds))])
+    assert [(s.title, s.date) for s in back.undated] == [(s.title, None) for s in ds.undated]
+    assert back.rows_skipped == 0
+
+
+def test_a_sheet_with_one_story_column_and_no_date_still_asks_for_columns():
+    """Only clearly CAR/STAR sheets load undated; 'Competency, Description' is not a story bank."""
+    ds = load_uploads([("values.csv", b"Competency,Description\nOwnership,Acts like an owner\n")])
+    assert ds.files[0].needs_mapping and not ds.undated

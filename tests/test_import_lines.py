@@ -100,7 +100,7 @@ def test_hidden_sheets_load_when_the_user_includes_them():
 def test_the_same_file_twice_loads_once(second, message):
     data = (FIXTURES / "month_year_dates.csv").read_bytes()
     ds = load_uploads([("a.csv", data), (second, data)])
-    assert (len(ds.stories), ds.rows_read) == (8, 10)
+    assert (len(ds.stories), len(ds.undated), ds.rows_read) == (8, 1, 10)
     file_notes = [(p.file, p.message) for p in ds.problems if p.row is None and p.column is None]
     assert file_notes == [(second, message)]
     assert ds.files[1].duplicate_of == "a.csv"
@@ -112,7 +112,7 @@ _LINE_NAMES = re.compile(r"lines? (\d+)(?:-(\d+))?")
 
 
 def _accounted_lines(ds) -> set[int]:
-    lines = {item.origin.row for item in ds.items}
+    lines = {item.origin.row for item in ds.all_items}
     for problem in ds.problems:
         if problem.row:
             lines.add(problem.row)
@@ -145,4 +145,4 @@ def test_every_physical_data_line_is_loaded_or_named_in_a_problem(text):
         assert ds.problems
         return
     assert data_lines <= _accounted_lines(ds), ds.problems
-    assert ds.rows_read == len(ds.stories) + ds.rows_skipped
+    assert ds.rows_read == len(ds.all_items) + ds.rows_skipped

@@ -52,7 +52,7 @@ def merge_dataset(new: Dataset) -> list[Conflict]:
     """
     bring_back_saved()
     current = st.session_state.get(state.DATASET)
-    if current is None or not saving.is_users_data() or not current.items:
+    if current is None or not saving.is_users_data() or not current.all_items:
         if not saving.is_users_data():  # the upload replaces the sample (the page names the files next)
             upload = (state.UPLOAD_SIGNATURE, state.UPLOADS, state.COLUMN_MAPPING, state.IMPORT_YEARS)
             state.replace_dataset(new, "import", keep=upload)

@@ -26,6 +26,7 @@ from core.store.workspace import (
     WorkingSet,
     WorkspaceDeleted,
     WorkspaceStore,
+    evidence_positions,
 )
 from ui import state
 
@@ -130,8 +131,7 @@ def settings_hash(session=None) -> str:
 
 def _positions(dataset: Dataset):
     """(item, position within its kind), as core.store.workspace stores positions."""
-    for items in (dataset.stories, dataset.praise):
-        yield from ((item, index) for index, item in enumerate(items))
+    yield from evidence_positions(dataset)
 
 
 def mark(session=None, revision: int | None = None) -> SavedMark:
@@ -148,7 +148,7 @@ def pending_changes(session=None) -> tuple[list[str] | None, bool]:
     if saved is None:
         return None, True
     dataset = working_set(session).dataset
-    items = dataset.items
+    items = dataset.all_items
     dirty = []
     for item, index in _positions(dataset):
         seen = saved.items.get(item.id)
@@ -181,7 +181,7 @@ def restore() -> bool:
     """Load the active workspace into session state; True if it had evidence (replaces the sample)."""
     st.session_state[state.WORKSPACE_SAVED] = None
     working = load_saved()
-    if working is None or not working.dataset.items:
+    if working is None or not working.dataset.all_items:
         return False
     apply(working)
     return True
@@ -242,7 +242,7 @@ def workbook_download(container=None, key: str = "ws_export") -> None:
     from core.writing.workbook import write_workbook
 
     dataset = st.session_state.get(state.DATASET)
-    if not dataset or not dataset.items or not is_users_data():
+    if not dataset or not dataset.all_items or not is_users_data():
         return
     overrides = {k: list(v) for k, v in (st.session_state.get(state.OVERRIDES) or {}).items()}
     (container or st).download_button(

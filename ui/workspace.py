@@ -30,7 +30,7 @@ def use_sample(which: str = "engineering") -> None:
 
 
 def _show(working) -> None:
-    if working is not None and working.dataset.items:
+    if working is not None and working.dataset.all_items:
         saving.apply(working)
     else:
         reset_to_sample()
@@ -48,7 +48,7 @@ def bring_back_saved() -> bool:
     if saving.is_users_data() or not saving.is_saving():
         return False
     working = saving.load_saved()
-    if working is None or not working.dataset.items:
+    if working is None or not working.dataset.all_items:
         return False
     saving.apply(working)
     return True

@@ -14,11 +14,12 @@ def build_payload(dataset: Dataset, period_spec: str | None = None) -> dict:
     payload = {
         "files": [{"file": f.file, "error": f.error} for f in dataset.files],
         "stories": len(dataset.stories),
+        "undated": len(dataset.undated),  # stories without a date: not in any period figure
         "praise": len(dataset.praise),
         "rows_read": dataset.rows_read,
         "rows_skipped": dataset.rows_skipped,
         "problems": [p.as_dict() for p in dataset.problems],
-        "evidence": [item.as_dict() for item in dataset.items],
+        "evidence": [item.as_dict() for item in dataset.all_items],
     }
     payload.update(_period_summary(dataset, period_spec))
     return payload
@@ -51,8 +52,10 @@ def run(args) -> int:
 
 def summary_text(dataset: Dataset) -> str:
     """The human-readable report: counts per file, then every problem with where it is."""
+    undated = f" ({len(dataset.undated)} without a date)" if dataset.undated else ""
+    stories = len(dataset.stories) + len(dataset.undated)
     lines = [
-        f"Loaded {len(dataset.stories)} stories and {len(dataset.praise)} praise "
+        f"Loaded {stories} stories{undated} and {len(dataset.praise)} praise "
         f"({dataset.rows_read} rows read, {dataset.rows_skipped} skipped)."
     ]
     for status in dataset.files:

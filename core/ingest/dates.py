@@ -64,6 +64,7 @@ class ColumnDates:
     precision: dict[int, str] = field(default_factory=dict)  # value index -> "month" or "quarter"
     year_warning: str | None = None  # which year was assumed for dates written without one
     yearless: list[int] = field(default_factory=list)  # indexes whose year nothing fixed
+    missing: set[int] = field(default_factory=set)  # indexes whose date cell is empty
 
 
 def file_year(name: str) -> int | None:
@@ -136,6 +137,7 @@ def parse_column(
     numeric: list[tuple[int, tuple[int, int, int], str]] = []
     yearless: list[tuple[int, str, int, str]] = []  # (index, kind, month or quarter, text)
     unreadable: list[tuple[int, str]] = []
+    missing: set[int] = set()
     cache: dict[str, tuple[str, tuple] | None] = {}
     for index, value in enumerate(values):
         if isinstance(value, dt.datetime):
@@ -150,6 +152,7 @@ def parse_column(
                 errors[index] = f"the number {value:g} is not a date"
         elif value is None or str(value).strip() == "":
             errors[index] = "the date is missing"
+            missing.add(index)
         else:
             text = str(value)
             if text not in cache:
@@ -176,7 +179,7 @@ def parse_column(
                     unreadable.append((index, text.strip()))
             else:
                 numeric.append((index, parsed[1], text.strip()))
-    result = ColumnDates(dates, errors, precision=precision)
+    result = ColumnDates(dates, errors, precision=precision, missing=missing)
     if numeric:
         _resolve_order(numeric, result, column, order)
     if yearless:

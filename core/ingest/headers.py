@@ -101,8 +101,8 @@ class HeaderMap:
     @property
     def complete(self) -> bool:
         """Required columns present: a date, and text (praise) or C/A/R/description (story)."""
-        if not self.has("date"):
-            return False
+        if not self.has("date"):  # a story bank without dates loads undated when it is clearly CAR/STAR
+            return self.kind == "story" and sum(self.has(f) for f in ("challenge", "action", "result")) >= 2
         if self.kind == "praise":
             return self.has("text")
         return any(self.has(f) for f in (*STORY_REQUIRED_ANY, "title"))  # a lone title is the text

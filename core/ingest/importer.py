@@ -190,6 +190,7 @@ class _Loader:
         # The dataset's parts, gathered while reading; run() builds the (frozen) Dataset from them.
         self.stories: list[Story] = []
         self.praise: list[Praise] = []
+        self.undated: list[Story] = []
         self.problems: list[Problem] = []
         self.files: list[FileStatus] = []
         self.overrides: dict[str, list[str]] = {}
@@ -237,6 +238,7 @@ class _Loader:
             rows_read=sum(f.rows_read for f in self.files),
             rows_skipped=sum(f.rows_skipped for f in self.files),
             overrides=self.overrides,
+            undated=self.undated,
         )
 
     def _load_message(self, status: FileStatus, message: Message) -> None:
@@ -414,11 +416,23 @@ class _Loader:
 
         if hmap.kind == "story":
             self._settle_story_columns(hmap, [r for _, r in data])
-        date_col = hmap.columns_for("date")[0]
-        date_header = headers[date_col]
+        date_cols = hmap.columns_for("date")
+        date_header = headers[date_cols[0]] if date_cols else None
         hints = YearHints(file_year(PurePath(file).stem), self.period, self.years.get(file))
         order = "month-first" if hmap.linkedin else None
-        dates = parse_column(column_values(date_col), date_header, order, hints)
+        values_of_dates = column_values(date_cols[0]) if date_cols else [None] * len(data)
+        dates = parse_column(values_of_dates, date_header or "date", order, hints)
+        if not date_cols:  # a story bank: every story loads undated, which is said once
+            dates.errors.clear()
+            dates.missing = set(range(len(data)))
+            self.problem(
+                file, sheet, None, None, "warning",
+                "No date column: these stories were loaded without dates. Give each a month (Import or "
+                "Timeline page) to place it on the Timeline; until then they stay out of period figures.",
+            )  # fmt: skip
+        elif hmap.kind == "story":
+            for position in dates.missing:  # a blank date cell: the story loads undated, said per row
+                dates.errors.pop(position, None)
         for warning in (dates.warning, dates.year_warning):
             if warning:
                 self.problem(file, sheet, None, date_header, "warning", warning)
@@ -444,8 +458,15 @@ class _Loader:
                 item = self._story(status, sheet, number, values, when, extra, hmap, origin)
             else:
                 item = self._praise(status, sheet, number, values, when, extra, hmap, origin)
-            if item is not None:
-                self._add(status, item, values.get("id", ""))
+            if item is None:
+                continue
+            if item.date is None and date_cols:
+                self.problem(
+                    file, sheet, number, date_header, "warning",
+                    "No date: loaded as an undated story. Give it a month (Import or Timeline page) to "
+                    "place it on the Timeline.",
+                )  # fmt: skip
+            self._add(status, item, values.get("id", ""))
 
     def _warn_cut_cells(self, status: FileStatus, sheet, header: str, values: list, data) -> None:
         """Workbook cells stop at 32,767 characters (readers cut longer ones): say so, never silently."""
@@ -490,7 +511,8 @@ class _Loader:
             present = [h for f in STORY_REQUIRED_ANY if (h := self._header_of(hmap, f))]
             self._skip(
                 status, sheet, number, ", ".join(present) or None,
-                "Row not loaded: it has a date but no challenge, action, result or description.",
+                f"Row not loaded: it has {'a date but ' if when[0] else ''}no challenge, action, result or "
+                "description.",
             )  # fmt: skip
             return None
         impact = None
@@ -623,4 +645,7 @@ class _Loader:
                         f"Id '{row.explicit_id}' is used more than once: this row was given id {item.id}.",
                     )  # fmt: skip
             used.add(item.id)
-            (self.stories if item.kind == "story" else self.praise).append(item)
+            if item.kind == "praise":
+                self.praise.append(item)
+            else:
+                (self.stories if item.date is not None else self.undated).append(item)

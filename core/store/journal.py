@@ -26,7 +26,7 @@ def new_story(dataset: Dataset, date: dt.date, **fields) -> Story:
     for key in ("competencies", "tags"):
         if key in fields:
             fields[key] = tuple(fields[key] or ())
-    return Story(id=next_id(dataset.items, "S"), date=date, origin=JOURNAL_ORIGIN, **fields)
+    return Story(id=next_id(dataset.all_items, "S"), date=date, origin=JOURNAL_ORIGIN, **fields)
 
 
 def new_praise(dataset: Dataset, date: dt.date, text: str, **fields) -> Praise:
@@ -34,7 +34,7 @@ def new_praise(dataset: Dataset, date: dt.date, text: str, **fields) -> Praise:
     fields = {k: v for k, v in fields.items() if k not in {"id", "origin"}}
     if "competencies" in fields:
         fields["competencies"] = tuple(fields["competencies"] or ())
-    return Praise(id=next_id(dataset.items, "P"), date=date, text=text, origin=JOURNAL_ORIGIN, **fields)
+    return Praise(id=next_id(dataset.all_items, "P"), date=date, text=text, origin=JOURNAL_ORIGIN, **fields)
 
 
 def with_item(dataset: Dataset, item: Evidence) -> Dataset:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
@@ -198,6 +199,11 @@ class IdMaker:
         return self.fresh("S" if isinstance(item, Story) else "P")
 
 
+def _undated_key(story: Story) -> str:
+    data = {k: v for k, v in story.as_dict().items() if k not in ("id", "origin")}
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
 def next_id(items: Sequence[Evidence], prefix: str) -> str:
     """The next free id in the S1.. / P1.. numbering."""
     return IdMaker(i.id for i in items).fresh(prefix)
@@ -219,7 +225,7 @@ def merge(
     rows = incoming.items
     pairs, exact = match_rows(mine, rows)
     known = {c.key for c in pending}
-    make_id = IdMaker([*(i.id for i in mine), *reserved, *(c.mine.id for c in pending)])
+    make_id = IdMaker([*(i.id for i in current.all_items), *reserved, *(c.mine.id for c in pending)])
     result = MergeResult(dataset=current)
     stories, praise = list(current.stories), list(current.praise)
     id_map = result.id_map
@@ -238,6 +244,14 @@ def merge(
         (stories if isinstance(item, Story) else praise).append(added)
         result.added.append(added.id)
         id_map[item.id] = added.id
+    undated = list(current.undated)
+    known_undated = {_undated_key(s) for s in undated}
+    for item in incoming.undated:  # no date to match on: the very same story is recognised, the rest added
+        if _undated_key(item) in known_undated:
+            continue
+        added = dataclasses.replace(item, id=make_id(item))
+        undated.append(added)
+        result.added.append(added.id)
     matched = {pairs[i][0] for i in pairs}
     result.kept = [item.id for j, item in enumerate(mine) if j not in matched]
     result.overrides = {id_map[i]: list(comps) for i, comps in incoming.overrides.items() if i in id_map}
@@ -245,6 +259,7 @@ def merge(
         current,
         stories=stories,
         praise=praise,
+        undated=undated,
         problems=[*current.problems, *incoming.problems],
         files=[*current.files, *incoming.files],
         rows_read=current.rows_read + incoming.rows_read,
@@ -262,7 +277,7 @@ def resolve(
     Returns the new dataset and the conflicts still waiting (no choice yet). Using the file's
     version keeps the user's id; if the user deleted their row meanwhile, the file's row is added.
     """
-    make_id = IdMaker(i.id for i in dataset.items)
+    make_id = IdMaker(i.id for i in dataset.all_items)
     replace: dict[str, Evidence] = {}
     extra: list[Evidence] = []
     waiting = []

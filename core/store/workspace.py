@@ -308,12 +308,11 @@ class WorkspaceStore:
         """
         if self.shared:
             return False
-        items = working.dataset.items
+        items = working.dataset.all_items
         wanted = None if dirty is None else set(dirty)
         rows = [
             (item.id, item.kind, position, dumps(item.as_dict()))
-            for kind_items in (working.dataset.stories, working.dataset.praise)
-            for position, item in enumerate(kind_items)  # per kind: a new story moves no praise
+            for item, position in evidence_positions(working.dataset)
             if wanted is None or item.id in wanted
         ]
         settings = {key: setting_to_json(getattr(working, key)) for key in SETTING_KEYS}
@@ -384,8 +383,9 @@ class WorkspaceStore:
         working = WorkingSet(
             revision=revision,
             dataset=Dataset(
-                stories=[i for i in items if isinstance(i, Story)],
+                stories=[i for i in items if isinstance(i, Story) and i.date is not None],
                 praise=[i for i in items if isinstance(i, Praise)],
+                undated=[i for i in items if isinstance(i, Story) and i.date is None],
                 rows_read=len(items),
             ),
         )
@@ -422,3 +422,12 @@ def integrity_ok(path: Path | str) -> bool:
         return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
+
+
+def evidence_positions(dataset: Dataset):
+    """(item, position) as stored: per kind, so a new story moves no praise; undated stories
+    continue the stories' numbering (a story that gets a date moves, and is saved again)."""
+    for position, item in enumerate([*dataset.stories, *dataset.undated]):
+        yield item, position
+    for position, item in enumerate(dataset.praise):
+        yield item, position

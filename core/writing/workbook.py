@@ -105,10 +105,11 @@ def write_workbook(dataset: Dataset, overrides: dict[str, list[str]] | None = No
         for row in rows:
             ws.append([cell(ws, row.get(h)) for h in headers])
 
-    optional = [h for h in OPTIONAL_STORY_HEADERS if any(getattr(s, h) for s in dataset.stories)]
-    story_extra = _extra_headers(dataset.stories, (*STORY_HEADERS, *OPTIONAL_STORY_HEADERS))
+    stories = [*dataset.stories, *dataset.undated]  # undated: an empty date, which imports back undated
+    optional = [h for h in OPTIONAL_STORY_HEADERS if any(getattr(s, h) for s in stories)]
+    story_extra = _extra_headers(stories, (*STORY_HEADERS, *OPTIONAL_STORY_HEADERS))
     sheet("Stories", [*STORY_HEADERS, *optional, *story_extra],
-          [{**{k: s.extra.get(k) for k in story_extra}, **_story_row(s)} for s in dataset.stories])
+          [{**{k: s.extra.get(k) for k in story_extra}, **_story_row(s)} for s in stories])
     praise_extra = _extra_headers(dataset.praise, PRAISE_HEADERS)
     sheet("Praise", [*PRAISE_HEADERS, *praise_extra],
           [{**{k: p.extra.get(k) for k in praise_extra}, **_praise_row(p)} for p in dataset.praise])
