@@ -66,7 +66,7 @@ def render_undated(where: str) -> None:
             left, right = st.columns([3, 1])
             left.markdown(f"**{md(story.id)}** · {md(headline(story))}")
             months[story.id] = right.text_input(
-                f"Month for {story.id}", key=f"undated_{where}_{story.id}", placeholder="2026-05",
+                md(f"Month for {story.id}"), key=f"undated_{where}_{story.id}", placeholder="2026-05",
                 label_visibility="collapsed",
             )  # fmt: skip
         if count > SHOWN:
