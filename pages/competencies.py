@@ -14,7 +14,7 @@ import streamlit as st
 from core.competencies.frameworks import framework_key
 from core.wording import COMPETENCY_EXPLAINED
 from ui import state
-from ui.cache import assignments, dataset_fingerprint, item_mappings
+from ui.cache import assignments, dataset_fingerprint, learned_mappings
 from ui.choices import framework_in_use, period_in_use
 from ui.competencies.career import career_downloads
 from ui.competencies.coverage import coverage_and_gaps, unknown_names
@@ -22,6 +22,7 @@ from ui.competencies.evidence import evidence_table
 from ui.competencies.framework_picker import framework_picker
 from ui.competencies.item_editor import item_editor
 from ui.competencies.readiness import readiness_section
+from ui.competencies.review import learned_note, review_section
 
 dataset = state.require_data()
 st.title("Competencies")
@@ -35,13 +36,18 @@ overrides = dict(st.session_state[state.OVERRIDES])
 period = period_in_use(dataset)
 fingerprint = dataset_fingerprint(dataset)
 with st.spinner("Mapping evidence to competencies..."):
-    mappings = item_mappings(fingerprint, framework_key(framework), dataset, framework)
+    mappings, corrections = learned_mappings(
+        fingerprint, framework_key(framework), dataset, framework, overrides
+    )
 chosen = assignments(fingerprint, framework_key(framework), dataset, framework, overrides)
 
 coverage_and_gaps(dataset, framework, chosen, overrides, period, fingerprint)
 
 st.subheader("Evidence")
 unknown_names(mappings, fingerprint, framework)
+learned_note(corrections)
+with st.expander("Review suggestions, least confident first", expanded=False):
+    review_section(dataset, mappings, overrides)
 with st.expander("Edit one item", expanded=False):
     item_editor(dataset, framework, mappings, overrides, chosen)
 evidence_table(dataset, framework, mappings, overrides, chosen, period)

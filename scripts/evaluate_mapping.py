@@ -8,7 +8,12 @@ Two tasks (see ../shared/README.md); the data files are arguments, never copied 
   # 2. leave one level out: framework from the other levels' statements, map level L's
   python scripts/evaluate_mapping.py ../shared/data/dropbox-software-engineer.csv --leave-one-level-out
 
-The labelled CSV needs `text` and `competency` columns (and `level` for task 2). Methods: a
+  # 3. the project's labelled stories and quotes (tests/fixtures/mapping_corpus/), per built-in
+  #    framework, then the learning curve: k items corrected by the user, the rest scored
+  python scripts/evaluate_mapping.py --corpus tests/fixtures/mapping_corpus
+
+The labelled CSV needs `text` and `competency` columns (and `level` for task 2); the corpus CSVs
+have `id,kind,framework,text,acceptable` (a hit is any acceptable competency). Methods: a
 plain keyword-overlap baseline, a char-n-gram TF-IDF centroid (scikit-learn, the issue's
 reference), the shipped method (core.competencies.mapping) and, with --ablation, its parts.
 """
@@ -109,6 +114,12 @@ def mapping_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", name.lower())
 
 
+def print_table(table) -> None:
+    print(f"{'task':36} {'method':32} {'top-1':>6} {'top-3':>6} {'n':>5}")
+    for task, name, top1, top3, n in table:
+        print(f"{task:36} {name:32} {top1:6.3f} {top3:6.3f} {n:5d}")
+
+
 def folds_direct(rows, framework_paths):
     framework = load_framework(framework_paths)
     yield framework, [r["text"] for r in rows], [r["competency"] for r in rows]
@@ -145,11 +156,97 @@ def evaluate(task: str, folds, methods) -> list[tuple[str, str, float, float, in
     return table
 
 
+# --- the labelled corpus and the learning curve ---------------------------------------------------
+
+CURVE = (0, 3, 10)
+CURVE_ROUNDS = 20  # random choices of the corrected items per framework and k
+
+
+def corpus_rows(folder: Path) -> list[dict]:
+    return [row for path in sorted(folder.glob("*.csv")) for row in read_rows(path)]
+
+
+def corpus_item(row: dict):
+    """A corpus row as the user would have logged it: a CAR story or a praise quote."""
+    import datetime as dt
+
+    from core.model import Praise, Story
+
+    day = dt.date(2026, 6, 1)
+    if row["kind"] == "praise":
+        return Praise(id=row["id"], date=day, text=row["text"])
+    challenge, action, result = ([*row["text"].split(" | "), "", ""])[:3]
+    return Story(id=row["id"], date=day, title="", challenge=challenge, action=action, result=result)
+
+
+def corpus_hits(
+    rows: list[dict], framework: Framework, corrected=frozenset(), learn: bool = True
+) -> tuple[int, int, int, list]:
+    """(top-1 hits, top-3 hits, n, ids missed at top-1) on the rows not corrected; corrected rows
+    teach the mapper."""
+    items = [corpus_item(r) for r in rows]
+    examples = [
+        mapping.Example(mapping.item_text(item), tuple(r["acceptable"].split(";")))
+        for item, r in zip(items, rows, strict=True)
+        if r["id"] in corrected
+    ]
+    kwargs = {"examples": examples} if examples and learn else {}
+    mapped = mapping.map_items(items, framework, **kwargs)
+    top1 = top3 = n = 0
+    missed = []
+    for r in rows:
+        if r["id"] in corrected:
+            continue
+        ranked = [s.competency for s in mapped[r["id"]].suggestions]
+        ok = set(r["acceptable"].split(";"))
+        top1 += bool(ranked[:1]) and ranked[0] in ok
+        top3 += any(c in ok for c in ranked[:3])
+        n += 1
+        if not (ranked[:1] and ranked[0] in ok):
+            missed.append(r["id"])
+    return top1, top3, n, missed
+
+
+def evaluate_corpus(folder: Path, curve: bool) -> list[tuple[str, str, float, float, int]]:
+    """Per framework: top-1/top-3 with k = 0, 3, 10 corrections. The user corrects k of the items
+    the mapper got wrong (chosen at random, CURVE_ROUNDS times) and the others are scored."""
+    import random
+
+    from core.competencies.frameworks import load_builtin
+
+    rows = corpus_rows(folder)
+    table = []
+    for stem in sorted({r["framework"] for r in rows}):
+        framework = load_builtin(stem)
+        subset = [r for r in rows if r["framework"] == stem]
+        wrong = corpus_hits(subset, framework)[3]
+        for k in CURVE if curve else (0,):
+            rng = random.Random(k)
+            rounds = CURVE_ROUNDS if k else 1
+            hits = {False: [0, 0, 0], True: [0, 0, 0]}
+            for _ in range(rounds):
+                corrected = set(rng.sample(wrong, min(k, len(wrong))))
+                for learn in (False, True) if k else (True,):
+                    a, b, m, _ = corpus_hits(subset, framework, corrected, learn)
+                    hits[learn] = [hits[learn][0] + a, hits[learn][1] + b, hits[learn][2] + m]
+            for learn in (False, True) if k else (True,):
+                top1, top3, n = hits[learn]
+                name = f"k = {k}, " + ("learned" if learn else "same items, not learned") if k else "k = 0"
+                table.append((f"corpus: {stem}", name, top1 / n, top3 / n, n // rounds))
+    return table
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("labelled", type=Path, help="CSV with text, competency (and level) columns")
+    parser.add_argument(
+        "labelled", type=Path, nargs="?", help="CSV with text, competency (and level) columns"
+    )
+    parser.add_argument("--corpus", type=Path, help="folder of labelled corpus CSVs (task 3)")
+    parser.add_argument(
+        "--no-curve", action="store_true", help="with --corpus: k = 0 only (no learning curve)"
+    )
     parser.add_argument(
         "--framework", type=Path, action="append", default=[], help="framework file(s), merged"
     )
@@ -159,6 +256,11 @@ def main(argv=None) -> int:
     parser.add_argument("--ablation", action="store_true", help="also score parts of the shipped method")
     parser.add_argument("--errors", type=int, default=0, help="print this many misses of the shipped method")
     args = parser.parse_args(argv)
+    if args.corpus:
+        print_table(evaluate_corpus(args.corpus, not args.no_curve))
+        return 0
+    if args.labelled is None:
+        parser.error("give a labelled CSV or --corpus FOLDER")
     rows = read_rows(args.labelled)
     if not rows or not {"text", "competency"} <= set(rows[0]):
         sys.exit(f"{args.labelled}: needs `text` and `competency` columns")
@@ -172,9 +274,7 @@ def main(argv=None) -> int:
         if not args.framework:
             sys.exit("give --framework FILE (once or more) unless --leave-one-level-out")
         table = evaluate("definitions -> examples", folds_direct(rows, args.framework), methods)
-    print(f"{'task':36} {'method':32} {'top-1':>6} {'top-3':>6} {'n':>5}")
-    for task, name, top1, top3, n in table:
-        print(f"{task:36} {name:32} {top1:6.3f} {top3:6.3f} {n:5d}")
+    print_table(table)
     if args.errors and not args.leave_one_level_out:
         framework, texts, gold = next(folds_direct(rows, args.framework))
         scores = shipped(framework, texts)

@@ -111,5 +111,25 @@ def assignments(fingerprint: str, fw_key: str, dataset, framework, overrides) ->
     key = (fingerprint, fw_key, overrides_key(overrides))
     return session_memo(
         "assignments", key,
-        lambda: assigned(item_mappings(fingerprint, fw_key, dataset, framework), overrides),
+        lambda: assigned(learned_mappings(fingerprint, fw_key, dataset, framework, overrides)[0], overrides),
     )
+
+
+def learned_mappings(fingerprint: str, fw_key: str, dataset, framework, overrides):
+    """(map_items that also follows the user's own choices as examples, how many corrections).
+
+    Without choices this is item_mappings; with them the mapping is redone once per change of
+    the choices (core.competencies.learning), so the next suggestions follow the corrections.
+    """
+    from core.competencies.learning import examples_from
+    from core.competencies.mapping import map_items
+
+    plain = item_mappings(fingerprint, fw_key, dataset, framework)
+    if not overrides:
+        return plain, 0
+
+    def remap():
+        examples, corrections = examples_from(dataset.items, overrides, plain)
+        return (map_items(dataset.items, framework, examples) if examples else plain), corrections
+
+    return session_memo("learned_mappings", (fingerprint, fw_key, overrides_key(overrides)), remap)

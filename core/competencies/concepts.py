@@ -129,12 +129,10 @@ def read_units(occ: np.ndarray, doc: np.ndarray, types: list[str], capital: np.n
         hits.append(
             np.flatnonzero(capital[:-2] & now & same[:-2] & same[1:-1] & np.isin(occ[2:], of(_NOW_DOES)))
         )
-    marked = (
-        np.unique(doc[np.concatenate(hits)]) if any(len(h) for h in hits) else np.zeros(0, dtype=np.int64)
-    )
-    if len(marked):
-        occ = np.concatenate([occ, np.full(len(marked), type_id(BENEFICIARY_MARK))])
-        doc = np.concatenate([doc, marked])
+    marked = doc[np.concatenate(hits)]
+    if len(marked):  # twice per sign: a person helped is the point of the story, not a detail
+        occ = np.concatenate([occ, np.full(2 * len(marked), type_id(BENEFICIARY_MARK))])
+        doc = np.concatenate([doc, np.repeat(marked, 2)])
     return occ, doc, types
 
 

@@ -1,4 +1,4 @@
-"""Learn from the user: confirmed and corrected items become labelled examples, and each item's
+"""Learn from the user: corrected items become labelled examples, and each item's
 scores also follow its nearest examples (same project, same people, same words).
 
 Similarity is the cosine of binary word-stem vectors weighted by idf over the examples, so words
@@ -19,6 +19,7 @@ from core.text import STOPWORDS, stem
 NEIGHBOURS = 3  # corrected items that vote for an item
 MIN_SIMILARITY = 0.15  # below it a corrected item is not a neighbour
 VOTE_WEIGHT = 0.6  # the neighbours' vote next to the framework score (cosine, 0..1)
+MAX_EXAMPLES = 300  # similarities cost items x examples
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,27 @@ class Example:
     competencies: tuple[str, ...]
 
 
-def examples_from(items, overrides: dict[str, list[str]], text_of) -> list[Example]:
-    """Labelled examples from the user's overrides (an empty override teaches nothing)."""
-    return [Example(text_of(item), tuple(overrides[item.id])) for item in items if overrides.get(item.id)]
+def examples_from(items, overrides: dict[str, list[str]], mappings=None) -> tuple[list[Example], int]:
+    """(labelled examples from the user's corrections, how many corrections there are).
+
+    A correction is a choice that differs from what the mapper counted (the explicit names, else
+    its accepted suggestions). A confirmation of the mapper's own choice is not used: it tells
+    it nothing new, and after "Confirm all" it would pull every similar item toward the
+    mapper's own guesses (self-training, measured no better). "Shows none" teaches nothing.
+    """
+    from core.competencies.mapping import item_text
+    from core.competencies.rules import accepted
+
+    corrections = []
+    for item in items:
+        chosen = overrides.get(item.id)
+        if not chosen:
+            continue
+        mapped = mappings.get(item.id) if mappings else None
+        was = (mapped.confirmed or accepted(mapped.suggestions)) if mapped else []
+        if list(chosen) != list(was):
+            corrections.append(Example(item_text(item), tuple(chosen)))
+    return corrections[-MAX_EXAMPLES:], len(corrections)
 
 
 def learned_scores(
