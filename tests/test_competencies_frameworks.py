@@ -137,7 +137,7 @@ def test_pasted_text_one_per_line():
 
 BROKEN = [
     # (file name, bytes, severity, row, column, words in the message)
-    ("no_comp.csv", b"name_of_thing,description\nA,b\n", "error", 1, "competency", "no `competency` column"),
+    ("no_comp.csv", b"name_of_thing,description\nA,b\n", "error", 1, "competency", "no column of competency"),
     ("empty.csv", b"", "error", None, None, "empty"),
     (
         "blank_name.csv",

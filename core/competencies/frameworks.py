@@ -28,7 +28,21 @@ CSV_COLUMNS = {
     "competency_name": "competency",
     "name": "competency",
     "track": "competency",
+    # A values list or skills matrix in people's own words (issue 13).
+    "value": "competency",
+    "values": "competency",
+    "company_value": "competency",
+    "skill": "competency",
+    "skills": "competency",
+    "principle": "competency",
+    "principles": "competency",
+    "competence": "competency",
     "description": "description",
+    "what_it_means": "description",
+    "what_this_means": "description",
+    "meaning": "description",
+    "definition": "description",
+    "what_good_looks_like": "expectation",
     "competency_description": "description",
     "level": "level",
     "expectation": "expectation",
@@ -213,11 +227,10 @@ def _parse_csv(name: str, text: str, delimiter: str | None) -> tuple[Framework |
         elif key and key not in CSV_QUIET:
             unknown.append(raw.strip())
     if "competency" not in fields.values():
-        return None, [
-            _error(
-                name, 1, "competency", f"no `competency` column (found: {', '.join(h for h in header if h)})"
-            )
-        ]
+        found = ", ".join(f"'{h.strip()}'" for h in header if h.strip())
+        message = "no column of competency names: call it Competency, Value, Skill or Principle"
+        message += f" (found: {found})"
+        return None, [_error(name, 1, "competency", message)]
     if unknown:
         problems.append(_warning(name, 1, ", ".join(unknown), "column(s) not used by frameworks: ignored"))
     col_of = {f: i for i, f in fields.items()}
