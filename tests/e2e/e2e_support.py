@@ -144,7 +144,7 @@ def new_page(browser, recorder: Recorder | None = None):
 
 # ---- helpers the journeys share -------------------------------------------------------------
 
-def settle(page, timeout: float = 60_000, quiet_ms: int = 400) -> None:
+def settle(page, timeout: float = 60_000, quiet_ms: int = 600) -> None:
     """Wait until the Streamlit script has finished and stayed finished for `quiet_ms`.
 
     `stApp[data-test-script-state]` goes running -> notRunning on every rerun; a short quiet
@@ -183,11 +183,11 @@ _WATCH_RUNS = """() => {
     if (!window.__advocateRunWatch) {
         window.__advocateRuns = window.__advocateRuns || 0;
         window.__advocateWatched = app;
-        // Count runs that *started* (a change away from an idle state), from the mutation
-        // records' old values: a fast run's two changes can arrive in one batch, when the
-        // attribute already reads "notRunning" again.
+        // Count every change of the script state (a run starting or ending), one per mutation
+        // record: a fast run's two changes can arrive in one batch, when the attribute already
+        // reads "notRunning" again.
         window.__advocateRunWatch = new MutationObserver((records) => {
-            for (const r of records) if (r.oldValue !== 'running') window.__advocateRuns += 1;
+            window.__advocateRuns += records.length;
         });
         window.__advocateRunWatch.observe(app, {
             attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
@@ -199,10 +199,11 @@ _WATCH_RUNS = """() => {
 def rerun_after(page, action, timeout: float = 20_000) -> None:
     """Do `action` (a click, an upload...) and wait for the script run it triggers to finish.
 
-    A MutationObserver counts the runs that start, so a fast rerun that starts and ends between
-    two polls is still seen; settle() then waits for it to end. An action that starts no run
-    within `timeout` fails the test: the click missed its widget (or the widget did not change),
-    and going on would test a stale page.
+    A MutationObserver counts every change of the script state after the action: the run it
+    starts or, when a run was still going (a script's own st.rerun on a busy machine), that run
+    ending with the action folded in; settle() then waits for the app to be idle. Nothing
+    changing within `timeout` fails the test: the click missed its widget (or the widget did not
+    change), and going on would test a stale page.
     """
     before = page.evaluate(_WATCH_RUNS)
     action()
