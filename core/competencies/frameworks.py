@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from core.digest import content_hash
 from core.model import Competency, Framework, Problem
 
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "data" / "frameworks"
@@ -191,13 +192,11 @@ def merge_frameworks(name: str, frameworks: list[Framework]) -> Framework:
 
 def framework_key(framework: Framework) -> str:
     """A content fingerprint, so caches key on what a framework says rather than its identity."""
-    import hashlib
-
     parts = [framework.name, "|".join(framework.levels)]
     for c in framework.competencies:
         parts += [c.name, c.description, ";".join(c.keywords)]
         parts += [f"{lv}={'¦'.join(texts)}" for lv, texts in c.expectations.items()]
-    return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()
+    return content_hash(*parts)
 
 
 # --- CSV ---------------------------------------------------------------------------------------

@@ -9,13 +9,13 @@ with their column names, and load on a second call with the user's `column_mappi
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
 
+from core.digest import content_hash
 from core.ingest.dates import YearHints, file_year, parse_column
 from core.ingest.headers import (
     PRAISE_FIELDS,
@@ -201,12 +201,12 @@ class _Loader:
 
     def run(self, files) -> Dataset:
         self.several_files = len({name for name, _ in files}) > 1
-        digests: dict[bytes, str] = {}
+        digests: dict[str, str] = {}
         for name, data in files:
             status = FileStatus(name)
             self.files.append(status)
             if isinstance(data, bytes | bytearray):
-                digest = hashlib.blake2b(data, digest_size=16).digest()
+                digest = content_hash(data)
                 if digest in digests:  # the same file given twice (or under two names): loaded once
                     first = digests[digest]
                     same = "was given twice" if first == name else f"is the same file as {first}"
