@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.competencies import concepts
-from core.model import Framework
+from core.model import Framework, Praise, Story
 from core.text import STOPWORDS, stem, strip_accents
 
 # Block weights (word, char, concept) and the n-gram range, fixed by the evaluation script.
@@ -44,6 +44,13 @@ class Corpus:
     @property
     def n_docs(self) -> int:
         return len(self.indptr) - 1
+
+
+def item_text(item: Story | Praise) -> str:
+    """What an item says, for matching: a story's words plus its tags and project."""
+    if isinstance(item, Story):
+        return "\n".join(p for p in (item.text, " ".join(item.tags), item.project) if p)
+    return item.text
 
 
 def tokenise(texts: list[str]) -> Corpus:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.competencies.engine import Corpus, tokenise
+from core.competencies.engine import Corpus, item_text, tokenise
 from core.text import STOPWORDS, stem
 
 NEIGHBOURS = 3  # corrected items that vote for an item
@@ -38,7 +38,6 @@ def examples_from(items, overrides: dict[str, list[str]], mappings=None) -> tupl
     it nothing new, and after "Confirm all" it would pull every similar item toward the
     mapper's own guesses (self-training, measured no better). "Shows none" teaches nothing.
     """
-    from core.competencies.mapping import item_text
     from core.competencies.rules import accepted
 
     corrections = []

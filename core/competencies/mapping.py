@@ -35,6 +35,7 @@ from core.competencies.engine import (  # noqa: F401 - the mapper's public surfa
     build_model,
     competency_sentences,
     item_scores,
+    item_text,
     model_for,
     score_texts,
     tokenise,
@@ -54,13 +55,6 @@ class ItemMapping:
     confirmed: list[str]  # explicit competencies from the input, matched to framework names
     suggestions: list[Suggestion]  # best first
     unmatched: list[str] = field(default_factory=list)  # explicit names the framework lacks
-
-
-def item_text(item: Story | Praise) -> str:
-    """What an item says, for matching: a story's words plus its tags and project."""
-    if isinstance(item, Story):
-        return "\n".join(p for p in (item.text, " ".join(item.tags), item.project) if p)
-    return item.text
 
 
 def map_items(
