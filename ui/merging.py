@@ -10,6 +10,7 @@ from core.model import Dataset
 from core.store.merge import Conflict, match_rows, merge, resolve
 from core.store.workspace import WorkingSet
 from ui import saving, state
+from ui.memo import Same, session_memo
 from ui.safe import md
 from ui.workspace import bring_back_saved, reload_saved
 
@@ -136,25 +137,22 @@ def render_conflicts() -> None:
 # Another tab saved first
 # ---------------------------------------------------------------------------------------------
 
-_TAB_VIEW = "_workspace_stale_view"  # (revision, saved WorkingSet, lost if keep mine, lost if take saved)
-
-
 def stale_view() -> tuple[WorkingSet | None, list, list]:
     """(the saved version, its items this tab's version lacks or changed, and this tab's items
     the saved version lacks or changed): what each side would lose. Loaded once per revision."""
-    found = st.session_state.get(saving.STALE)
-    memo = st.session_state.get(_TAB_VIEW)
-    if memo is not None and memo[0] == found and memo[4] is st.session_state.get(state.DATASET):
-        return memo[1], memo[2], memo[3]
-    saved = saving.load_saved()
-    mine = st.session_state.get(state.DATASET) or Dataset()
-    theirs = saved.dataset if saved is not None else Dataset()
-    pairs, exact = match_rows(mine.items, theirs.items)
-    same_mine = {pairs[i][0] for i in exact}
-    only_saved = [item for i, item in enumerate(theirs.items) if i not in exact]
-    only_mine = [item for j, item in enumerate(mine.items) if j not in same_mine]
-    st.session_state[_TAB_VIEW] = (found, saved, only_saved, only_mine, mine)
-    return saved, only_saved, only_mine
+    mine = st.session_state.get(state.DATASET)
+
+    def compare() -> tuple[WorkingSet | None, list, list]:
+        saved = saving.load_saved()
+        ours = mine or Dataset()
+        theirs = saved.dataset if saved is not None else Dataset()
+        pairs, exact = match_rows(ours.items, theirs.items)
+        same_mine = {pairs[i][0] for i in exact}
+        only_saved = [item for i, item in enumerate(theirs.items) if i not in exact]
+        only_mine = [item for j, item in enumerate(ours.items) if j not in same_mine]
+        return saved, only_saved, only_mine
+
+    return session_memo("workspace_stale_view", (st.session_state.get(saving.STALE), Same(mine)), compare)
 
 
 def keep_this_tab() -> None:

@@ -9,13 +9,13 @@ kept in session state for the sidebar to explain, and the app goes on without sa
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import sqlite3
 from dataclasses import dataclass
 
 import streamlit as st
 
+from core.digest import content_hash
 from core.model import Dataset
 from core.store.health import NewerDatabase, StorageFault, fault_from
 from core.store.location import resolve_data_dir, resolve_shared
@@ -126,7 +126,7 @@ def settings_hash(session=None) -> str:
         blob = pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # an unpicklable option: fall back to its repr
         blob = repr(parts).encode()
-    return hashlib.blake2b(blob, digest_size=16).hexdigest()
+    return content_hash(blob)
 
 
 def _positions(dataset: Dataset):
