@@ -40,7 +40,7 @@ _FOR_SOMEONE = frozenset(
     }
 )
 _PRONOUNS = frozenset(["her", "him", "them"])
-_OWN = (("on", "her", "own"), ("on", "his", "own"), ("on", "their", "own"))
+_OWN = (("on", "her", "own"), ("on", "his", "own"))  # "on their own" is often a team
 _SELF = (("by", "herself"), ("by", "himself"), ("by", "themselves"))
 _NOW_DOES = frozenset(["runs", "leads", "owns", "handles", "reviews", "presents", "mentors"])
 
