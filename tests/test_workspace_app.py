@@ -141,3 +141,13 @@ def test_a_corrected_reupload_keeps_every_row_across_reloads(advocate_home):
     stories = at.session_state["dataset"].stories
     assert sorted((x.title, x.result) for x in stories) == sorted(wanted)
     assert len({x.id for x in stories}) == len(stories)
+
+
+def test_rows_the_new_file_lacks_stay_and_the_page_says_so(advocate_home):
+    at = session()
+    upload(at, "wins.csv", (FIXTURES / "reupload_v2.csv").read_bytes())
+    before = len(at.session_state["dataset"].stories)
+    upload(at, "older.csv", (FIXTURES / "reupload_v1.csv").read_bytes())  # fewer rows
+    assert len(at.session_state["dataset"].stories) == before  # nothing removed
+    [summary] = [x.value for x in at.success if "Merged into your workspace" in x.value]
+    assert re.search(r"\d+ of your rows are not in this file: they stay in your workspace", summary)
