@@ -205,3 +205,80 @@ def interview_markdown_for(stories):
 
 def test_fixture_paths_exist():
     assert Path(HERE / "labels.csv").is_file()
+
+
+def _story(sid, title, challenge, action, result, kind="win"):
+    import datetime as dt
+
+    return Story(
+        sid,
+        dt.date(2026, 5, 1),
+        title=title,
+        challenge=challenge,
+        action=action,
+        result=result,
+        story_kind=kind,
+    )
+
+
+QUESTION_STORIES = [
+    _story(
+        "S1",
+        "Payments platform",
+        "Checkout lost 4% of orders",
+        "Rebuilt the payments platform",
+        "Revenue up $2.1M a year across all markets",
+    ),
+    _story(
+        "S2",
+        "Missed launch",
+        "I missed the launch date by two weeks",
+        "Told the team early and re-planned",
+        "Shipped late; I now estimate with buffers",
+        kind="struggle",
+    ),
+    _story(
+        "S3",
+        "Mentoring Ana",
+        "Ana was new and stuck",
+        "Mentored her weekly and coached her on design",
+        "She led her first project alone",
+    ),
+    _story(
+        "S4",
+        "Scope dispute",
+        "Product and design disagreed about scope",
+        "Ran a session to resolve the conflict",
+        "Both sides agreed on one plan",
+    ),
+    _story(
+        "S5",
+        "Release train",
+        "Four teams shipped on different days",
+        "Persuaded the other teams to join one release train without being their lead",
+        "One release a week",
+    ),
+    _story(
+        "S6",
+        "Pricing research",
+        "Nobody knew why trials did not convert and the brief was unclear",
+        "Interviewed ten customers",
+        "Found the two blockers",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("impact", "S1"),
+        ("failure", "S2"),
+        ("grow", "S3"),
+        ("conflict", "S4"),
+        ("lead", "S5"),
+        ("ambiguity", "S6"),
+    ],
+)
+def test_each_behavioural_question_gets_the_story_written_for_it(question, expected):
+    got = {a.question.key: a.story.id for a in answers(QUESTION_STORIES)}
+    assert got[question] == expected
