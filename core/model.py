@@ -157,6 +157,32 @@ class Praise:
 Evidence = Story | Praise
 
 
+@dataclass(frozen=True)
+class ColumnReading:
+    """How one sheet's columns were read, for the Import page's "your columns were read as" panel."""
+
+    sheet: str | None
+    kind: str  # "story" or "praise"
+    headers: tuple[str, ...]  # as the user wrote them
+    fields: tuple[str, ...]  # the field each header feeds; "" = kept with each row as extra information
+    key: str  # the header set's key (core.ingest.headers.header_set_key): choices are remembered by it
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """A row that did not load, with what it held, so the user can fix it in the app."""
+
+    file: str
+    sheet: str | None
+    row: int
+    kind: str  # "story" or "praise"
+    values: dict[str, str]  # field -> text as read
+    extra: dict[str, str]
+    date_text: str  # the date cell as written ("" when empty)
+    needs: tuple[str, ...]  # what is missing or wrong: "date", "text"
+    reason: str
+
+
 @dataclass
 class FileStatus:
     """How one input file fared: error is set when nothing in it could be read."""
@@ -174,6 +200,7 @@ class FileStatus:
     needs_year: bool = False  # some dates ("July", "Q3") have no year and nothing fixed one: ask
     hidden_sheets: list[str] = field(default_factory=list)  # hidden sheets holding data
     duplicate_of: str | None = None  # the file given earlier with the very same bytes
+    readings: list[ColumnReading] = field(default_factory=list)  # per loaded sheet
 
 
 @dataclass(frozen=True)
@@ -192,6 +219,7 @@ class Dataset:
     # Stories without a date (story banks, blank date cells): kept apart so every period measure,
     # chart and draft sees dated evidence only; the user gives each a month to move it to `stories`.
     undated: list[Story] = field(default_factory=list)
+    rejected: list[RejectedRow] = field(default_factory=list)  # rows not loaded, fixable in the app
 
     @property
     def items(self) -> list[Evidence]:

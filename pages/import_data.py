@@ -11,10 +11,12 @@ import streamlit as st
 
 from core.ingest.messages import MESSAGE_EXTENSIONS
 from core.ingest.readers import ACCEPTED_EXTENSIONS, Limits
+from core.ingest.report import report_from_dict
 from core.wording import COMPETENCY_MEANING
 from ui import state
 from ui.cache import dataset_fingerprint
-from ui.import_steps import apply_import, mapping_step, signature, year_step
+from ui.import_fix import render_read_as, render_rejected
+from ui.import_steps import apply_import, hidden_sheets_step, mapping_step, rerun_import, signature, year_step
 from ui.import_tables import problems_table, tables
 from ui.merging import render_conflicts
 from ui.safe import md
@@ -103,6 +105,8 @@ source = st.session_state.get(state.SOURCE)
 report = st.session_state.get(state.IMPORT_REPORT)
 if report is None and source == "sample":
     report = dataset
+elif report is None and st.session_state.get(state.LOAD_REPORT):  # after a reload: the saved report
+    report = report_from_dict(st.session_state[state.LOAD_REPORT])
 
 if source == "sample":
     who = EXAMPLE_WHO.get(st.session_state.get(state.EXAMPLE) or "engineering", "")
@@ -114,8 +118,8 @@ elif source:
 
 if report is not None:
     metrics = st.columns(4)
-    metrics[0].metric("Stories", len(report.stories))
-    metrics[1].metric("Praise", len(report.praise))
+    metrics[0].metric("Stories", sum(f.stories for f in report.files))
+    metrics[1].metric("Praise", sum(f.praise for f in report.files))
     metrics[2].metric("Rows skipped", report.rows_skipped)
     metrics[3].metric("Rows read", report.rows_read)
 
@@ -130,6 +134,9 @@ if report is not None:
             mapping_step(status, uploads)
         elif status.needs_year and uploads:
             year_step(status, uploads)
+    hidden_sheets_step(report)
+    if source != "sample":
+        render_read_as(report, rerun_import if uploads else None)
 
     file_errors = {(f.file, f.error) for f in report.files if f.error}
     row_problems = [p for p in report.problems if (p.file, p.message) not in file_errors]
@@ -139,6 +146,7 @@ if report is not None:
         if errors:
             st.error(f"{errors} row(s) were not loaded: each one is listed below with the reason.")
         st.dataframe(problems_table(row_problems), hide_index=True, width="stretch")
+        render_rejected(report)
     elif report.items:
         st.success("Every row was loaded.")
 

@@ -52,3 +52,69 @@ def test_a_bank_of_undated_stories_alone_opens_the_timeline_on_them(app):
     assert not at.exception
     assert any(w.value.startswith("2 stories have no date") for w in at.warning)
     assert not at.get("plotly_chart")
+
+
+# ------------------------------------------------------------------ the read-as panel, fixing rows, reloads
+
+
+def test_the_read_as_panel_shows_each_column_and_changes_one(app):
+    at = upload(app, "google_sheets_what_happened.csv")
+    [caption] = [c.value for c in at.caption if "your columns were read as" in c.value]
+    assert "When → date, What happened → challenge, What I did → action, Impact → result" in caption
+    assert "Who noticed → who noticed, Lesson → lesson learned, Theme → theme or skill (a hint)" in caption
+    what_happened = next(s for s in at.selectbox if s.label == "What happened")
+    what_happened.set_value("description")
+    at = next(b for b in at.button if b.label == "Read the columns this way").click().run()
+    assert not at.exception
+    story = at.session_state[state.DATASET].stories[0]
+    assert (story.challenge, story.description) == ("", "Checkout errors doubled after the release")
+    [caption] = [c.value for c in at.caption if "your columns were read as" in c.value]
+    assert "What happened → description" in caption
+    # Remembered for this set of columns: the same headers next time are read the user's way.
+    [remembered] = at.session_state[state.READ_AS].values()
+    assert remembered["What happened"] == "description"
+
+
+def test_a_rejected_row_fixed_inline_loads_and_reaches_the_timeline(app):
+    at = upload(app, "libreoffice_wins.xlsx")
+    assert metrics(at)["Rows skipped"] == "2"
+    date_box = next(t for t in at.text_input if t.value == "sometime in spring")
+    date_box.input("2025-04-20")
+    at = at.button(key=date_box.key.replace("_date", "_go")).click().run()
+    assert not at.exception
+    assert metrics(at)["Rows skipped"] == "1" and metrics(at)["Stories"] == "6"
+    fixed = next(s for s in at.session_state[state.DATASET].stories if s.title == "Helped sales")
+    assert (fixed.date, fixed.origin.row) == (dt.date(2025, 4, 20), 8)
+    assert not [t for t in at.text_input if t.value == "sometime in spring"]
+    at.switch_page("pages/timeline.py").run()
+    assert not at.exception
+    numbers = next(d.value for d in at.dataframe if "Stories" in d.value.columns)
+    assert int(numbers["Stories"].sum()) == 6  # the fixed row counts in the quarters
+
+
+def test_the_load_report_survives_a_reload(advocate_home, bound_to_localhost):
+    from tests.test_journal_app import new_session
+
+    at = upload(new_session(), "libreoffice_wins.xlsx")
+    assert any("2 row(s) were not loaded" in e.value for e in at.error)
+    at = new_session()  # a reload: only the saved workspace comes back
+    assert not at.exception
+    assert metrics(at) == {"Stories": "5", "Praise": "3", "Rows skipped": "2", "Rows read": "10"}
+    assert any("2 row(s) were not loaded" in e.value for e in at.error)
+    report = next(d.value for d in at.dataframe if "message" in d.value.columns)
+    assert "sometime in spring" in " ".join(report["message"])
+    # Fixed after the reload, the row stays fixed through the next one.
+    date_box = next(t for t in at.text_input if t.value == "sometime in spring")
+    date_box.input("2025-04-20")
+    at = at.button(key=date_box.key.replace("_date", "_go")).click().run()
+    at = new_session()
+    assert metrics(at)["Rows skipped"] == "1"
+    assert "Helped sales" in [s.title for s in at.session_state[state.DATASET].stories]
+
+
+def test_hidden_sheets_can_be_included(app):
+    at = upload(app, "hidden_sheets.xlsx")
+    assert metrics(at)["Stories"] == "2"
+    at = at.checkbox[0].check().run()
+    assert not at.exception
+    assert metrics(at)["Stories"] == "4"

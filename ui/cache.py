@@ -15,6 +15,8 @@ def load_files(
     column_mapping: dict | None = None,
     years: dict | None = None,
     period: tuple | None = None,
+    include_hidden: bool = False,
+    read_as: dict | None = None,
 ):
     """Parse once per upload: keyed by the files' bytes and the user's column choices.
 
@@ -25,7 +27,10 @@ def load_files(
     """
     from core.ingest.importer import load_uploads
 
-    return load_uploads(list(files), column_mapping=column_mapping or None, years=years, period=period)
+    return load_uploads(
+        list(files), column_mapping=column_mapping or None, years=years, period=period,
+        include_hidden=include_hidden, read_as=read_as,
+    )  # fmt: skip
 
 
 def load_sample(which: str | None = None):

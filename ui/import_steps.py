@@ -3,18 +3,22 @@ a file does not say (which column is which, which year "July" is)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import streamlit as st
 
 from core.digest import content_hash
 from core.ingest.importer import mapping_fields
+from core.ingest.report import report_to_dict
 from ui import state
 from ui.cache import load_files
 from ui.merging import merge_dataset
 from ui.safe import md
 
 NONE = "(none)"
+INCLUDE_HIDDEN = "import_include_hidden"  # session key: read hidden sheets too (the user ticked it)
+HIDDEN_READ = "import_hidden_read"  # session key: whether the last reading included hidden sheets
 FIELD_LABELS = {
     "date": "Date (required)",
     "text": "Quote / feedback text (required)",
@@ -37,10 +41,32 @@ def apply_import(files: tuple[tuple[str, bytes], ...], mapping: dict) -> None:
     period = st.session_state.get(state.PERIOD)
     span = (period.start, period.end) if period is not None else None
     years = dict(st.session_state.get(state.IMPORT_YEARS) or {}) or None
-    report = load_files(files, mapping or None, years, span)
+    hidden = bool(st.session_state.get(INCLUDE_HIDDEN))
+    st.session_state[HIDDEN_READ] = hidden
+    read_as = dict(st.session_state.get(state.READ_AS) or {}) or None
+    report = load_files(files, mapping or None, years, span, hidden, read_as)
+    names = {name for name, _ in files}
+    if st.session_state.get(state.IMPORT_REPORT) is not None and names <= {
+        f.file for f in st.session_state[state.IMPORT_REPORT].files
+    }:  # the same upload read again with new answers: its rows are replaced, not merged as changes
+        _drop_rows_from(names)
+    st.session_state[state.LOAD_REPORT] = report_to_dict(report)  # saved with the merge: kept after a reload
     merge_dataset(report)  # replaces the sample, or merges into the user's own (the file's Mapping too)
     st.session_state[state.IMPORT_REPORT] = report
     st.session_state[state.SOURCE] = ", ".join(name for name, _ in files)
+
+
+def _drop_rows_from(names: set[str]) -> None:
+    dataset = st.session_state.get(state.DATASET)
+    if dataset is None:
+        return
+
+    def keep(items):
+        return [i for i in items if not (i.origin and i.origin.file in names)]
+
+    st.session_state[state.DATASET] = dataclasses.replace(
+        dataset, stories=keep(dataset.stories), praise=keep(dataset.praise), undated=keep(dataset.undated)
+    )
 
 
 def _answer(files, setting: str, file: str, value) -> None:
@@ -99,3 +125,22 @@ def year_step(status, files) -> None:
         )
         if st.button("Use this year", key=f"{key}_go", type="primary"):
             _answer(files, state.IMPORT_YEARS, status.file, int(year))
+
+
+def rerun_import() -> None:
+    """Read the current uploads again with every answer given so far."""
+    files = st.session_state.get(state.UPLOADS)
+    if files:
+        apply_import(files, st.session_state.get(state.COLUMN_MAPPING) or {})
+
+
+def hidden_sheets_step(report) -> None:
+    """Hidden sheets were skipped: one tick reads them too."""
+    hidden = [(s.file, name) for s in report.files for name in s.hidden_sheets]
+    if not hidden or not st.session_state.get(state.UPLOADS):
+        return
+    names = ", ".join(f"'{name}' ({file})" for file, name in hidden)
+    wanted = st.checkbox(md(f"Include hidden sheets: {names}"), key=INCLUDE_HIDDEN)
+    if wanted != bool(st.session_state.get(HIDDEN_READ)):
+        rerun_import()
+        st.rerun()

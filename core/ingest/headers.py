@@ -170,17 +170,30 @@ def classify(row: list, name_hint: str | None) -> str:
     return "praise" if name_hint == "praise" else "story"
 
 
-def map_headers(row: list, row_index: int, kind: str, chosen: dict[str, str] | None = None) -> HeaderMap:
-    """Map a header row onto `kind`'s fields; `chosen` = {field: header} picked by the user wins."""
+def header_set_key(headers: list) -> str:
+    """One key per set of column names, whatever their case or order of punctuation: a user's
+    reading of those columns is remembered under it and applied when the same columns come again."""
+    return " | ".join(normalise(h) for h in headers if str(h).strip())
+
+
+def map_headers(
+    row: list, row_index: int, kind: str, chosen: dict[str, str] | None = None, read_as: dict | None = None
+) -> HeaderMap:
+    """Map a header row onto `kind`'s fields; `chosen` = {field: header} picked by the user wins,
+    and so does `read_as` = {header: field, or "" to keep the column as extra information}."""
     synonyms = STORY_SYNONYMS if kind == "story" else PRAISE_SYNONYMS
     headers = _cells(row)
     result = HeaderMap(kind, row_index, headers)
     by_header = {normalise(h): f for f, h in (chosen or {}).items() if h}
-    taken = set(by_header.values())
+    by_header.update({normalise(h): f for h, f in (read_as or {}).items()})
+    taken = {f for f in by_header.values() if f}
     for index, header in enumerate(headers):
         if not header:
             continue
         name = by_header.get(normalise(header))
+        if name == "":
+            result.unknown.append(index)
+            continue
         if name is None:
             name = match_header(header, synonyms)
             if name in taken or (name and name not in TEXT_JOINED and result.has(name)):

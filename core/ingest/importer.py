@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePath
 
@@ -25,6 +25,7 @@ from core.ingest.headers import (
     HeaderMap,
     classify,
     find_header_row,
+    header_set_key,
     likely_header_row,
     map_headers,
     match_header,
@@ -33,7 +34,17 @@ from core.ingest.headers import (
 )
 from core.ingest.messages import Message, is_message_name, read_message
 from core.ingest.readers import Limits, RawTable, ReadError, read_tables
-from core.model import Dataset, FileStatus, Origin, Praise, Problem, Story, with_id
+from core.model import (
+    ColumnReading,
+    Dataset,
+    FileStatus,
+    Origin,
+    Praise,
+    Problem,
+    RejectedRow,
+    Story,
+    with_id,
+)
 
 __all__ = ["Limits", "load_paths", "load_uploads", "mapping_fields"]
 
@@ -60,6 +71,20 @@ def mapping_fields(kind: str) -> tuple[str, ...]:
     return tuple(f for f in (STORY_FIELDS if kind == "story" else PRAISE_FIELDS) if f != "id")
 
 
+@dataclass(frozen=True)
+class Choices:
+    """What the user told the Import page that the files do not say."""
+
+    column_mapping: dict = field(default_factory=dict)  # {file: {field: header}} for unrecognised files
+    years: dict = field(default_factory=dict)  # {file: year} for dates without one ("July", "Q3")
+    period: tuple[dt.date, dt.date] | None = None  # the review period: fixes "July" when it holds it once
+    include_hidden: bool = False  # read hidden and very hidden sheets too
+    read_as: dict = field(default_factory=dict)  # {header_set_key: {header: field or ""}} (the panel)
+
+
+KIND_CHOICE = "__kind__"  # in a read_as choice: "story" or "praise" for the whole sheet
+
+
 def load_uploads(
     files: list[tuple[str, bytes]],
     limits: Limits | None = None,
@@ -67,12 +92,11 @@ def load_uploads(
     years: dict[str, int] | None = None,
     period: tuple[dt.date, dt.date] | None = None,
     include_hidden: bool = False,
+    read_as: dict | None = None,
 ) -> Dataset:
-    """Read uploaded (name, bytes) files into one Dataset; `column_mapping` = {file: {field: header}},
-    `years` = {file: year} the user gave for dates without one, `period` = the review period's
-    (start, end), which fixes the year of "July" or "Q3" when it holds that month once."""
-    loader = _Loader(limits or Limits(), column_mapping or {}, years, period, include_hidden)
-    return loader.run(list(files))
+    """Read uploaded (name, bytes) files into one Dataset, with the user's Choices (see there)."""
+    choices = Choices(column_mapping or {}, years or {}, period, include_hidden, read_as or {})
+    return _Loader(limits or Limits(), choices).run(list(files))
 
 
 def load_paths(paths, limits: Limits | None = None) -> Dataset:
@@ -83,7 +107,7 @@ def load_paths(paths, limits: Limits | None = None) -> Dataset:
     """
     limits = limits or Limits()
     files: list[tuple[str, bytes | ReadError]] = [(Path(p).name, read_path(Path(p), limits)) for p in paths]
-    return _Loader(limits, {}).run(files)
+    return _Loader(limits, Choices()).run(files)
 
 
 def _mb(n: int) -> str:
@@ -181,12 +205,14 @@ def _kind(text: str) -> str | None:
 
 
 class _Loader:
-    def __init__(self, limits: Limits, column_mapping: dict, years=None, period=None, include_hidden=False):
+    def __init__(self, limits: Limits, choices: Choices):
         self.limits = limits
-        self.include_hidden = include_hidden
-        self.column_mapping = column_mapping
-        self.years = years or {}
-        self.period = period
+        self.include_hidden = choices.include_hidden
+        self.column_mapping = choices.column_mapping
+        self.years = choices.years
+        self.period = choices.period
+        self.read_as = choices.read_as
+        self.rejected: list[RejectedRow] = []
         # The dataset's parts, gathered while reading; run() builds the (frozen) Dataset from them.
         self.stories: list[Story] = []
         self.praise: list[Praise] = []
@@ -239,6 +265,7 @@ class _Loader:
             rows_skipped=sum(f.rows_skipped for f in self.files),
             overrides=self.overrides,
             undated=self.undated,
+            rejected=self.rejected,
         )
 
     def _load_message(self, status: FileStatus, message: Message) -> None:
@@ -360,7 +387,9 @@ class _Loader:
         if index is None:
             return None
         header = [_text(c) for c in rows[index]]
-        return map_headers(header, index, classify(header, hint))
+        read_as = dict(self.read_as.get(header_set_key(header)) or {})
+        kind = read_as.pop(KIND_CHOICE, None) or classify(header, hint)
+        return map_headers(header, index, kind, read_as=read_as)
 
     def _load_mapping_sheet(self, status: FileStatus, table: RawTable) -> bool:
         """Our exported workbook's Mapping sheet (id, competencies) -> Dataset.overrides."""
@@ -416,6 +445,12 @@ class _Loader:
 
         if hmap.kind == "story":
             self._settle_story_columns(hmap, [r for _, r in data])
+        status.readings.append(
+            ColumnReading(
+                sheet, hmap.kind, tuple(headers), tuple(hmap.fields.get(i, "") for i in range(len(headers))),
+                header_set_key(headers),
+            )
+        )  # fmt: skip
         date_cols = hmap.columns_for("date")
         date_header = headers[date_cols[0]] if date_cols else None
         hints = YearHints(file_year(PurePath(file).stem), self.period, self.years.get(file))
@@ -446,12 +481,15 @@ class _Loader:
         texts = {name: column_texts(cols) for name, cols in columns.items()}
         extras = [(headers[c], column_texts([c])) for c in hmap.unknown]
 
+        raw_dates = [_text(v) for v in values_of_dates]
         for position, (number, _row) in enumerate(data):
-            if position in dates.errors:
-                self._skip(status, sheet, number, date_header, f"Row not loaded: {dates.errors[position]}.")
-                continue
             values = {name: column[position] for name, column in texts.items()}
             extra = {header: column[position] for header, column in extras if column[position]}
+            if position in dates.errors:
+                reason = f"Row not loaded: {dates.errors[position]}."
+                self._skip(status, sheet, number, date_header, reason)
+                self._reject(hmap.kind, file, sheet, number, values, extra, raw_dates[position], reason)
+                continue
             origin = Origin(file, sheet, number)
             when = (dates.dates[position], dates.precision.get(position, "day"))
             if hmap.kind == "story":
@@ -459,6 +497,8 @@ class _Loader:
             else:
                 item = self._praise(status, sheet, number, values, when, extra, hmap, origin)
             if item is None:
+                reason, date_text = self.problems[-1].message, raw_dates[position]
+                self._reject(hmap.kind, file, sheet, number, values, extra, date_text, reason, False)
                 continue
             if item.date is None and date_cols:
                 self.problem(
@@ -497,6 +537,13 @@ class _Loader:
         if not any(hmap.has(f) for f in STORY_REQUIRED_ANY):
             for column in hmap.columns_for("title"):
                 hmap.fields[column] = "description"
+
+    def _reject(self, kind, file, sheet, row, values, extra, date_text, reason, date_wrong=True) -> None:
+        """Keep what a skipped row held, so the Import page can offer to fix it in place."""
+        text_fields = ("text",) if kind == "praise" else STORY_REQUIRED_ANY
+        has_text = any(values.get(f) for f in text_fields)
+        needs = (("date",) if date_wrong else ()) + (() if has_text else ("text",))
+        self.rejected.append(RejectedRow(file, sheet, row, kind, values, extra, date_text, needs, reason))
 
     def _skip(self, status: FileStatus, sheet, row, column, message) -> None:
         status.rows_skipped += 1

@@ -40,7 +40,10 @@ FIELDS: tuple[Field, ...] = (
     Field("readiness", dict, True, True, '{"level", "decisions", "wants"}: level readiness (ui.readiness)'),
     Field("draft_options", dict, True, False, "the Draft page's options"),
     Field("column_mapping", dict, True, True, "{file name: {field: column}} chosen by the user"),
-    Field("import_years", dict, False, True, '{file name: year} given for dates without one ("July")'),
+    Field("import_years", dict, True, True, '{file name: year} given for dates without one ("July")'),
+    Field("read_as", dict, True, False, "{header set key: {header: field}}: the user's reading of columns"),
+    # Not per dataset: it is set just before the upload replaces the sample, and saved with it.
+    Field("load_report", _none, True, False, "the last import's load report as plain data (ingest.report)"),
     Field("source", str, True, True, '"sample", "workspace", "journal", "import" or file names'),
     Field("merge_conflicts", list, True, True, "core.store.merge.Conflict waiting for the user's choice"),
     Field("upload_signature", _none, False, True, "content hash of the current upload: parse once"),
