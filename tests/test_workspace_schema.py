@@ -25,6 +25,8 @@ USED = {
     "draft_options": {"tone": "plain"},
     "column_mapping": {"wins.csv": {"date": "When"}},
     "import_years": {"wins.csv": 2025},
+    "read_as": {"date | win": {"Win": "title"}},
+    "load_report": {"files": [], "problems": [], "rejected": [], "rows_read": 0, "rows_skipped": 0},
     "source": "wins.csv",
     "merge_conflicts": ["a pending choice"],
     "upload_signature": "abc",
