@@ -396,3 +396,10 @@ def test_a_period_without_evidence_cites_nothing_and_says_so_on_the_checklist():
     assert all(not s.cites for s in draft.sections)
     assert draft.audit.total == 0 and "no evidence" in draft.audit.statement
     assert draft.checklist
+
+
+def test_pins_and_left_out_stories_are_kept_with_the_draft_options():
+    options = DraftOptions(pinned=["S3", "S3"], left_out=["S2", "S3"])
+    assert (options.pinned, options.left_out) == (["S3"], ["S2"])  # a pin wins over leaving out
+    assert DraftOptions.from_dict(options.as_dict()) == options
+    assert DraftOptions.from_dict({"tone": "numbers-old", "pinned": ["S1"]}).tone == "story"

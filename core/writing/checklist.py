@@ -52,7 +52,8 @@ def left_out(b: Builder, sections: list[Section]) -> list[LeftOut]:
         else:
             home = b.home.get(story.id)
             why = (
-                f"“{home}” already tells {plural(by_heading.get(home, 0), 'stronger story', 'stronger stories')}."  # noqa: E501
+                f"“{home}” already tells {plural(by_heading.get(home, 0), 'story', 'stories')}: "
+                "pin it to add it."
                 if home
                 else "It is not mapped to a competency: confirm one on the Competencies page, or pin it."
             )
