@@ -110,7 +110,7 @@ def test_heatmap_in_framework_order_and_chronological(cov):
 def test_heatmap_strength_measure(cov):
     heat = heatmap_figure(cov, "strength").data[0]
     assert heat.z[0][0] == pytest.approx(0.8)
-    assert "strength" in heat.hovertemplate
+    assert "weighted by how convincing" in heat.hovertemplate  # plain words, not "strength"
 
 
 def test_heatmap_shows_competency_names_as_inert_text():

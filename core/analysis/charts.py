@@ -104,7 +104,8 @@ def quarter_bars(
             marker={"color": colour, "pattern": {"shape": pattern}, "line": _EDGE},
             customdata=[[q.stories, q.weighted] for q in quarters],
             hovertemplate="%{x}: %{y} " + plot_text(name)
-            + "<br>%{customdata[0]} stories in all, strength-weighted %{customdata[1]:.1f}<extra></extra>",
+            + "<br>%{customdata[0]} stories in all, %{customdata[1]:.0f} counting how convincing each is"
+            "<extra></extra>",
         )  # fmt: skip
         base = [b + v for b, v in zip(base, values, strict=True)]
     fig.add_bar(

@@ -180,7 +180,7 @@ def heatmap_figure(cov: Coverage, measure: str = "count", title: str | None = No
     text = [
         [(f"{v:.1f}" if measure == "strength" and v else str(int(v)) if v else "") for v in row] for row in z
     ]
-    unit = "strength" if measure == "strength" else "items"
+    unit = "weighted by how convincing" if measure == "strength" else "items"
     fig = go.Figure(
         go.Heatmap(
             z=z,
