@@ -27,6 +27,7 @@ def _pick_level(framework) -> str | None:
     st.selectbox(
         "My level",
         levels,
+        format_func=md,  # a level name comes from the user's own framework file
         key=key,
         index=levels.index(saved) if saved else None,
         placeholder="Choose your level",
