@@ -358,8 +358,8 @@ def short_clause(text: str, words: int = 12) -> str:
     if len(text.split()) <= words:
         return text
     first = re.split(r"\s*;\s*|:\s+|\s+[–—-]\s+", text)[0]
-    for match in re.finditer(r",\s+(?:and\s+|then\s+)?(\S+)", first):
-        if is_past_verb(match.group(1)):
+    for match in re.finditer(r"(?:,\s+(?:and\s+|then\s+)?|\s+and\s+)(\S+)", first):
+        if is_past_verb(match.group(1)) and len(first[: match.start()].split()) >= 3:
             first = first[: match.start()]
             break
     first = strip_end(first)
