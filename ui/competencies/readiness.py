@@ -41,7 +41,7 @@ def _match_row(row, match, items) -> None:
     item = items.get(match.item_id)
     name = preview(item) if item is not None else match.item_id
     key = content_hash(row.expectation.key, match.item_id)
-    text, ok, no = st.columns([8, 1, 1])
+    text, ok, no = st.columns([5, 1, 1])
     status = " (confirmed)" if match.status == "confirmed" else ""
     text.markdown(f"{md(match.item_id)}: {md(name)}{status}  \n{md(match.why)}")
     ok.button(
