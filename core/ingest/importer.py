@@ -9,10 +9,7 @@ with their column names, and load on a second call with the user's `column_mappi
 from __future__ import annotations
 
 import datetime as dt
-import re
-import stat
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path, PurePath
 
 from core.digest import content_hash
@@ -21,7 +18,6 @@ from core.ingest.headers import (
     PRAISE_FIELDS,
     PRAISE_SYNONYMS,
     STORY_FIELDS,
-    STORY_REQUIRED_ANY,
     HeaderMap,
     classify,
     find_header_row,
@@ -33,7 +29,9 @@ from core.ingest.headers import (
     sheet_name_kind,
 )
 from core.ingest.messages import Message, is_message_name, read_message
+from core.ingest.paths import read_path
 from core.ingest.readers import Limits, RawTable, ReadError, read_tables
+from core.ingest.rows import EXCEL_CELL_LIMIT, RowReader, _split_list, _text
 from core.model import (
     ColumnReading,
     Dataset,
@@ -47,24 +45,6 @@ from core.model import (
 )
 
 __all__ = ["Limits", "load_paths", "load_uploads", "mapping_fields"]
-
-KIND_SYNONYMS = {
-    "win": "win", "wins": "win", "success": "win", "achievement": "win", "accomplishment": "win",
-    "good": "win", "highlight": "win", "positive": "win",
-    "struggle": "struggle", "struggles": "struggle", "challenge": "struggle", "failure": "struggle",
-    "fail": "struggle", "setback": "struggle", "miss": "struggle", "mistake": "struggle",
-    "problem": "struggle", "difficulty": "struggle", "negative": "struggle",
-    "lesson": "lesson", "lessons": "lesson", "learning": "lesson", "learned": "lesson", "learnt": "lesson",
-    "lesson learned": "lesson", "lesson learnt": "lesson", "insight": "lesson", "growth": "lesson",
-}  # fmt: skip
-EXCEL_CELL_LIMIT = 32_767
-_TRUE = {"true", "yes", "y", "1", "x", "hidden", "hide", "private", "✓", "✔"}
-# 'Impact' usually holds the outcome in words; only a column of scores is the 1-5 rating.
-_RATING_HEADERS = {"impact"}
-_RATING_WORDS = {"high", "medium", "med", "low", "very high", "very low", "critical", "major", "minor"}
-_SCORE = re.compile(r"\d+(?:\.\d+)?\s*(?:/\s*\d+|out of \d+)?$")
-_IMPACT = re.compile(r"([1-5])(?:\.0+)?\s*(?:/\s*5|out of 5)?$")
-
 
 def mapping_fields(kind: str) -> tuple[str, ...]:
     """The fields a column-mapping step offers for a sheet of stories or praise (no id)."""
@@ -110,41 +90,6 @@ def load_paths(paths, limits: Limits | None = None) -> Dataset:
     return _Loader(limits, Choices()).run(files)
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024 * 1024):.1f} GB" if n >= 1024**3 else f"{n / (1024 * 1024):.1f} MB"
-
-
-_SPECIAL = {
-    stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device", stat.S_IFSOCK: "a socket",
-}  # fmt: skip
-
-
-def read_path(path: Path, limits: Limits) -> bytes | ReadError:
-    """The bytes of a regular file up to the size limit, or the one-sentence reason it can't be read."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return ReadError(f"No such file: {path}")
-    except OSError as exc:
-        return ReadError(f"The file can't be opened: {exc.strerror or exc}.")
-    kind = _SPECIAL.get(stat.S_IFMT(info.st_mode))
-    if kind or not stat.S_ISREG(info.st_mode):
-        return ReadError(f"{path} is {kind or 'not a regular file'}, not a spreadsheet or CSV file.")
-    def too_big(size: str) -> ReadError:
-        return ReadError(f"The file is {size}, over the {_mb(limits.max_bytes)} limit: "
-                         "split it or remove what is not evidence.")  # fmt: skip
-
-    if info.st_size > limits.max_bytes:
-        return too_big(_mb(info.st_size))
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(limits.max_bytes + 1)  # the size on disk may not be the truth
-    except OSError as exc:
-        return ReadError(f"The file can't be opened: {exc.strerror or exc}.")
-    return too_big(f"over {_mb(limits.max_bytes)}") if len(data) > limits.max_bytes else data
-
-
 @dataclass
 class _Row:
     item: Story | Praise
@@ -160,51 +105,12 @@ def _is_blank(row: list) -> bool:
     return True
 
 
-def _text(value) -> str:
-    if type(value) is str:
-        if "\r" in value:
-            value = value.replace("\r\n", "\n").replace("\r", "\n")
-        return value.strip()
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
 def _frozen(value):
     """A hashable stand-in for a dict field (extra), for the duplicate check."""
     return tuple(value.items()) if type(value) is dict else value
 
 
-@lru_cache(maxsize=4096)
-def _split_list(text: str) -> tuple[str, ...]:
-    """'a; b' or 'a, b' (or one per line) as a tuple, order kept, duplicates dropped."""
-    if not text:
-        return ()
-    separator = ";" if ";" in text else ","
-    parts = [p.strip() for chunk in text.split("\n") for p in chunk.split(separator)]
-    return tuple(dict.fromkeys(p for p in parts if p))
-
-
-@lru_cache(maxsize=1024)
-def _impact(text: str) -> int | None:
-    match = _IMPACT.match(text.strip().lower())
-    return int(match.group(1)) if match else None
-
-
-@lru_cache(maxsize=1024)
-def _kind(text: str) -> str | None:
-    return KIND_SYNONYMS.get(normalise(text))
-
-
-class _Loader:
+class _Loader(RowReader):
     def __init__(self, limits: Limits, choices: Choices):
         self.limits = limits
         self.include_hidden = choices.include_hidden
@@ -519,127 +425,6 @@ class _Loader:
                     f"This cell holds {EXCEL_CELL_LIMIT:,} characters, a spreadsheet's maximum: "
                     "its text may have been cut off.",
                 )  # fmt: skip
-
-    def _settle_story_columns(self, hmap: HeaderMap, rows: list[list]) -> None:
-        """Columns whose meaning depends on the sheet: a scores-only 'Impact' is the 1-5 rating;
-        a metric is the result when there is no result column; a title is the text when nothing
-        else is ("Date, Win" brag lists)."""
-        for column in hmap.columns_for("result"):
-            if normalise(hmap.headers[column]) not in _RATING_HEADERS:
-                continue
-            values = [_text(r[column]) if column < len(r) else "" for r in rows]
-            values = [v for v in values if v]
-            if values and all(_SCORE.match(v.lower()) or normalise(v) in _RATING_WORDS for v in values):
-                hmap.fields[column] = "impact"
-        if not hmap.has("result"):
-            for column in hmap.columns_for("metric"):
-                hmap.fields[column] = "result"
-        if not any(hmap.has(f) for f in STORY_REQUIRED_ANY):
-            for column in hmap.columns_for("title"):
-                hmap.fields[column] = "description"
-
-    def _reject(self, kind, file, sheet, row, values, extra, date_text, reason, date_wrong=True) -> None:
-        """Keep what a skipped row held, so the Import page can offer to fix it in place."""
-        text_fields = ("text",) if kind == "praise" else STORY_REQUIRED_ANY
-        has_text = any(values.get(f) for f in text_fields)
-        needs = (("date",) if date_wrong else ()) + (() if has_text else ("text",))
-        self.rejected.append(RejectedRow(file, sheet, row, kind, values, extra, date_text, needs, reason))
-
-    def _skip(self, status: FileStatus, sheet, row, column, message) -> None:
-        status.rows_skipped += 1
-        self.problem(status.file, sheet, row, column, "error", message)
-
-    def _header_of(self, hmap: HeaderMap, name: str) -> str | None:
-        columns = hmap.columns_for(name)
-        return hmap.headers[columns[0]] if columns else None
-
-    def _story(self, status, sheet, number, values, when, extra, hmap, origin) -> Story | None:
-        if not any(values.get(f) for f in STORY_REQUIRED_ANY):
-            present = [h for f in STORY_REQUIRED_ANY if (h := self._header_of(hmap, f))]
-            self._skip(
-                status, sheet, number, ", ".join(present) or None,
-                f"Row not loaded: it has {'a date but ' if when[0] else ''}no challenge, action, result or "
-                "description.",
-            )  # fmt: skip
-            return None
-        impact = None
-        if raw := values.get("impact", ""):
-            impact = _impact(raw)
-            if impact is None:
-                self.problem(
-                    status.file, sheet, number, self._header_of(hmap, "impact"), "warning",
-                    f"Impact '{raw}' is not a number from 1 to 5: left empty.",
-                )  # fmt: skip
-        kind = "win"
-        if raw := values.get("kind", ""):
-            kind = _kind(raw)
-            if kind is None:
-                self.problem(
-                    status.file, sheet, number, self._header_of(hmap, "kind"), "warning",
-                    f"Kind '{raw}' is not win, struggle or lesson: loaded as a win.",
-                )  # fmt: skip
-                kind = "win"
-        return Story(
-            id="",
-            date=when[0],
-            date_precision=when[1],
-            title=values.get("title", ""),
-            challenge=values.get("challenge", ""),
-            action=values.get("action", ""),
-            result=values.get("result", ""),
-            description=values.get("description", ""),
-            competencies=_split_list(values.get("competencies", "")),
-            impact=impact,
-            story_kind=kind,
-            project=values.get("project", ""),
-            tags=_split_list(values.get("tags", "")),
-            link=values.get("link", ""),
-            metric=values.get("metric", ""),
-            extra=extra,
-            origin=origin,
-            noticed_by=values.get("noticed_by", ""),
-            lesson=values.get("lesson", ""),
-            theme=values.get("theme", ""),
-            organisation=values.get("organisation", ""),
-        )
-
-    def _praise(self, status, sheet, number, values, when, extra, hmap, origin) -> Praise | None:
-        text = values.get("text", "")
-        if not text:
-            self._skip(
-                status, sheet, number, self._header_of(hmap, "text"),
-                "Row not loaded: it has a date but no quote or feedback text.",
-            )  # fmt: skip
-            return None
-        author = values.get("from", "") or " ".join(
-            p for p in (values.get("first_name", ""), values.get("last_name", "")) if p
-        )
-        role = values.get("role", "")
-        if not role:
-            job, company = values.get("job_title", ""), values.get("company", "")
-            role = f"{job} at {company}" if job and company else job or company
-        channel = values.get("channel", "") or ("LinkedIn" if hmap.linkedin else "")
-        hidden = values.get("hidden", "").strip().lower() in _TRUE
-        if values.get("status", "").strip().upper() == "HIDDEN":
-            hidden = True
-            self.problem(
-                status.file, sheet, number, self._header_of(hmap, "status"), "warning",
-                "Kept but flagged hidden: this recommendation is marked HIDDEN (not shown on your profile).",
-            )  # fmt: skip
-        return Praise(
-            id="",
-            date=when[0],
-            date_precision=when[1],
-            text=text,
-            author=author,
-            role=role,
-            channel=channel,
-            link=values.get("link", ""),
-            competencies=_split_list(values.get("competencies", "")),
-            hidden=hidden,
-            extra=extra,
-            origin=origin,
-        )
 
     def _add(self, status: FileStatus, item: Story | Praise, explicit_id: str) -> None:
         """Keep the row unless the very same evidence already came from another file."""
