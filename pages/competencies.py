@@ -14,7 +14,7 @@ import streamlit as st
 from core.competencies.frameworks import framework_key
 from core.wording import COMPETENCY_EXPLAINED
 from ui import state
-from ui.cache import assignments, dataset_fingerprint, learned_mappings
+from ui.cache import assignments, dataset_fingerprint, learned_mappings, overrides_key
 from ui.choices import framework_in_use, period_in_use
 from ui.competencies.career import career_downloads
 from ui.competencies.coverage import coverage_and_gaps, unknown_names
@@ -50,5 +50,6 @@ with st.expander("Review suggestions, least confident first", expanded=False):
     review_section(dataset, mappings, overrides)
 with st.expander("Edit one item", expanded=False):
     item_editor(dataset, framework, mappings, overrides, chosen)
-evidence_table(dataset, framework, mappings, overrides, chosen, period)
+learned = overrides_key(overrides) if corrections else ""  # suggestions that follow corrections
+evidence_table(dataset, framework, mappings, overrides, chosen, period, learned)
 career_downloads(dataset, framework, period, chosen, readiness_section(dataset, framework, period))

@@ -80,3 +80,5 @@ def test_accept_all_confident_ones_then_correct_one_and_a_similar_item_follows(r
     assert at.session_state[state.OVERRIDES]["S1"] == ["Customer focus"]
     assert _review_buttons(at, "S2")[0] == "Customer focus"  # learned from the correction
     assert any("learned from your 1 correction." in c.value for c in at.caption)
+    table = at.dataframe[-1].value.set_index("id")
+    assert table.loc["S2", "suggested"].startswith("Customer focus")  # the table follows it too

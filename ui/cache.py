@@ -84,7 +84,7 @@ def timeline_view(fingerprint: str, _dataset, period, colour_key: str, _colour, 
         from core.competencies.mapping import assigned
 
         framework, overrides = _colour
-        mapped = item_mappings(fingerprint, framework_key(framework), _dataset, framework)
+        mapped = learned_mappings(fingerprint, framework_key(framework), _dataset, framework, overrides)[0]
         assignments = assigned(mapped, overrides)
     return timeline, quarter_bars(timeline.quarters, assignments), month_strip(timeline.months)
 

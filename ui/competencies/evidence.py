@@ -39,8 +39,9 @@ def confirm_all(dataset, mappings, overrides) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _static_rows(fingerprint: str, fw_key: str, period, _dataset, _mappings) -> dict[str, dict]:
-    """{id: the table's columns that do not depend on the user's choices}, once per content."""
+def _static_rows(fingerprint: str, fw_key: str, learned: str, period, _dataset, _mappings) -> dict[str, dict]:
+    """{id: the table's columns that do not depend on the user's choices}, once per content
+    (`learned`: the corrections the suggestions follow, "" for none)."""
     rows = {}
     for item in _dataset.items:
         m = _mappings[item.id]
@@ -105,7 +106,7 @@ def _editor(rows: list[dict], framework, show: str, version: int):
     )
 
 
-def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> None:
+def evidence_table(dataset, framework, mappings, overrides, chosen, period, learned: str = "") -> None:
     left, right = st.columns([3, 1])
     show = left.selectbox("Show", list(FILTERS), format_func=FILTERS.get, key=K_SHOW)
     fingerprint, fw_key = dataset_fingerprint(dataset), framework_key(framework)
@@ -124,7 +125,7 @@ def evidence_table(dataset, framework, mappings, overrides, chosen, period) -> N
             f"Page ({len(listed):,} items, {EDITOR_PAGE} a page)", 1, pages, 1, key=f"{K_SHOW}_page_{show}"
         )
         listed = listed[(page - 1) * EDITOR_PAGE : page * EDITOR_PAGE]
-    rows = _rows(listed, _static_rows(fingerprint, fw_key, period, dataset, mappings), chosen)
+    rows = _rows(listed, _static_rows(fingerprint, fw_key, learned, period, dataset, mappings), chosen)
     version = st.session_state.setdefault(K_EDITOR_VERSION, 0)
     edited = _editor(rows, framework, show, version)
     changed = False
