@@ -40,3 +40,11 @@ def test_placing_moves_a_story_into_the_period_figures():
     assert [s.id for s in placed.undated] == ["S2", "S3"]
     assert problems == ["S2: 'sometime' is not a month we can read (try 2026-05)."]
     assert bank.undated[0].date is None  # the old dataset is untouched (pages compare objects)
+
+
+def test_undated_stories_are_usable_in_the_interview_stories():
+    from core.writing.interview import interview_markdown
+
+    text = interview_markdown(_bank().undated, {}, [])
+    assert "Wrote the dedupe job over the weekend" in text
+    assert "[S1]" in text or "[S2]" in text or "[S3]" in text  # cited by id: there is no month to give

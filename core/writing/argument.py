@@ -55,7 +55,11 @@ def shown_clause(row: ExpectationEvidence, items: dict[str, Evidence]) -> tuple[
 
 def cite_labels(ids: list[str], items: dict[str, Evidence]) -> str:
     """'[S1, Feb 2026] [P1, Oct 2026]': the draft's citation form."""
-    return " ".join(f"[{i}, {month_label(items[i].date)}]" for i in dict.fromkeys(ids) if i in items)
+    return " ".join(
+        f"[{i}, {month_label(items[i].date)}]" if items[i].date else f"[{i}]"  # an undated story: its id
+        for i in dict.fromkeys(ids)
+        if i in items
+    )
 
 
 def argue_rating(

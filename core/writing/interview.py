@@ -8,6 +8,7 @@ questions, and a question no story fits says so instead of stretching one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -84,7 +85,7 @@ class Answer:
 
 def strongest(stories: list[Story], k: int | None = None) -> list[Story]:
     """Stories by how big the work was (core.analysis.strength.significance), biggest first."""
-    ranked = sorted(stories, key=lambda s: (-significance(s).score, s.date, s.id))
+    ranked = sorted(stories, key=lambda s: (-significance(s).score, s.date or dt.date.max, s.id))
     return ranked if k is None else ranked[:k]
 
 

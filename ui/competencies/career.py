@@ -64,7 +64,7 @@ def career_downloads(dataset, framework, period, chosen, result) -> None:
         )
     else:
         columns[0].caption("Pick your level above for the promotion case.")
-    interview = (stories, chosen, framework.names)
+    interview = ([*stories, *dataset.undated], chosen, framework.names)  # a story bank's undated ones too
     _download(
         columns[1],
         "Interview stories (.md)",
