@@ -8,6 +8,7 @@ import functools
 
 import streamlit as st
 
+from core.competencies.frameworks import framework_key
 from core.writing.draft import in_period
 from core.writing.exports import DOCX_MIME
 from core.writing.interview import interview_docx, interview_markdown
@@ -15,6 +16,8 @@ from core.writing.promotion import promotion_docx, promotion_markdown
 from core.writing.talking_points import about_paragraph, talking_docx, talking_markdown
 from ui import readiness as rd
 from ui import state
+from ui.cache import dataset_fingerprint, overrides_key
+from ui.memo import session_memo
 from ui.safe import md
 
 K_WANTS = "rd_wants"
@@ -99,4 +102,11 @@ def career_downloads(dataset, framework, period, chosen, result) -> None:
         "rd_dl_talk_md",
     )
     st.markdown("**About paragraph** for LinkedIn or a cover letter (copy it with the icon):")
-    st.code(about_paragraph(stories, chosen, framework.names), language=None, wrap_lines=True)
+    key = (
+        dataset_fingerprint(dataset),
+        framework_key(framework),
+        overrides_key(st.session_state.get(state.OVERRIDES)),
+        period,
+    )  # ranking every story by significance takes seconds at 10,000: once per content
+    about = session_memo("rd_about", key, lambda: about_paragraph(stories, chosen, framework.names))
+    st.code(about, language=None, wrap_lines=True)

@@ -72,11 +72,12 @@ def _link_form(result, items) -> None:
                 f"{rows[i].expectation.competency} · {rows[i].expectation.level} · {rows[i].expectation.text}"
             ),
         )
-        ids = list(items)
-        item = st.selectbox(
-            "Story or quote", ids, key="rd_link_item", format_func=lambda i: md(f"{i}: {preview(items[i])}")
-        )
+        # An id, not a list of every item: a year of 20,000 items would be sent on every rerun.
+        item = st.text_input("Story or quote id (as in the tables: S12, P4)", key="rd_link_item").strip()
         if st.form_submit_button("Link it") and which is not None and item:
+            if item not in items:
+                st.error(f"No story or quote {md(item)} in this review period.")
+                return
             rd.set_verdict(rows[which].expectation.key, item, True)
             st.rerun()
 
