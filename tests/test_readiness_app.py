@@ -137,3 +137,27 @@ def test_talking_points_carry_what_the_user_typed(picked, downloads):  # noqa: F
     data, _ = download(picked, downloads, "Talking points (.docx)")
     assert wants in [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
     assert picked.code[-1].value.startswith("My work centres on ")
+
+
+def test_a_story_the_app_missed_is_linked_by_its_id(picked):
+    result = _expected(picked)
+    rows = [r for c in result.competencies for lv in c.levels.values() for r in lv]
+    gap = next(i for i, r in enumerate(rows) if not r.shown)
+    story = picked.session_state[state.DATASET].stories[0].id
+    picked.selectbox(key="rd_link_exp").set_value(gap)
+    picked.text_input(key="rd_link_item").input(story)
+    next(b for b in picked.button if b.label == "Link it").click().run()
+    assert not picked.exception
+    assert picked.session_state[state.READINESS]["decisions"] == {rows[gap].expectation.key: {story: True}}
+    linked = next(r for r in _rows_of(_expected(picked)) if r.expectation.key == rows[gap].expectation.key)
+    assert [(m.item_id, m.status, m.why) for m in linked.matches] == [
+        (story, "confirmed", "you confirmed it")
+    ]
+    # an id that is not in the data is refused in words
+    picked.text_input(key="rd_link_item").input("S9999")
+    next(b for b in picked.button if b.label == "Link it").click().run()
+    assert any("No story or quote S9999" in e.value for e in picked.error)
+
+
+def _rows_of(result):
+    return [r for c in result.competencies for lv in c.levels.values() for r in lv]
