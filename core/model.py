@@ -267,6 +267,18 @@ def with_id(item: Evidence, new_id: str) -> Evidence:
     return renamed
 
 
+# A story's free-text fields: the same names in a file's mapped columns and in as_dict().
+STORY_TEXTS = (
+    "title", "challenge", "action", "result", "description", "project", "link", "metric",
+    "noticed_by", "lesson", "theme", "organisation",
+)  # fmt: skip
+
+
+def story_texts(values: dict) -> dict[str, str]:
+    """The story's free-text fields read from a row's values or a saved dict ("" when absent)."""
+    return {name: values.get(name, "") for name in STORY_TEXTS}
+
+
 def date_label(day: dt.date | None, precision: str = "day") -> str:
     """A date as precisely as it was given: '14 May 2026', 'May 2026', 'Q2 2026' or 'no date'."""
     if day is None:
@@ -314,23 +326,12 @@ def evidence_from_dict(data: dict) -> Evidence:
     return Story(
         id=data["id"],
         date=date,
-        title=data.get("title", ""),
-        challenge=data.get("challenge", ""),
-        action=data.get("action", ""),
-        result=data.get("result", ""),
-        description=data.get("description", ""),
+        **story_texts(data),
         competencies=tuple(data.get("competencies") or ()),
         impact=data.get("impact"),
         story_kind=data.get("story_kind", "win"),
-        project=data.get("project", ""),
         tags=tuple(data.get("tags") or ()),
-        link=data.get("link", ""),
-        metric=data.get("metric", ""),
         extra=extra,
         origin=origin,
-        noticed_by=data.get("noticed_by", ""),
-        lesson=data.get("lesson", ""),
-        theme=data.get("theme", ""),
-        organisation=data.get("organisation", ""),
         date_precision=precision,
     )

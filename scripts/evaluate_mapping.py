@@ -134,12 +134,17 @@ def folds_leave_level_out(rows, unseen_only: bool):
         if unseen_only:
             seen = {r["text"] for r in train}
             test = [r for r in test if r["text"] not in seen]
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["competency", "level", "expectation"])
-        writer.writerows([r["competency"], r["level"], r["text"]] for r in train)
-        framework, _ = parse_framework("fold.csv", out.getvalue().encode("utf-8"))
-        yield framework, [r["text"] for r in test], [r["competency"] for r in test]
+        yield fold_framework(train), [r["text"] for r in test], [r["competency"] for r in test]
+
+
+def fold_framework(train: list[dict]) -> Framework:
+    """The framework a fold trains on: its (competency, level, text) rows read as a CSV framework."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["competency", "level", "expectation"])
+    writer.writerows([r["competency"], r["level"], r["text"]] for r in train)
+    framework, _ = parse_framework("fold.csv", out.getvalue().encode("utf-8"))
+    return framework
 
 
 def evaluate(task: str, folds, methods) -> list[tuple[str, str, float, float, int]]:

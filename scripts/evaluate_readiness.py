@@ -23,8 +23,6 @@ Methods: keyword overlap (distinct shared words, the baseline) and Advocate's ex
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import re
 import sys
 from pathlib import Path
@@ -34,10 +32,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaluate_mapping import load_framework, read_rows
+from evaluate_mapping import fold_framework, load_framework, read_rows
 
 from core.competencies import mapping
-from core.competencies.frameworks import parse_framework
 from core.competencies.readiness import Expectation, expectation_scores, expectations
 from core.model import Framework
 from core.text import STOPWORDS
@@ -120,11 +117,7 @@ def leave_level_out_folds(rows, unseen_only: bool):
         if unseen_only:
             seen = {r["text"] for r in train}
             test = [r for r in test if r["text"] not in seen]
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["competency", "level", "expectation"])
-        writer.writerows([r["competency"], r["level"], r["text"]] for r in train)
-        framework, _ = parse_framework("fold.csv", out.getvalue().encode("utf-8"))
+        framework = fold_framework(train)
         yield Fold(
             framework,
             [r["text"] for r in test],

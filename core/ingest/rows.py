@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from core.ingest.headers import STORY_REQUIRED_ANY, HeaderMap, normalise
-from core.model import FileStatus, Praise, RejectedRow, Story
+from core.model import FileStatus, Praise, RejectedRow, Story, story_texts
 
 KIND_SYNONYMS = {
     "win": "win", "wins": "win", "success": "win", "achievement": "win", "accomplishment": "win",
@@ -117,46 +117,32 @@ class RowReader:
                 "description.",
             )  # fmt: skip
             return None
-        impact = None
-        if raw := values.get("impact", ""):
-            impact = _impact(raw)
-            if impact is None:
-                self.problem(
-                    status.file, sheet, number, self._header_of(hmap, "impact"), "warning",
-                    f"Impact '{raw}' is not a number from 1 to 5: left empty.",
-                )  # fmt: skip
-        kind = "win"
-        if raw := values.get("kind", ""):
-            kind = _kind(raw)
-            if kind is None:
-                self.problem(
-                    status.file, sheet, number, self._header_of(hmap, "kind"), "warning",
-                    f"Kind '{raw}' is not win, struggle or lesson: loaded as a win.",
-                )  # fmt: skip
-                kind = "win"
+        row = (status, sheet, number, hmap, values)
+        impact = self._checked(row, "impact", _impact, "Impact '{}' is not a number from 1 to 5: left empty.")
+        kind = self._checked(row, "kind", _kind, "Kind '{}' is not win, struggle or lesson: loaded as a win.")
         return Story(
             id="",
             date=when[0],
             date_precision=when[1],
-            title=values.get("title", ""),
-            challenge=values.get("challenge", ""),
-            action=values.get("action", ""),
-            result=values.get("result", ""),
-            description=values.get("description", ""),
+            **story_texts(values),
             competencies=_split_list(values.get("competencies", "")),
             impact=impact,
-            story_kind=kind,
-            project=values.get("project", ""),
+            story_kind=kind or "win",
             tags=_split_list(values.get("tags", "")),
-            link=values.get("link", ""),
-            metric=values.get("metric", ""),
             extra=extra,
             origin=origin,
-            noticed_by=values.get("noticed_by", ""),
-            lesson=values.get("lesson", ""),
-            theme=values.get("theme", ""),
-            organisation=values.get("organisation", ""),
         )
+
+    def _checked(self, row, name: str, parse, message: str):
+        """The row's `name` value read by `parse` (None when empty); a value it cannot read is a
+        warning and None."""
+        status, sheet, number, hmap, values = row
+        raw = values.get(name, "")
+        value = parse(raw) if raw else None
+        if raw and value is None:
+            column = self._header_of(hmap, name)
+            self.problem(status.file, sheet, number, column, "warning", message.format(raw))
+        return value
 
     def _praise(self, status, sheet, number, values, when, extra, hmap, origin) -> Praise | None:
         text = values.get("text", "")
