@@ -125,26 +125,15 @@ def test_builtin_frameworks_all_have_levels_to_pick():
         assert framework.levels and next_level(framework, framework.levels[0]) == framework.levels[1]
 
 
+def readiness_cli(*args: str) -> subprocess.CompletedProcess:
+    """`python -m core readiness ... --framework ladder.yaml`, run as a user would."""
+    command = [sys.executable, "-m", "core", "readiness", *args, "--framework", str(HERE / "ladder.yaml")]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+
+
 def test_command_line_twin_prints_the_same_readiness_as_json():
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "core",
-            "readiness",
-            str(HERE / "wins.csv"),
-            str(HERE / "praise.csv"),
-            "--framework",
-            str(HERE / "ladder.yaml"),
-            "--level",
-            "Senior",
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    )
+    out = readiness_cli(str(HERE / "wins.csv"), str(HERE / "praise.csv"), "--level", "Senior", "--json")
+    assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["level"] == "Senior" and data["next_level"] == "Staff"
     assert (
@@ -160,20 +149,5 @@ def test_command_line_twin_prints_the_same_readiness_as_json():
 
 
 def test_command_line_refuses_an_unknown_level_in_one_line():
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "core",
-            "readiness",
-            str(HERE / "wins.csv"),
-            "--framework",
-            str(HERE / "ladder.yaml"),
-            "--level",
-            "Wizard",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    out = readiness_cli(str(HERE / "wins.csv"), "--level", "Wizard")
     assert out.returncode == 2 and "Wizard" in out.stderr and "Traceback" not in out.stderr

@@ -239,13 +239,12 @@ class Builder:
                     [item.story.id],
                 )
             )
-        return Section(
-            heading,
-            paragraphs,
-            role=role,
-            word_limit=self.options.word_limit,
-            char_limit=self.options.char_limit,
-        )
+        return self.limited(heading, paragraphs, role)
+
+    def limited(self, heading: str, paragraphs: list[Paragraph], role: str) -> Section:
+        """A section held to the user's word and character limits."""
+        limits = {"word_limit": self.options.word_limit, "char_limit": self.options.char_limit}
+        return Section(heading, paragraphs, role=role, **limits)
 
     def summary(self) -> Section | None:
         """3-5 headline sentences across the whole period, at least one per quarter where possible."""
@@ -276,13 +275,8 @@ class Builder:
                     else f"In {month}, {prose.lower_first(line, item.story.text)}"
                 )
             )
-        return Section(
-            f"{self.spoken} in brief",
-            [Paragraph("story", sentences, [i.story.id for i in picked])],
-            role="summary",
-            word_limit=self.options.word_limit,
-            char_limit=self.options.char_limit,
-        )
+        paragraph = Paragraph("story", sentences, [i.story.id for i in picked])
+        return self.limited(f"{self.spoken} in brief", [paragraph], "summary")
 
     def goals(self, gaps: list[str], heading: str = NEXT_HEADING, role: str = "next") -> Section | None:
         """Next year's goals: struggles and lessons in the user's words, then the gaps."""
@@ -304,13 +298,7 @@ class Builder:
             paragraphs.append(Paragraph("goal", [prose.sentence(f"Next year I want to grow my {gap} work")]))
         if not paragraphs:
             return None
-        return Section(
-            heading,
-            paragraphs,
-            role=role,
-            word_limit=self.options.word_limit,
-            char_limit=self.options.char_limit,
-        )
+        return self.limited(heading, paragraphs, role)
 
 
 def _near_quotes(story: Story, praise: list[Praise]) -> list[Praise]:
