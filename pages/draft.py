@@ -18,11 +18,11 @@ from core.model import Dataset
 from core.writing.draft import build_draft, in_period
 from core.writing.exports import DOCX_MIME, XLSX_MIME, render
 from core.writing.workbook import write_workbook
-from ui import draft_panels as panels
 from ui import readiness, state
 from ui.cache import assignments as assigned_for
 from ui.cache import dataset_fingerprint, overrides_key
 from ui.choices import framework_in_use, period_in_use
+from ui.draft import panels
 from ui.draft.options import options_widgets
 from ui.draft.preview import audit, preview
 from ui.draft.ratings import rating_helper, sync_ratings

@@ -10,6 +10,7 @@ import streamlit as st
 
 from core.writing.draft import LENGTHS, TONES, DraftOptions
 from ui import state
+from ui.draft.panels import chosen_stories
 
 TONE_LABELS = {
     "numbers": "Numbers first (results, figures)",
@@ -49,8 +50,6 @@ def options_widgets() -> DraftOptions:
         height=100,
     )
     questions = [q.strip() for q in st.session_state[K_QUESTIONS].splitlines() if q.strip()]
-    from ui.draft_panels import chosen_stories
-
     pinned, left_out = chosen_stories()
     options = DraftOptions(
         pinned=pinned,
