@@ -48,3 +48,14 @@ def test_undated_stories_are_usable_in_the_interview_stories():
     text = interview_markdown(_bank().undated, {}, [])
     assert "Wrote the dedupe job over the weekend" in text
     assert "[S1]" in text or "[S2]" in text or "[S3]" in text  # cited by id: there is no month to give
+
+
+def test_a_saved_report_round_trips_and_an_unfit_one_is_dropped():
+    from core.ingest.report import report_from_dict, report_to_dict
+
+    ds = load_paths([FIXTURES / "libreoffice_wins.xlsx"])
+    back = report_from_dict(report_to_dict(ds))
+    assert (back.rows_read, back.rows_skipped, back.rejected, back.problems) == (
+        ds.rows_read, ds.rows_skipped, ds.rejected, ds.problems,
+    )  # fmt: skip
+    assert report_from_dict({"files": [{"file": "a.csv", "colour": "red"}]}) is None

@@ -23,8 +23,16 @@ def report_to_dict(report: Dataset) -> dict:
     }
 
 
-def report_from_dict(data: dict) -> Dataset:
-    """A Dataset holding the report only (no evidence): what the Import page shows of it."""
+def report_from_dict(data: dict) -> Dataset | None:
+    """A Dataset holding the report only (no evidence): what the Import page shows of it; None
+    when the saved report no longer fits (saved by another version): it is simply not shown."""
+    try:
+        return _report_from_dict(data)
+    except (TypeError, KeyError, AttributeError):
+        return None
+
+
+def _report_from_dict(data: dict) -> Dataset:
     files = []
     for f in data.get("files") or []:
         f = dict(f)
