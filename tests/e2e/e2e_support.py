@@ -196,6 +196,15 @@ _WATCH_RUNS = """() => {
 }"""
 
 
+_APP_STATE = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return {url: location.href, runs: window.__advocateRuns,
+            script: app && app.getAttribute('data-test-script-state'),
+            connection: app && app.getAttribute('data-test-connection-state'),
+            title: (document.querySelector('[data-testid="stMain"] h1') || {}).innerText};
+}"""
+
+
 def rerun_after(page, action, timeout: float = 20_000) -> None:
     """Do `action` (a click, an upload...) and wait for the script run it triggers to finish.
 
@@ -207,7 +216,12 @@ def rerun_after(page, action, timeout: float = 20_000) -> None:
     """
     before = page.evaluate(_WATCH_RUNS)
     action()
-    page.wait_for_function("(n) => window.__advocateRuns > n", arg=before, timeout=timeout, polling=50)
+    try:
+        page.wait_for_function("(n) => window.__advocateRuns > n", arg=before, timeout=timeout, polling=50)
+    except Exception as exc:
+        state = page.evaluate(_APP_STATE)
+        message = f"no script run followed the action within {timeout / 1000:.0f} s: {state}"
+        raise AssertionError(message) from exc
     settle(page)
 
 
