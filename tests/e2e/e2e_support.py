@@ -9,8 +9,11 @@ import subprocess
 import sys
 import time
 import urllib.request
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parents[2]
 E2E_FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -137,6 +140,7 @@ def new_page(browser, recorder: Recorder | None = None):
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     context.set_default_timeout(30_000)
     page = context.new_page()
+    _RUNS[page] = ScriptRuns(page)
     if recorder is not None:
         recorder.attach(page)
     return context, page
@@ -173,32 +177,33 @@ def settle(page, timeout: float = 60_000, quiet_ms: int = 600) -> None:
     )
 
 
-_WATCH_RUNS = """() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    if (!app) return -1;
-    if (window.__advocateRunWatch && window.__advocateWatched !== app) {
-        window.__advocateRunWatch.disconnect();  // Streamlit replaced the app element: watch the new one
-        window.__advocateRunWatch = null;
-    }
-    if (!window.__advocateRunWatch) {
-        window.__advocateRuns = window.__advocateRuns || 0;
-        window.__advocateWatched = app;
-        // Count every change of the script state (a run starting or ending), one per mutation
-        // record: a fast run's two changes can arrive in one batch, when the attribute already
-        // reads "notRunning" again.
-        window.__advocateRunWatch = new MutationObserver((records) => {
-            window.__advocateRuns += records.length;
-        });
-        window.__advocateRunWatch.observe(app, {
-            attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
-    }
-    return window.__advocateRuns;
-}"""
+class ScriptRuns:
+    """Counts the script runs the server reports finished, from the page's own websocket frames.
+
+    Every run ends with a `script_finished` ForwardMsg. Counting those frames sees every run, even
+    one so fast that the browser never renders its "running" state (a DOM observer misses those).
+    """
+
+    def __init__(self, page) -> None:
+        self.finished = 0
+        page.on("websocket", self._watch)
+
+    def _watch(self, socket) -> None:
+        socket.on("framereceived", self._frame)
+
+    def _frame(self, payload) -> None:
+        if isinstance(payload, bytes | bytearray):
+            with contextlib.suppress(Exception):  # not a ForwardMsg: not a run
+                if ForwardMsg.FromString(bytes(payload)).WhichOneof("type") == "script_finished":
+                    self.finished += 1
+
+
+_RUNS: weakref.WeakKeyDictionary[object, ScriptRuns] = weakref.WeakKeyDictionary()
 
 
 _APP_STATE = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
-    return {url: location.href, runs: window.__advocateRuns,
+    return {url: location.href,
             script: app && app.getAttribute('data-test-script-state'),
             connection: app && app.getAttribute('data-test-connection-state'),
             title: (document.querySelector('[data-testid="stMain"] h1') || {}).innerText};
@@ -208,20 +213,21 @@ _APP_STATE = """() => {
 def rerun_after(page, action, timeout: float = 20_000) -> None:
     """Do `action` (a click, an upload...) and wait for the script run it triggers to finish.
 
-    A MutationObserver counts every change of the script state after the action: the run it
-    starts or, when a run was still going (a script's own st.rerun on a busy machine), that run
-    ending with the action folded in; settle() then waits for the app to be idle. Nothing
-    changing within `timeout` fails the test: the click missed its widget (or the widget did not
-    change), and going on would test a stale page.
+    The server's `script_finished` messages after the action are the proof: the run the action
+    started or, when a run was still going (a script's own st.rerun on a busy machine), that run
+    ending with the action folded in; settle() then waits for the app to be idle. No run within
+    `timeout` fails the test: the click missed its widget (or the widget did not change), and
+    going on would test a stale page.
     """
-    before = page.evaluate(_WATCH_RUNS)
+    runs = _RUNS[page]
+    before = runs.finished
     action()
-    try:
-        page.wait_for_function("(n) => window.__advocateRuns > n", arg=before, timeout=timeout, polling=50)
-    except Exception as exc:
-        state = page.evaluate(_APP_STATE)
-        message = f"no script run followed the action within {timeout / 1000:.0f} s: {state}"
-        raise AssertionError(message) from exc
+    deadline = time.monotonic() + timeout / 1000
+    while runs.finished <= before:
+        if time.monotonic() > deadline:
+            state = page.evaluate(_APP_STATE)
+            raise AssertionError(f"no script run followed the action within {timeout / 1000:.0f} s: {state}")
+        page.wait_for_timeout(20)  # hands control to Playwright, which delivers the frames
     settle(page)
 
 
@@ -235,8 +241,12 @@ def open_app(page, server: Server, path: str = "") -> None:
 def go_to(page, title: str) -> None:
     """Switch page through the sidebar, as a user does: the Streamlit session (and its data) stays."""
     link = page.locator('[data-testid="stSidebarNav"] a', has_text=title).first
-    rerun_after(page, link.click)
-    page.locator('[data-testid="stMain"] h1', has_text=title).first.wait_for(timeout=30_000)
+    heading = page.locator('[data-testid="stMain"] h1', has_text=title).first
+    link.click()
+    # The new page's heading is what the user waits for; a fast run's state changes can be batched
+    # into one render that never touches the observed attribute, so the run count alone can miss it.
+    heading.wait_for(timeout=30_000)
+    settle(page)
 
 
 def errors_on_page(page) -> list[str]:
