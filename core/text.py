@@ -135,6 +135,16 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else fold_accents(text)
 
 
+def split_list(text: str) -> tuple[str, ...]:
+    """A cell listing several things ('a; b', 'a, b' or one per line) as a tuple, order kept,
+    duplicates dropped."""
+    if not text:
+        return ()
+    separator = ";" if ";" in text else ","
+    parts = [p.strip() for chunk in text.split("\n") for p in chunk.split(separator)]
+    return tuple(dict.fromkeys(p for p in parts if p))
+
+
 def tokens(text: str) -> list[str]:
     """The words of a text, folded and lower-cased, in order."""
     return _TOKEN.findall(fold(text or ""))

@@ -76,6 +76,25 @@ def csv_named_xlsx() -> None:
     (OUT / "csv_named.xlsx").write_bytes(crlf([HEADER, *ROWS[:3]]))
 
 
+def theme_hints() -> None:
+    """A Google Sheets export (CRLF, quotes only where needed) whose Theme column is written the
+    way people write it: other case, abbreviations, a trailing space, a hyphen, a synonym, two
+    values in one cell, an accent, a word no framework has and a blank."""
+    lines = [
+        "Date,Win,What I did,Impact,Theme",
+        "2026-01-12,Launch brief,Wrote the brief,Sales used it in 40 calls,Leadership",
+        "2026-02-03,Partner webinar,Ran the webinar,300 sign-ups,comms",
+        "2026-02-20,Churn interviews,Called 12 customers,Two fixes shipped,Customer focus ",
+        "2026-03-09,Pricing bug,Traced the rounding,Refunds stopped,problem-solving",
+        "2026-03-30,Launch retro,Ran the retro with design,Next launch on time,Teamwork",
+        '2026-04-14,Q2 plan,Planned with finance,"Budget agreed, no cuts","Ownership, learnings"',
+        "2026-05-05,Team offsite,Organised the offsite,Everyone came,Synergy",
+        "2026-05-26,Blog post,Wrote the post,5k reads,",
+        "2026-06-09,Onboarding kit,Rebuilt the kit,New hires ready in a week,Délivering results",
+    ]
+    (OUT / "theme_hints.csv").write_bytes(crlf(lines))
+
+
 def workbook(name: str, build) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -121,6 +140,7 @@ if __name__ == "__main__":
     mixed_encoding()
     utf16_without_bom()
     csv_named_xlsx()
+    theme_hints()
     workbook("styled_last_row.xlsx", styled_last_row)
     workbook("formulas_without_values.xlsx", formulas_without_values)
     workbook("hidden_sheets.xlsx", hidden_sheets)

@@ -61,7 +61,7 @@ def test_map_json_shape_and_content(files):
     )
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
-    assert set(payload) == {"framework", "evidence", "coverage", "gaps"}
+    assert set(payload) == {"framework", "evidence", "coverage", "gaps", "not_in_framework"}
     assert payload["framework"] == {
         "name": "Tiny ladder",
         "competencies": ["Recruiting", "Reliability", "Communication", "Strategy"],

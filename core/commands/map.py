@@ -44,7 +44,7 @@ def resolve_framework(spec: str | None) -> Framework:
 
 def build_payload(dataset: Dataset, framework: Framework, period, overrides: dict | None = None) -> dict:
     from core.analysis.coverage import coverage, gaps
-    from core.competencies.mapping import assigned, map_items
+    from core.competencies.mapping import assigned, map_items, unmatched_hints, unmatched_names
 
     mappings = map_items(dataset.items, framework)
     chosen = assigned(mappings, {**dataset.overrides, **(overrides or {})})
@@ -68,6 +68,8 @@ def build_payload(dataset: Dataset, framework: Framework, period, overrides: dic
         "evidence": evidence,
         "coverage": cov.rows(),
         "gaps": [g.as_dict() for g in gaps(cov, framework)],
+        # what the files name that the framework lacks: {label: [item ids]}, never dropped silently
+        "not_in_framework": {"competencies": unmatched_names(mappings), "themes": unmatched_hints(mappings)},
     }
 
 
@@ -91,24 +93,15 @@ def run(args) -> int:
         print(json.dumps(payload, indent=indent, ensure_ascii=False))
     else:
         print(summary_text(payload, period))
-        unknown = unmatched_names(dataset, framework)
-        if unknown:
-            print("\nNamed in your files but not in this framework (not counted):")
-            print("\n".join(f"- {name}: {', '.join(ids)}" for name, ids in unknown.items()))
+        missing = payload["not_in_framework"]
+        for title, labels in (
+            ("Named in your files but not in this framework (not counted)", missing["competencies"]),
+            ("Your Theme column says, but no competency of this framework fits", missing["themes"]),
+        ):
+            if labels:
+                print(f"\n{title}:")
+                print("\n".join(f"- {name}: {', '.join(ids)}" for name, ids in labels.items()))
     return 0
-
-
-def unmatched_names(dataset: Dataset, framework: Framework) -> dict[str, list[str]]:
-    """{competency name the input used: [item ids]} for names the framework has no match for."""
-    from core.competencies.mapping import NameMatcher
-
-    matcher = NameMatcher(framework.names)
-    out: dict[str, list[str]] = {}
-    for item in dataset.items:
-        for name in item.competencies:
-            if matcher.match(name) is None:
-                out.setdefault(name, []).append(item.id)
-    return out
 
 
 def summary_text(payload: dict, period) -> str:

@@ -18,8 +18,10 @@ end": data/words/phrases.txt) and a person named as the beneficiary adds a mento
 (core.competencies.concepts). The idf comes from the framework's own sentences (not from the
 user's items), so an item's suggestions do not change when other items are added. The user's
 own corrections, given as `examples`, add the competencies of the most similar corrected items
-(core.competencies.learning). Modules: engine (vectors and scores), explain (reasons), names
-(explicit labels), rules (what an item counts for), learning (corrections).
+(core.competencies.learning). A story's Theme/Skill cell that names a competency puts it first,
+saying so (core.competencies.hints). Modules: engine (vectors and scores), explain (reasons),
+names (explicit labels), hints (theme cells), rules (what an item counts for), learning
+(corrections).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from core.competencies.engine import (  # noqa: F401 - the mapper's public surfa
     tokenise,
 )
 from core.competencies.explain import Explainer, Suggestion
+from core.competencies.hints import HintMatcher, with_hints
 from core.competencies.learning import Example, examples_from, learned_scores  # noqa: F401
 from core.competencies.names import NameMatcher, match_competency  # noqa: F401
 from core.competencies.rules import ACCEPT_FLOOR, ACCEPT_RATIO, accepted, assigned, assignment  # noqa: F401
@@ -55,6 +58,7 @@ class ItemMapping:
     confirmed: list[str]  # explicit competencies from the input, matched to framework names
     suggestions: list[Suggestion]  # best first
     unmatched: list[str] = field(default_factory=list)  # explicit names the framework lacks
+    unmatched_hints: list[str] = field(default_factory=list)  # theme labels no competency fits
 
 
 def map_items(
@@ -78,6 +82,7 @@ def map_items(
     top_scores = np.round(np.take_along_axis(scores, top, axis=1), 4)
     explainer = Explainer(model, corpus, light)
     matcher = NameMatcher(framework.names)
+    hints = HintMatcher(framework.names, matcher)
     out: dict[str, ItemMapping] = {}
     rows = zip(items, top.tolist(), top_scores.tolist(), strict=True)
     for row, (item, comps, row_scores) in enumerate(rows):
@@ -93,5 +98,27 @@ def map_items(
                 unmatched.append(raw)
             elif name not in confirmed:
                 confirmed.append(name)
-        out[item.id] = ItemMapping(item.id, confirmed, suggestions, unmatched)
+        hinted, missed = hints.read(getattr(item, "theme", ""))
+        if hinted:
+            own = dict(zip(model.names, scores[row].tolist(), strict=True))
+            suggestions = with_hints(suggestions, hinted, own, k)
+        out[item.id] = ItemMapping(item.id, confirmed, suggestions, unmatched, missed)
+    return out
+
+
+def unmatched_names(mappings: dict[str, ItemMapping]) -> dict[str, list[str]]:
+    """{a competency the input named that the framework lacks: [item ids]}, for the report."""
+    return _by_label((item_id, m.unmatched) for item_id, m in mappings.items())
+
+
+def unmatched_hints(mappings: dict[str, ItemMapping]) -> dict[str, list[str]]:
+    """{a Theme/Skill label no competency of the framework fits: [item ids]}, for the report."""
+    return _by_label((item_id, m.unmatched_hints) for item_id, m in mappings.items())
+
+
+def _by_label(pairs) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for item_id, labels in pairs:
+        for label in labels:
+            out.setdefault(label, []).append(item_id)
     return out

@@ -1,10 +1,12 @@
-"""A user's competency label ("Comms", "Tech excel.", "TE") matched to a framework name."""
+"""A user's competency label ("Comms", "Tech excel.", "TE", "Créativité") matched to a framework name."""
 
 from __future__ import annotations
 
 import difflib
 import re
 from functools import lru_cache
+
+from core.text import fold, stem
 
 ABBREVIATIONS = {
     "comms": "communication", "comm": "communication", "communications": "communication",
@@ -21,7 +23,7 @@ _FILLER = {"and", "of", "the", "for", "to", "in", "a"}
 
 
 def _tokens(name: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+|&|\+", name.lower())
+    return re.findall(r"[a-z0-9]+|&|\+", fold(name))
 
 
 def _key(name: str) -> str:
@@ -31,9 +33,11 @@ def _key(name: str) -> str:
 class NameMatcher:
     """Match a user's competency label to a framework name, tolerating how people write them.
 
-    Tries, in order: exact (ignoring case, spacing and punctuation); abbreviations expanded
-    ("Comms", "Tech excellence"); word prefixes ("Comm", "Tech excel."); initials ("TE");
-    small typos (difflib ratio >= 0.8). A label matching several names equally is not guessed.
+    Tries, in order: exact (ignoring case, accents, spacing and punctuation); abbreviations
+    expanded ("Comms", "Tech excellence"); word prefixes ("Comm", "Tech excel."); initials
+    ("TE"); the same words in another form ("Customer-focused", "Collaborating", "Mentored":
+    Snowball stems); small typos (difflib ratio >= 0.8). A label matching several names equally
+    is not guessed.
     """
 
     def __init__(self, names: list[str]):
@@ -42,6 +46,7 @@ class NameMatcher:
         self._words = {
             n: [t for t in _tokens(n) if t not in _FILLER and t not in ("&", "+")] for n in self.names
         }
+        self._stems = {n: {stem(w) for w in ws} for n, ws in self._words.items()}
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one matcher per mapping run, labels repeat a lot
     def match(self, label: str) -> str | None:
@@ -61,6 +66,12 @@ class NameMatcher:
             if len(hits) == 1:
                 return hits[0]
             if len(hits) > 1:  # a word several names share ("leadership"): do not guess
+                return None
+        for given in (label, expanded):
+            hits = self._same_stems(given)
+            if len(hits) == 1:
+                return hits[0]
+            if len(hits) > 1:
                 return None
         close = difflib.get_close_matches(key, list(self._keys), n=2, cutoff=0.8)
         if len(close) == 1 or (len(close) == 2 and _ratio(key, close[0]) > _ratio(key, close[1])):
@@ -88,6 +99,15 @@ class NameMatcher:
         if not given or any(len(g) < 4 for g in given):
             return []
         return [n for n, ws in self._words.items() if all(any(_word_like(g, w) for w in ws) for g in given)]
+
+    def _same_stems(self, label: str) -> list[str]:
+        """Names holding every word given in some form ("Customer-focused" -> "Customer focus"):
+        the names with exactly those words if any, else those containing them."""
+        given = {stem(t) for t in _tokens(label) if t not in _FILLER and t not in ("&", "+")}
+        if not given or any(len(g) < 4 for g in given):
+            return []
+        exact = [n for n, stems in self._stems.items() if stems == given]
+        return exact or [n for n, stems in self._stems.items() if given <= stems]
 
     def _initials(self, label: str) -> str | None:
         raw = label.strip().replace(".", "").replace("&", "")

@@ -31,7 +31,7 @@ from core.ingest.headers import (
 from core.ingest.messages import Message, is_message_name, read_message
 from core.ingest.paths import read_path
 from core.ingest.readers import Limits, RawTable, ReadError, read_tables
-from core.ingest.rows import EXCEL_CELL_LIMIT, RowReader, _split_list, _text
+from core.ingest.rows import EXCEL_CELL_LIMIT, RowReader, _text
 from core.model import (
     ColumnReading,
     Dataset,
@@ -43,6 +43,7 @@ from core.model import (
     Story,
     with_id,
 )
+from core.text import split_list
 
 __all__ = ["Limits", "load_paths", "load_uploads", "mapping_fields"]
 
@@ -312,7 +313,7 @@ class _Loader(RowReader):
             item_id = _text(row[id_col]) if id_col < len(row) else ""
             if item_id:
                 value = _text(row[comp_col]) if comp_col < len(row) else ""
-                self.overrides[item_id] = list(_split_list(value))
+                self.overrides[item_id] = list(split_list(value))
         return True
 
     # ------------------------------------------------------------ rows

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from core.ingest.headers import STORY_REQUIRED_ANY, HeaderMap, normalise
 from core.model import FileStatus, Praise, RejectedRow, Story, story_texts
+from core.text import split_list
 
 KIND_SYNONYMS = {
     "win": "win", "wins": "win", "success": "win", "achievement": "win", "accomplishment": "win",
@@ -52,15 +53,6 @@ def _text(value) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _split_list(text: str) -> tuple[str, ...]:
-    """'a; b' or 'a, b' (or one per line) as a tuple, order kept, duplicates dropped."""
-    if not text:
-        return ()
-    separator = ";" if ";" in text else ","
-    parts = [p.strip() for chunk in text.split("\n") for p in chunk.split(separator)]
-    return tuple(dict.fromkeys(p for p in parts if p))
-
-
 @lru_cache(maxsize=1024)
 def _impact(text: str) -> int | None:
     match = _IMPACT.match(text.strip().lower())
@@ -125,10 +117,10 @@ class RowReader:
             date=when[0],
             date_precision=when[1],
             **story_texts(values),
-            competencies=_split_list(values.get("competencies", "")),
+            competencies=split_list(values.get("competencies", "")),
             impact=impact,
             story_kind=kind or "win",
-            tags=_split_list(values.get("tags", "")),
+            tags=split_list(values.get("tags", "")),
             extra=extra,
             origin=origin,
         )
@@ -176,7 +168,7 @@ class RowReader:
             role=role,
             channel=channel,
             link=values.get("link", ""),
-            competencies=_split_list(values.get("competencies", "")),
+            competencies=split_list(values.get("competencies", "")),
             hidden=hidden,
             extra=extra,
             origin=origin,

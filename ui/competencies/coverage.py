@@ -1,4 +1,4 @@
-"""Competencies: the coverage heatmap, the gaps, and the names the files use that the framework lacks."""
+"""Competencies: the coverage heatmap, the gaps, and what the files name that the framework lacks."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import streamlit as st
 
 from core.analysis.coverage import coverage, gaps, heatmap_figure
 from core.competencies.frameworks import framework_key
+from core.competencies.mapping import unmatched_hints, unmatched_names
 from ui.cache import overrides_key, story_strengths
 from ui.memo import session_memo
 from ui.safe import md
@@ -13,27 +14,26 @@ from ui.safe import md
 K_MEASURE = "comp_measure"
 
 
-def _unknown(mappings) -> dict[str, list[str]]:
-    """{competency named in the files but not in the framework: [item ids]}."""
-    unknown: dict[str, list[str]] = {}
-    for item_id, m in mappings.items():
-        for name in m.unmatched:
-            unknown.setdefault(name, []).append(item_id)
-    return unknown
-
-
 def unknown_names(mappings, fingerprint: str, framework) -> None:
-    """Warn about the competencies the files name that this framework does not have."""
+    """Warn about the competencies the files name, and the Theme/Skill cells, that this framework
+    has nothing for: reported, never dropped silently."""
     key = (fingerprint, framework_key(framework))
-    unknown = session_memo("comp_unknown", key, lambda: _unknown(mappings))
-    if unknown:
-        st.warning(
-            "Your files name competencies this framework does not have (not counted): "
-            + "; ".join(
-                f"{md(name)} ({md(', '.join(ids[:5]))}{'…' if len(ids) > 5 else ''})"
-                for name, ids in unknown.items()
+    names, themes = session_memo(
+        "comp_unknown", key, lambda: (unmatched_names(mappings), unmatched_hints(mappings))
+    )
+    for lead, labels in (
+        ("Your files name competencies this framework does not have (not counted): ", names),
+        ("Your sheet's Theme column says things no competency of this framework fits (kept as "
+         "words for the suggestions): ", themes),
+    ):  # fmt: skip
+        if labels:
+            st.warning(
+                lead
+                + "; ".join(
+                    f"{md(name)} ({md(', '.join(ids[:5]))}{'…' if len(ids) > 5 else ''})"
+                    for name, ids in labels.items()
+                )
             )
-        )
 
 
 @st.fragment
