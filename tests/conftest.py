@@ -30,6 +30,26 @@ def advocate_home(tmp_path, monkeypatch):
     return home
 
 
+@pytest.fixture(autouse=True)
+def router_runs_on_every_page(monkeypatch):
+    """Make AppTest run app.py (the router, its sidebar and autosave) on every run, as a server does.
+
+    AppTest resets `PagesManager.uses_pages_directory` before each run and the `pages/` folder
+    sets it again, so after `switch_page` Streamlit's legacy folder mode runs the page script
+    alone: session.start()/finish() never ran and the sidebar and saving went untested. In a real
+    server app.py's st.navigation turns that mode off for good on the first run.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
 @pytest.fixture
 def fixture_bytes():
     """Read a file of tests/fixtures/ as (name, bytes), the shape uploads arrive in."""
