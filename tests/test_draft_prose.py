@@ -20,7 +20,9 @@ from core.writing.document import DraftOptions, spoken_period
 from core.writing.draft import build_draft, is_setback
 from core.writing.exports import render
 from core.writing.intents import intent_of
-from core.writing.prose import JOINING_WORDS, clean, story_sentences, strip_signoff
+from core.writing.prose import JOINING_WORDS, story_sentences
+from core.writing.quotes import strip_signoff
+from core.writing.sentences import clean
 
 LABELS = re.compile(
     r"\b(?:The )?(?:challenge|result|action|what I did|impact|outcome|situation|note)\s*:", re.I

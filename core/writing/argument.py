@@ -11,7 +11,9 @@ from __future__ import annotations
 from core.competencies.readiness import CompetencyReadiness, ExpectationEvidence
 from core.model import Evidence, Praise
 from core.writing.document import Paragraph, month_label
-from core.writing.prose import attribution, sentence, strip_end, title_phrase
+from core.writing.naming import title_phrase
+from core.writing.quotes import attribution
+from core.writing.sentences import sentence, strip_end
 
 # The only words this module adds (a test holds every export to them plus the evidence).
 _ARGUMENT_WORDS_TEXT = """

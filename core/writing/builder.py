@@ -14,8 +14,11 @@ from dataclasses import dataclass
 
 from core.analysis.period import MONTH_NAMES, Period
 from core.model import Dataset, Praise, Story
-from core.writing import prose
 from core.writing.document import DraftOptions, Paragraph, Section, join_words, spoken_period
+from core.writing.naming import headline, name_clause, story_impact
+from core.writing.prose import short_context, story_sentences
+from core.writing.quotes import QUOTE_MAX_WORDS, attribution, quote_text
+from core.writing.sentences import clean, lower_first, sentence
 
 # How much each length puts in a section: stories, quotes, growth items, headline sentences.
 _LENGTH = {
@@ -139,7 +142,7 @@ class Builder:
             key=lambda p: (
                 p.id not in linked,
                 not p.author,
-                not 8 <= len(p.text.split()) <= prose.QUOTE_MAX_WORDS,
+                not 8 <= len(p.text.split()) <= QUOTE_MAX_WORDS,
                 p.date,
                 p.id,
             ),
@@ -147,11 +150,7 @@ class Builder:
         out = []
         for praise in ranked[:k]:
             self.quoted.add(praise.id)
-            out.append(
-                Paragraph(
-                    "quote", [prose.quote_text(praise)], [praise.id], attribution=prose.attribution(praise)
-                )
-            )
+            out.append(Paragraph("quote", [quote_text(praise)], [praise.id], attribution=attribution(praise)))
         return out
 
     def _links(self) -> dict[str, list[Praise]]:
@@ -180,23 +179,19 @@ class Builder:
         for members in groups.values():
             sentences: list[str] = []
             for index, item in enumerate(members):
-                told = prose.story_sentences(item.story, self.options.tone)
+                told = story_sentences(item.story, self.options.tone)
                 if index and told:
-                    told[0] = "Later, " + prose.lower_first(told[0], item.story.text)
+                    told[0] = "Later, " + lower_first(told[0], item.story.text)
                 sentences += told
-            lead = (
-                prose.clean(members[0].story.project)
-                if len(members) > 1
-                else prose.short_context(members[0].story)
-            )
+            lead = clean(members[0].story.project) if len(members) > 1 else short_context(members[0].story)
             out.append(Paragraph("story", sentences, [m.story.id for m in members], lead=lead))
         return out
 
     def named(self, items: list[Item]) -> str:
         names = []
         for item in items:
-            name = prose.name_clause(item.story)
-            impact = prose.story_impact(item.story)
+            name = name_clause(item.story)
+            impact = story_impact(item.story)
             if impact and impact.lower() not in name.lower() and not any(c.isdigit() for c in name):
                 name += f" ({impact})"
             names.append(name)
@@ -220,14 +215,12 @@ class Builder:
             paragraphs.append(
                 Paragraph(
                     "claim",
-                    [prose.sentence(claim.format(named=self.named(best)))],
+                    [sentence(claim.format(named=self.named(best)))],
                     [i.story.id for i in best],
                 )
             )
         elif quotes and claim:
-            paragraphs.append(
-                Paragraph("claim", [prose.sentence(f"Others noticed my work in {self.spoken}")])
-            )
+            paragraphs.append(Paragraph("claim", [sentence(f"Others noticed my work in {self.spoken}")]))
         paragraphs += stories[:1] + quotes + stories[1:]
         room = self.spec["stories"] - len(chosen)
         for item in [r for r in refs if r.story.id in self.told and r not in chosen][: max(0, min(room, 1))]:
@@ -235,7 +228,7 @@ class Builder:
             paragraphs.append(
                 Paragraph(
                     "ref",
-                    [prose.sentence(f"This also shows {self.named([item])}, told under {where}")],
+                    [sentence(f"This also shows {self.named([item])}, told under {where}")],
                     [item.story.id],
                 )
             )
@@ -266,13 +259,13 @@ class Builder:
             return None
         sentences = []
         for item in picked:
-            line = prose.headline(item.story)
+            line = headline(item.story)
             month = MONTH_NAMES[item.story.date.month - 1]
             sentences.append(
-                prose.sentence(
+                sentence(
                     f"In {month} {line}"
                     if line.startswith("I ")
-                    else f"In {month}, {prose.lower_first(line, item.story.text)}"
+                    else f"In {month}, {lower_first(line, item.story.text)}"
                 )
             )
         paragraph = Paragraph("story", sentences, [i.story.id for i in picked])
@@ -284,18 +277,18 @@ class Builder:
         chosen = sorted(pool, key=rank)[: self.spec["growth"]]
         paragraphs = []
         for item in sorted(chosen, key=lambda i: (i.story.date, i.story.id)):
-            sentences = prose.story_sentences(item.story, "story")
-            lesson = prose.clean(getattr(item.story, "lesson", ""))
+            sentences = story_sentences(item.story, "story")
+            lesson = clean(getattr(item.story, "lesson", ""))
             if lesson:
-                sentences.append(prose.sentence(lesson))
+                sentences.append(sentence(lesson))
             paragraphs.append(Paragraph("goal", sentences, [item.story.id]))
             self.told[item.story.id] = heading
         for item in self.wins:  # lessons logged on wins feed the goals too
-            lesson = prose.clean(getattr(item.story, "lesson", ""))
+            lesson = clean(getattr(item.story, "lesson", ""))
             if lesson and len(paragraphs) < self.spec["growth"] + 1:
-                paragraphs.append(Paragraph("goal", [prose.sentence(lesson)], [item.story.id]))
+                paragraphs.append(Paragraph("goal", [sentence(lesson)], [item.story.id]))
         for gap in gaps[:_GAP_GOALS]:
-            paragraphs.append(Paragraph("goal", [prose.sentence(f"Next year I want to grow my {gap} work")]))
+            paragraphs.append(Paragraph("goal", [sentence(f"Next year I want to grow my {gap} work")]))
         if not paragraphs:
             return None
         return self.limited(heading, paragraphs, role)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from core.writing import prose
 from core.writing.builder import Builder, rank
 from core.writing.document import LeftOut, Section, plural
+from core.writing.sentences import clean
 
 
 def check_sections(b: Builder, sections: list[Section]) -> None:
@@ -25,10 +25,8 @@ def check_sections(b: Builder, sections: list[Section]) -> None:
             b.checklist.append(f"“{section.heading}” rests on one piece of evidence: add a story or a quote.")
         for item_id in told:
             story = b.items[item_id].story
-            if not prose.clean(story.result):
-                b.checklist.append(
-                    f"“{prose.clean(story.title) or item_id}” has no result: say what changed."
-                )
+            if not clean(story.result):
+                b.checklist.append(f"“{clean(story.title) or item_id}” has no result: say what changed.")
     for item_id in b.options.pinned:
         if item_id not in b.items:
             b.checklist.append(f"Pinned {item_id} is not in {b.spoken}: change the period to include it.")
@@ -57,9 +55,5 @@ def left_out(b: Builder, sections: list[Section]) -> list[LeftOut]:
                 if home
                 else "It is not mapped to a competency: confirm one on the Competencies page, or pin it."
             )
-        out.append(
-            LeftOut(
-                story.id, prose.clean(story.title) or prose.clean(story.action)[:60], item.significance, why
-            )
-        )
+        out.append(LeftOut(story.id, clean(story.title) or clean(story.action)[:60], item.significance, why))
     return out

@@ -258,7 +258,7 @@ class Draft:
 
 def paragraph_text(paragraph: Paragraph, citations: dict[str, Citation] | None) -> str:
     """A paragraph as plain text: lead, sentences, and citations unless `citations` is None."""
-    from core.writing.prose import sentence
+    from core.writing.sentences import sentence
 
     parts = []
     if paragraph.lead:

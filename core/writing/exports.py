@@ -17,15 +17,8 @@ import re
 
 from core.text import commonmark_escape, inert, md_escape
 from core.writing.document import Draft, Paragraph, Section, paragraph_text
-from core.writing.prose import (
-    clean,
-    first_person,
-    is_past_verb,
-    lower_first,
-    sentence,
-    split_sentences,
-    strip_end,
-)
+from core.writing.prose import first_person
+from core.writing.sentences import clean, is_past_verb, lower_first, sentence, split_sentences, strip_end
 
 __all__ = ["FORMATS", "appendix_lines", "markdown_paragraph", "md_escape", "render", "resume_bullet"]
 

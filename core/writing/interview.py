@@ -17,7 +17,8 @@ from core.model import Story
 from core.writing.argument import cite_labels
 from core.writing.blocks import Block, to_docx, to_markdown
 from core.writing.exports import resume_bullet
-from core.writing.prose import clean, first_person, sentence, split_sentences
+from core.writing.prose import first_person
+from core.writing.sentences import clean, sentence, split_sentences
 
 _INTERVIEW_WORDS_TEXT = """
     interview stories situation and task action result what i learned no story fits this

@@ -11,7 +11,9 @@ from core.competencies.readiness import NO_EVIDENCE, Readiness
 from core.model import Evidence, Praise
 from core.writing.argument import cite_labels
 from core.writing.blocks import Block, to_docx, to_markdown
-from core.writing.prose import attribution, clean, headline, quote_text, sentence, strip_end
+from core.writing.naming import headline
+from core.writing.quotes import attribution, quote_text
+from core.writing.sentences import clean, sentence, strip_end
 
 _PROMOTION_WORDS_TEXT = """
     promotion case level from to summary competency at shown gaps expectations expectation also

@@ -9,8 +9,10 @@ question only, unless nothing else fits (then a back-reference, not a retelling)
 from __future__ import annotations
 
 from core.model import Framework, Praise
-from core.writing import intents, prose
+from core.writing import intents
 from core.writing.document import Paragraph, Section
+from core.writing.naming import title_phrase
+from core.writing.sentences import sentence
 
 QUESTION_RELATIVE = 0.5  # a question without an intent takes evidence scoring this share of the best
 
@@ -102,12 +104,7 @@ def _values(b, question: str, framework: Framework | None, assignments: dict[str
             paragraphs.append(
                 Paragraph(
                     "ref",
-                    [
-                        prose.sentence(
-                            f"{comp.name}: see {prose.title_phrase(item.story)}, "
-                            f"under {b.told[item.story.id]}"
-                        )
-                    ],
+                    [sentence(f"{comp.name}: see {title_phrase(item.story)}, under {b.told[item.story.id]}")],
                     [item.story.id],
                 )
             )

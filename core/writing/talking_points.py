@@ -14,16 +14,9 @@ from core.writing.blocks import Block, to_docx, to_markdown
 from core.writing.document import join_words
 from core.writing.exports import resume_bullet
 from core.writing.interview import answers, strongest
-from core.writing.prose import (
-    attribution,
-    is_past_verb,
-    lower_first,
-    quote_text,
-    sentence,
-    strip_end,
-    title_phrase,
-    upper_first,
-)
+from core.writing.naming import title_phrase
+from core.writing.quotes import attribution, quote_text
+from core.writing.sentences import is_past_verb, lower_first, sentence, strip_end, upper_first
 
 _TALKING_WORDS_TEXT = """
     talking points for review conversation lead with these results the rating i am asking in
