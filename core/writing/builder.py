@@ -19,6 +19,7 @@ from core.writing.naming import headline, name_clause, story_impact
 from core.writing.prose import short_context, story_sentences
 from core.writing.quotes import QUOTE_MAX_WORDS, attribution, quote_text
 from core.writing.sentences import clean, lower_first, sentence
+from core.writing.themes import THEME_MAX, themes
 
 # How much each length puts in a section: stories, quotes, growth items, headline sentences.
 _LENGTH = {
@@ -92,6 +93,7 @@ class Builder:
             for i in self.items.values()
             if (i.story.story_kind != "win" or i.story.id in setback) and i.story.id not in out
         ]
+        self.theme = themes([i.story for i in self.wins], self.stories)  # story id -> its theme
         self.pinned = [i for i in options.pinned if i in self.items and i not in out]
         from core.analysis.strength import SIGNIFICANT_AT
 
@@ -106,7 +108,9 @@ class Builder:
     # --- choosing --------------------------------------------------------------------------
 
     def choose(self, pool: list[Item], k: int, heading: str) -> list[Item]:
-        """Up to k untold stories of the pool, the must-tell ones always; recency breaks near-ties."""
+        """Up to k untold stories of the pool, the must-tell ones always; recency breaks near-ties.
+        A story comes with the untold stories of its theme in the pool (core/writing/themes.py),
+        strongest first, up to THEME_MAX: related stories are told together or not at all."""
         free = [i for i in pool if i.story.id not in self.told]
         has_earlier = any(i.quarter != self.last for i in free)
         ranked = sorted(
@@ -117,15 +121,34 @@ class Builder:
                 i.story.id,
             ),
         )
-        chosen = [i for i in ranked if i.story.id in self.must]
+        mates: dict[str, list[Item]] = {}
+        for item in ranked:
+            mates.setdefault(self.theme_of(item), []).append(item)
+        chosen: list[Item] = []
+
+        def take(item: Item) -> None:
+            theme = self.theme_of(item)
+            chosen.append(item)
+            for mate in mates[theme]:
+                if sum(self.theme_of(c) == theme for c in chosen) >= THEME_MAX:
+                    break
+                if mate not in chosen:
+                    chosen.append(mate)
+
+        for item in ranked:
+            if item.story.id in self.must and item not in chosen:
+                take(item)
         for item in ranked:
             if len(chosen) >= k:
                 break
             if item not in chosen:
-                chosen.append(item)
+                take(item)
         for item in chosen:
             self.told[item.story.id] = heading
         return sorted(chosen, key=lambda i: (i.story.date, i.story.id))
+
+    def theme_of(self, item: Item) -> str:
+        return self.theme.get(item.story.id, item.story.id)
 
     def quotes(self, pool: list[Praise], chosen: list[Item], k: int) -> list[Paragraph]:
         """Up to k unused quotes: those about a chosen story first (from any section's pool), then
@@ -170,11 +193,11 @@ class Builder:
     # --- writing ---------------------------------------------------------------------------
 
     def story_paragraphs(self, chosen: list[Item]) -> list[Paragraph]:
-        """One paragraph per story; stories on the same project (or link) told together."""
+        """One paragraph per theme: related stories (same project, link or subject) told together,
+        in date order."""
         groups: dict[str, list[Item]] = {}
         for item in chosen:
-            key = _norm(item.story.project) or _norm(item.story.link) or item.story.id
-            groups.setdefault(key, []).append(item)
+            groups.setdefault(self.theme_of(item), []).append(item)
         out = []
         for members in groups.values():
             sentences: list[str] = []
@@ -183,7 +206,14 @@ class Builder:
                 if index and told:
                     told[0] = "Later, " + lower_first(told[0], item.story.text)
                 sentences += told
-            lead = clean(members[0].story.project) if len(members) > 1 else short_context(members[0].story)
+            projects = {_norm(m.story.project) for m in members}
+            lead = (
+                short_context(members[0].story)
+                if len(members) == 1
+                else clean(members[0].story.project)
+                if len(projects) == 1
+                else ""
+            )
             out.append(Paragraph("story", sentences, [m.story.id for m in members], lead=lead))
         return out
 
@@ -211,7 +241,10 @@ class Builder:
         quotes = self.quotes(quote_pool, chosen, self.spec["quotes"])
         paragraphs: list[Paragraph] = []
         if chosen and claim:
-            best = sorted(chosen, key=rank)[:3]
+            leads = {}  # a theme is named once, by its strongest story
+            for item in sorted(chosen, key=rank):
+                leads.setdefault(self.theme_of(item), item)
+            best = list(leads.values())[:3]
             paragraphs.append(
                 Paragraph(
                     "claim",

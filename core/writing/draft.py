@@ -4,8 +4,9 @@ evidence inside the review period.
 Its shape is a review's: an opening summary of the period's headline results; one section per
 competency (or per review question) that opens with a claim and tells its stories as prose
 (core/writing/prose.py); each story told in full once, in the section it fits best, with at most
-a short back-reference elsewhere; each quote used once; related stories (same project or link)
-told together; a closing "Next year" section of goals from growth items and gaps.
+a short back-reference elsewhere; each quote used once; related stories (same project, link or
+subject, core/writing/themes.py) told together; a closing "Next year" section of goals from growth
+items and gaps.
 
 Stories are chosen by significance (core.analysis.strength.significance), pinned stories always
 and left-out ones never; recency balance only breaks near-ties. What was left out, and why, and
@@ -118,6 +119,17 @@ def _competency_sections(
         free = [c for c in fits if room[c] < b.spec["stories"]]
         home[item.story.id] = (free or fits or [None])[0]
         room[home[item.story.id]] += 1
+    # Related stories are told together where the strongest of them fits; one that fits only
+    # other competencies is about another side of the work and stays in its own section.
+    theme_home: dict[str, str] = {}
+    for item in b.wins:
+        if home[item.story.id]:
+            theme_home.setdefault(b.theme_of(item), home[item.story.id])
+    for item in b.wins:
+        fits = [c for c in assignments.get(item.story.id, ()) if c in names]
+        together = theme_home.get(b.theme_of(item))
+        if together and (together in fits or not fits):
+            home[item.story.id] = together
     b.home = home
     sections, gaps, helpers = [], [], []
     out = set(b.options.left_out)

@@ -122,5 +122,5 @@ def is_clause(text: str) -> bool:
 def is_bare_figure(text: str) -> bool:
     """'-$9k/month (22% of spend)', '3x faster': a figure with at most two words around it."""
     outside = re.sub(r"\([^)]*\)", " ", clean(text))
-    words = re.findall(r"[A-Za-z]{2,}", outside)
+    words = re.findall(r"(?<![\w.])[A-Za-z]{2,}", outside)
     return bool(quantity(text)) and len(words) <= 2 and not is_clause(outside)
