@@ -1,0 +1,107 @@
+"""Against a real model (Gemma 3 270M behind llama_cpp.server, tests/llm/conftest.py): it writes
+poorly, which is the point. What it invents is rejected with reasons, the draft keeps its
+built-in text, a timeout gives a message, and nothing goes to any other host."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.commands.draft import load_evidence, load_framework
+from core.competencies.mapping import assigned, map_items
+from core.llm.choose import choose_evidence
+from core.llm.client import ChatClient, Endpoint, ModelError
+from core.llm.opinion import second_opinion
+from core.llm.polish import apply_polish, evidence_texts, polish_section, polishable, section_key
+from core.llm.verify import Evidence, figures_of, verify
+from core.writing.draft import DraftOptions, build_draft
+from tests.conftest import FIXTURES
+
+STORY = (
+    "Rewrote the settlement batch to run per merchant in parallel (8 workers). "
+    "Settlement now finishes by 3am."
+)
+INVENT = (
+    "Write one sentence for a performance review about this work. Say by what percentage it "
+    "improved things and name the manager who praised it."
+)
+
+
+@pytest.fixture(scope="module")
+def draft():
+    from core.analysis.period import parse_period
+
+    dataset = load_evidence([str(FIXTURES / "draft_corpus" / "engineer_2026.csv")])
+    framework = load_framework(None)
+    period = parse_period("2026", [i.date for i in dataset.items])
+    items = [i for i in dataset.items if period.contains(i.date)]
+    return build_draft(dataset, framework, assigned(map_items(items, framework), {}), period,
+                       DraftOptions(length="brief"))
+
+
+def test_test_connection_lists_the_model(model_server):
+    assert ChatClient(Endpoint(model_server, "gemma")).models()
+
+
+def test_the_verifier_rejects_what_the_model_invents(model_server):
+    answer = ChatClient(Endpoint(model_server, "gemma")).chat(INVENT, STORY, max_tokens=40, temperature=0)
+    verdict = verify(answer, Evidence([STORY]))
+    assert verdict.rejected, f"the model invented nothing this time: {answer!r}"
+    invented = figures_of(answer) - figures_of(STORY)
+    assert all(figures_of(s) <= figures_of(STORY) for s in verdict.kept)
+    if invented:  # every invented figure is named in a reason the page shows
+        reasons = " ".join(r for rejection in verdict.rejected for r in rejection.reasons)
+        assert all(num in reasons for _, num, _ in invented)
+
+
+def _shortest_section(draft):
+    candidates = [s for s in draft.sections if polishable(s)]
+    return min(candidates, key=lambda s: sum(len(p.body) for p in polishable(s)))
+
+
+def test_the_draft_keeps_only_verified_text_and_nothing_goes_elsewhere(model_server, draft, monkeypatch):
+    from tests.llm.test_llm_client import _serve
+
+    proxy, handler, proxy_url = _serve()
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy"):
+        monkeypatch.setenv(name, proxy_url)
+    section = _shortest_section(draft)
+    try:
+        result = polish_section(ChatClient(Endpoint(model_server, "gemma")), draft, section, ceiling=48)
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+    assert handler.seen == []  # the proxy (another host, as far as the client knows) saw nothing
+    assert result.error is None
+    assert len(result.paragraphs) == len(polishable(section))
+    for paragraph, done in zip(polishable(section), result.paragraphs, strict=True):
+        texts, ids = evidence_texts(draft, section, paragraph)
+        if done.polished is None:
+            assert done.note and done.text == paragraph.body  # fell back to the built-in paragraph
+        else:
+            assert verify(done.polished, Evidence(texts, ids)).ok
+            assert figures_of(paragraph.body) <= figures_of(done.polished)
+    assert result.rejected or not result.changed  # the 270M model's rewrites do not all pass
+    polished = apply_polish(draft, {section_key(section): result})
+    after = next(s for s in polished.sections if s.heading == section.heading)
+    assert [p.cites for p in after.paragraphs] == [p.cites for p in section.paragraphs]
+    assert draft.sections[draft.sections.index(section)] is section  # the cached draft is untouched
+
+
+def test_a_timeout_gives_a_message(model_server):
+    with pytest.raises(ModelError) as error:
+        ChatClient(Endpoint(model_server, "gemma", timeout=0.01)).chat("Say hi.", "Hi", max_tokens=4)
+    assert error.value.kind == "timeout"
+    assert error.value.message.startswith(f"No answer from {model_server} within 0.01 seconds")
+
+
+def test_second_opinion_and_question_evidence_keep_to_what_was_given(model_server, draft):
+    client = ChatClient(Endpoint(model_server, "gemma"))
+    framework = load_framework(None)
+    story = draft.items[draft.top_stories[0]]
+    opinion = second_opinion(client, story, framework, max_tokens=32)
+    assert opinion.competency in (*framework.names, None)
+    assert opinion.competency or opinion.note
+    candidates = [draft.items[i] for i in draft.top_stories[:5]]
+    choice = choose_evidence(client, "What were your key contributions?", candidates, max_tokens=16)
+    assert set(choice.ids) <= {c.id for c in candidates}
+    assert choice.ids or choice.note
