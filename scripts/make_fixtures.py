@@ -45,10 +45,12 @@ KUDOS = [
 ]
 
 
-def soffice(source: Path, fmt: str, outdir: Path) -> Path:
-    """Re-save a file through LibreOffice; the result is what a real office suite writes."""
+def soffice(source: Path, fmt: str, outdir: Path, infilter: str | None = None) -> Path:
+    """Re-save a file through LibreOffice; the result is what a real office suite writes.
+    `infilter`: how LibreOffice opens the source (a CSV's separator, charset, language)."""
+    opening = [f"--infilter={infilter}"] if infilter else []
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", fmt, "--outdir", str(outdir), str(source)],
+        ["soffice", "--headless", *opening, "--convert-to", fmt, "--outdir", str(outdir), str(source)],
         check=True,
         capture_output=True,
         timeout=120,

@@ -126,6 +126,9 @@ def _first_month(kind: str, number: int) -> int:
     return 3 * (number - 1) + 1 if kind.startswith("quarter") else number
 
 
+FORMULA_ERROR = re.compile(r"#(?:DIV/0!|N/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA)")
+
+
 def parse_column(
     values: list, column: str = "date", order: str | None = None, hints: YearHints | None = None
 ) -> ColumnDates:
@@ -187,7 +190,10 @@ def parse_column(
     if unreadable:
         example = f"{_usual_year(result.dates, hints)}-03-15"
         for index, text in unreadable:
-            result.errors[index] = f"'{text}' is not a date we can read (try {example})"
+            if FORMULA_ERROR.fullmatch(text):  # a broken formula, as the sheet shows it
+                result.errors[index] = f"the date cell shows a formula error ({text}): fix it or type a date"
+            else:
+                result.errors[index] = f"'{text}' is not a date we can read (try {example})"
     return result
 
 

@@ -15,6 +15,7 @@ from pathlib import PurePath
 
 import python_calamine
 
+from core.ingest.sheet_xml import DamagedSheet, scan_sheet, workbook_scans
 from core.ingest.text_files import TextError, check_is_text, decode, detect_delimiter, split_records
 
 WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -24,15 +25,6 @@ ACCEPTED_EXTENSIONS = WORKBOOK_EXTENSIONS + TEXT_EXTENSIONS
 _ZIP_MAGIC = b"PK\x03\x04"
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")  # stream name inside encrypted OOXML
-_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
-_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row[^>]*\sr=\"(\d+)\"")
-_SHEET = re.compile(rb"<(?:\w+:)?sheet\s[^>]*>")
-_REL = re.compile(rb"<(?:\w+:)?Relationship\s[^>]*>")
-
-
-def _attribute(element: bytes, name: bytes) -> bytes:
-    match = re.search(rb"\s" + name + rb"=\"([^\"]*)\"", element)
-    return match.group(1) if match else b""
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]+\d+:?[A-Z]*(\d*)\"")
 
 
@@ -57,6 +49,7 @@ class RawTable:
     problems: list[tuple[int | None, str, str]] = field(default_factory=list)  # (row, severity, message)
     lines: int = 0  # physical lines of a text file
     hidden: bool = False  # a hidden or very hidden sheet
+    first_column: int = 0  # the sheet column (from 0) of each row's first cell
 
 
 class ReadError(Exception):
@@ -137,7 +130,11 @@ def _check_zip(data: bytes, limits: Limits) -> None:
             head = _member_head(archive, member)
             match = _DIMENSION.search(head)
             claimed, most = int(match.group(1)) if match and match.group(1) else 0, limits.max_rows + 1
-            if claimed > most and scan_sheet(archive, member).rows_with_values > most:
+            try:
+                rows_with_values = scan_sheet(archive, member).rows_with_values if claimed > most else 0
+            except DamagedSheet as exc:
+                raise ReadError("The workbook is damaged (a sheet can't be unpacked).") from exc
+            if rows_with_values > most:
                 raise _too_many_rows(limits)
 
 
@@ -147,57 +144,6 @@ def _member_head(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
             return stream.read(4096)
     except Exception as exc:  # zipfile and zlib raise many types for damaged members
         raise ReadError("The workbook is damaged (a sheet can't be unpacked).") from exc
-
-
-@dataclass
-class SheetScan:
-    rows_with_values: int = 0
-    formula_only_rows: list[int] = field(default_factory=list)  # formulas without saved values
-
-
-def scan_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> SheetScan:
-    """Stream one sheet's XML: rows holding a value, and rows whose formulas have no saved value
-    (files written by scripts: every reader sees those cells empty)."""
-    scan = SheetScan()
-    carry = b""
-    try:
-        with archive.open(member) as stream:
-            while chunk := stream.read(1 << 20):
-                pieces = (carry + chunk).split(b"</row>")
-                carry = pieces.pop()
-                for piece in pieces:
-                    valued = _VALUE.search(piece) is not None or b"<is>" in piece
-                    scan.rows_with_values += valued
-                    if not valued and b"<f" in piece and (number := _ROW_NUMBER.search(piece)):
-                        scan.formula_only_rows.append(int(number.group(1)))
-    except Exception as exc:  # zipfile and zlib raise many types for damaged members
-        raise ReadError("The workbook is damaged (a sheet can't be unpacked).") from exc
-    return scan
-
-
-def _formula_only_rows(data: bytes) -> dict[str, list[int]]:
-    """{sheet name: [row numbers]} of rows whose formulas were saved without their values."""
-    archive = zipfile.ZipFile(io.BytesIO(data))
-    names = archive.namelist()
-    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
-        return {}
-    rels = _REL.findall(archive.read("xl/_rels/workbook.xml.rels"))
-    targets = {_attribute(r, b"Id"): _attribute(r, b"Target") for r in rels}
-    out = {}
-    for element in _SHEET.findall(archive.read("xl/workbook.xml")):
-        name, rel = _attribute(element, b"name"), _attribute(element, b"r:id")
-        target = targets.get(rel, b"").decode().lstrip("/")
-        path = target if target.startswith("xl/") else f"xl/{target}"
-        if path in names and (rows := scan_sheet(archive, archive.getinfo(path)).formula_only_rows):
-            out[_xml_text(name)] = rows
-    return out
-
-
-def _xml_text(raw: bytes) -> str:
-    text = raw.decode()
-    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
-        text = text.replace(entity, char)
-    return text
 
 
 def _encrypted() -> ReadError:
@@ -228,9 +174,11 @@ def _read_workbook(data: bytes, ext: str, limits: Limits) -> list[RawTable]:
             if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
                 continue
             sheet = workbook.get_sheet_by_name(meta.name)
-            first_row = sheet.start[0] if sheet.start else 0
             table = RawTable(meta.name, hidden=meta.visible != python_calamine.SheetVisibleEnum.Visible)
-            for number, row in enumerate(sheet.iter_rows(), start=first_row + 1):
+            table.first_column = sheet.start[1] if sheet.start else 0
+            # iter_rows starts at the sheet's first row (blank rows above the data included) and at
+            # its first used column: row numbers count from 1, columns from first_column.
+            for number, row in enumerate(sheet.iter_rows(), start=1):
                 if _has_value(row):
                     read += 1
                     if read > limits.max_rows + len(tables) + 1:
@@ -249,29 +197,43 @@ def _read_workbook(data: bytes, ext: str, limits: Limits) -> list[RawTable]:
     finally:
         workbook.close()
     if data.startswith(_ZIP_MAGIC):
-        _note_formula_rows(data, tables)
+        _note_what_the_reader_missed(data, tables)
     return tables
 
 
-def _has_value(row: list) -> bool:
-    return any(cell is not None and cell != "" and not (type(cell) is str and cell.isspace()) for cell in row)
-
-
-def _note_formula_rows(data: bytes, tables: list[RawTable]) -> None:
-    """Rows of formulas saved without values read as empty: each one is named, not dropped."""
-    try:
-        found = _formula_only_rows(data)
-    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError):
-        return
+def _note_what_the_reader_missed(data: bytes, tables: list[RawTable]) -> None:
+    """Rows of formulas saved without values read as empty: each one is named, not dropped. A
+    formula error reads as empty too: the cell gets the text the sheet shows ("#DIV/0!")."""
+    scans = workbook_scans(data)
     for table in tables:
-        for number in found.get(table.sheet or "", []):
+        scan = scans.get(table.sheet or "")
+        if scan is None:
+            continue
+        for number in scan.formula_only_rows:
             table.problems.append((number, "error", FORMULA_ONLY))
+        positions = {number: i for i, number in enumerate(table.row_numbers)}
+        error_rows: dict[int, str] = {}  # rows of nothing but errors: named like rows of formulas
+        for number, column, shown in scan.errors:
+            index, at = positions.get(number), column - table.first_column
+            if index is None:
+                error_rows.setdefault(number, shown)
+            elif 0 <= at < len(table.rows[index]) and table.rows[index][at] in ("", None):
+                table.rows[index][at] = shown
+        table.problems += [(n, "error", FORMULA_ERROR.format(shown=shown)) for n, shown in error_rows.items()]
 
 
 FORMULA_ONLY = (
     "Row not loaded: its cells are formulas whose values were never saved. Open the file in Excel "
     "or LibreOffice and save it so the values are stored, then load it again."
 )
+FORMULA_ERROR = (
+    "Row not loaded: its formulas show an error ({shown}): fix them in the file, then load it again."
+)
+
+
+
+def _has_value(row: list) -> bool:
+    return any(cell is not None and cell != "" and not (type(cell) is str and cell.isspace()) for cell in row)
 
 
 # ---------------------------------------------------------------- text files

@@ -1,0 +1,134 @@
+"""What a workbook's XML says that the cell reader (calamine) does not: streamed, never loaded whole.
+
+The reader sees a formula saved without its value, and a formula error (#DIV/0!, #N/A, #REF!),
+as an empty cell. The user sees a row of formulas, or the error, in their spreadsheet: so rows of
+formulas without values are named, and errors are put back as the text the sheet shows (a date
+cell showing #DIV/0! is then reported like any unreadable date, not loaded as "no date").
+Covers .xlsx/.xlsm (sheet XML) and .ods (content.xml); an .xls is binary and is not scanned.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from xml.etree import ElementTree
+
+_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
+_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row[^>]*\sr=\"(\d+)\"")
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\s[^>]*>")
+_REL = re.compile(rb"<(?:\w+:)?Relationship\s[^>]*>")
+_ERROR_CELL = re.compile(  # <c r="A5" t="e"><f>1/0</f><v>#DIV/0!</v></c>
+    rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]+)(\d+)\"[^>]*?\bt=\"e\"[^>]*>"
+    rb"(?:<(?:\w+:)?f[^>]*/>|<(?:\w+:)?f[^>]*>[^<]*</(?:\w+:)?f>)?<(?:\w+:)?v>([^<]*)<"
+)
+_ODF_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_CALCEXT_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
+
+
+class DamagedSheet(Exception):
+    """A sheet's XML can't be unpacked (the reader turns this into its one-line message)."""
+
+
+@dataclass
+class SheetScan:
+    rows_with_values: int = 0
+    formula_only_rows: list[int] = field(default_factory=list)  # formulas without saved values
+    errors: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column from 0, "#DIV/0!")
+
+
+def scan_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> SheetScan:
+    """Stream one .xlsx sheet's XML: rows holding a value, rows whose formulas have no saved value
+    (files written by scripts: every reader sees those cells empty), and formula errors."""
+    scan = SheetScan()
+    carry = b""
+    try:
+        with archive.open(member) as stream:
+            while chunk := stream.read(1 << 20):
+                pieces = (carry + chunk).split(b"</row>")
+                carry = pieces.pop()
+                for piece in pieces:
+                    valued = _VALUE.search(piece) is not None or b"<is>" in piece
+                    scan.rows_with_values += valued
+                    if not valued and b"<f" in piece and (number := _ROW_NUMBER.search(piece)):
+                        scan.formula_only_rows.append(int(number.group(1)))
+                    if b't="e"' in piece:
+                        scan.errors += [
+                            (int(row), _column_index(letters), _xml_text(shown))
+                            for letters, row, shown in _ERROR_CELL.findall(piece)
+                        ]
+    except Exception as exc:  # zipfile and zlib raise many types for damaged members
+        raise DamagedSheet from exc
+    return scan
+
+
+def workbook_scans(data: bytes) -> dict[str, SheetScan]:
+    """{sheet name: its scan} for an .xlsx/.xlsm or .ods; {} for anything else or a damaged file."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = archive.namelist()
+        if "xl/workbook.xml" in names and "xl/_rels/workbook.xml.rels" in names:
+            return _xlsx_scans(archive, names)
+        if "content.xml" in names:
+            return _ods_scans(archive)
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, ElementTree.ParseError, DamagedSheet):
+        pass
+    return {}
+
+
+def _xlsx_scans(archive: zipfile.ZipFile, names: list[str]) -> dict[str, SheetScan]:
+    rels = _REL.findall(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {_attribute(r, b"Id"): _attribute(r, b"Target") for r in rels}
+    out = {}
+    for element in _SHEET.findall(archive.read("xl/workbook.xml")):
+        name, rel = _attribute(element, b"name"), _attribute(element, b"r:id")
+        target = targets.get(rel, b"").decode().lstrip("/")
+        path = target if target.startswith("xl/") else f"xl/{target}"
+        if path in names:
+            out[_xml_text(name)] = scan_sheet(archive, archive.getinfo(path))
+    return out
+
+
+def _ods_scans(archive: zipfile.ZipFile) -> dict[str, SheetScan]:
+    """Formula errors of an OpenDocument spreadsheet (LibreOffice always saves formula values)."""
+    out: dict[str, SheetScan] = {}
+    scan, row, column = SheetScan(), 0, 0
+    with archive.open("content.xml") as stream:
+        for event, element in ElementTree.iterparse(stream, events=("start", "end")):
+            tag = element.tag
+            if event == "start":
+                if tag == f"{_ODF_TABLE}table":
+                    scan, row = out.setdefault(element.get(f"{_ODF_TABLE}name", ""), SheetScan()), 0
+                elif tag == f"{_ODF_TABLE}table-row":
+                    column = 0
+                continue
+            if tag == f"{_ODF_TABLE}table-row":
+                row += int(element.get(f"{_ODF_TABLE}number-rows-repeated", "1"))
+                element.clear()
+            elif tag in (f"{_ODF_TABLE}table-cell", f"{_ODF_TABLE}covered-table-cell"):
+                if element.get(_CALCEXT_TYPE) == "error":
+                    shown = "".join(p.text or "" for p in element.iter(f"{_ODF_TEXT}p"))
+                    scan.errors.append((row + 1, column, shown))
+                column += int(element.get(f"{_ODF_TABLE}number-columns-repeated", "1"))
+    return out
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + letter - 64
+    return index - 1
+
+
+def _attribute(element: bytes, name: bytes) -> bytes:
+    match = re.search(rb"\s" + name + rb"=\"([^\"]*)\"", element)
+    return match.group(1) if match else b""
+
+
+def _xml_text(raw: bytes) -> str:
+    text = raw.decode()
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
+        text = text.replace(entity, char)
+    return text
