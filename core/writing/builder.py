@@ -12,10 +12,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from core.analysis.period import MONTH_NAMES, Period
+from core.analysis.period import Period
 from core.model import Dataset, Praise, Story
 from core.writing.document import DraftOptions, Paragraph, Section, join_words, spoken_period
-from core.writing.naming import headline, name_clause, story_impact
+from core.writing.goals import goal_paragraph, grow_sentence, lesson_goal
+from core.writing.naming import headline, in_month, name_clause, story_impact
 from core.writing.prose import short_context, story_sentences
 from core.writing.quotes import QUOTE_MAX_WORDS, attribution, quote_text
 from core.writing.sentences import clean, lower_first, sentence
@@ -292,36 +293,28 @@ class Builder:
             return None
         sentences = []
         for item in picked:
-            line = headline(item.story)
-            month = MONTH_NAMES[item.story.date.month - 1]
-            sentences.append(
-                sentence(
-                    f"In {month} {line}"
-                    if line.startswith("I ")
-                    else f"In {month}, {lower_first(line, item.story.text)}"
-                )
-            )
+            sentences.append(sentence(in_month(item.story, headline(item.story))))
         paragraph = Paragraph("story", sentences, [i.story.id for i in picked])
         return self.limited(f"{self.spoken} in brief", [paragraph], "summary")
 
     def goals(self, gaps: list[str], heading: str = NEXT_HEADING, role: str = "next") -> Section | None:
-        """Next year's goals: struggles and lessons in the user's words, then the gaps."""
-        pool = sorted(self.growth, key=lambda i: (i.story.date, i.story.id))
-        chosen = sorted(pool, key=rank)[: self.spec["growth"]]
-        paragraphs = []
+        """Next year's goals (core/writing/goals.py): each struggle, failure or lesson as goals in
+        the user's words, then the story they come from; lessons logged on wins; then the
+        competencies to grow. Never a quote."""
+        chosen = sorted(self.growth, key=rank)[: self.spec["growth"]]
+        paragraphs: list[Paragraph] = []
         for item in sorted(chosen, key=lambda i: (i.story.date, i.story.id)):
-            sentences = story_sentences(item.story, "story")
-            lesson = clean(getattr(item.story, "lesson", ""))
-            if lesson:
-                sentences.append(sentence(lesson))
-            paragraphs.append(Paragraph("goal", sentences, [item.story.id]))
+            told = goal_paragraph(item.story, "I" if paragraphs else "Next year I")
+            paragraphs.append(Paragraph("goal", told, [item.story.id]))
             self.told[item.story.id] = heading
         for item in self.wins:  # lessons logged on wins feed the goals too
-            lesson = clean(getattr(item.story, "lesson", ""))
-            if lesson and len(paragraphs) < self.spec["growth"] + 1:
-                paragraphs.append(Paragraph("goal", [sentence(lesson)], [item.story.id]))
-        for gap in gaps[:_GAP_GOALS]:
-            paragraphs.append(Paragraph("goal", [sentence(f"Next year I want to grow my {gap} work")]))
+            if len(paragraphs) > self.spec["growth"]:
+                break
+            if told := lesson_goal(item.story, "I" if paragraphs else "Next year I"):
+                paragraphs.append(Paragraph("goal", told, [item.story.id]))
+        if gaps:
+            grow = grow_sentence(gaps[:_GAP_GOALS], "I also" if paragraphs else "Next year I")
+            paragraphs.append(Paragraph("goal", [grow]))
         if not paragraphs:
             return None
         return self.limited(heading, paragraphs, role)

@@ -131,7 +131,7 @@ def _competency_sections(
         if together and (together in fits or not fits):
             home[item.story.id] = together
     b.home = home
-    sections, gaps, helpers = [], [], []
+    sections, gaps, thin, helpers = [], [], [], []
     out = set(b.options.left_out)
     citable = {s.id: s for s in b.stories if s.id not in out} | {p.id: p for p in b.praise}
     for comp in comps:
@@ -161,6 +161,9 @@ def _competency_sections(
         )
         if not section.told:  # only pointers to stories told elsewhere: nothing new to say here
             continue
+        levels = {b.items[c].level for c in section.told if c in b.items}
+        if levels == {"thin"} and not any(p.kind == "quote" for p in section.paragraphs):
+            thin.append(comp.name)  # thin evidence only: a competency to grow next year too
         section.competency, section.rating = comp.name, ratings.get(comp.name)
         told = [b.items[c].story for c in section.told if c in b.items]
         extra = rating_paragraph(
@@ -180,7 +183,7 @@ def _competency_sections(
         sections.append(
             b.section("Other work", unplaced, [], f"Other work in {b.spoken} shows {{named}}", "competency")
         )
-    return sections, gaps, helpers
+    return sections, gaps + thin, helpers
 
 
 def _helper(

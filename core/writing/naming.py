@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from core.analysis.period import MONTH_NAMES
 from core.analysis.strength import quantity
 from core.model import Story
 from core.writing.prose import first_person
@@ -103,3 +104,9 @@ def title_phrase(story: Story) -> str:
         first = split_sentences(clean(source))[0]
         title = short_clause(source) or short_clause(source, 30) or strip_end(first)
     return lower_first(title, story.text)
+
+
+def in_month(story: Story, text: str) -> str:
+    """A sentence about the story dated by its month: "In June I estimated ...", "In June, the ..."."""
+    month = MONTH_NAMES[story.date.month - 1]
+    return f"In {month} {text}" if text.startswith("I ") else f"In {month}, {lower_first(text, story.text)}"

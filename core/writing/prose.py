@@ -25,6 +25,7 @@ from core.writing.sentences import (
     sentence,
     split_sentences,
     strip_end,
+    verb_led,
 )
 
 # Every word the draft may add to the user's own (case-insensitive). A test checks that each word
@@ -35,6 +36,7 @@ _JOINING_WORDS_TEXT = """
     strongest where in brief others noticed jan feb mar apr may jun jul aug sep oct nov dec
     part earlier what colleagues said about build keep doing learned lesson most helped other
     january february march april june july august september october november december came told
+    will not
     """
 JOINING_WORDS = frozenset(_JOINING_WORDS_TEXT.split())
 
@@ -161,7 +163,7 @@ def story_sentences(story: Story, tone: str = "story") -> list[str]:
     if context and not action and is_past_verb(context.split()[0]):
         context, action = "", context  # "Fixed the slow admin search" in the context column: what I did
     title = clean(story.title)
-    if not action and title and is_past_verb(title.split()[0]) and (context or result):
+    if not action and title and verb_led(title) and (context or result):
         action = title  # "Precepted 2 new grads" as the title, then the result: the title is what I did
     if short_context(story):
         context = ""  # a one- or two-word label ("Hackathon"): the paragraph's lead, not a sentence

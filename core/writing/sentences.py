@@ -113,6 +113,26 @@ def is_past_verb(word: str) -> bool:
     )
 
 
+# Words that follow a verb rather than a noun ("Missed a handover", "Flag it", "Ask for help").
+_AFTER_VERB_TEXT = """
+    a an the my our their his her your its this that these those it them him me us myself up out off
+    back down in on at to for with about before after by over into from through earlier sooner
+    early more less fewer every each all any some no one two three how what when who whether
+    """
+AFTER_VERB = frozenset(_AFTER_VERB_TEXT.split())
+
+
+def verb_led(text: str) -> bool:
+    """Does the text start with what the user did ("Missed a handover item", "Precepted 2 new
+    grads", "Fixed it"), not with an adjective that looks like a past verb ("Paid search
+    overspend", "Advanced analytics")?"""
+    words = clean(text).split()
+    if not words or not is_past_verb(words[0]):
+        return False
+    second = words[1].strip(",.;:()\"'“”") if len(words) > 1 else ""
+    return not second or second.lower() in AFTER_VERB or second[:1].isupper() or second[:1].isdigit()
+
+
 def is_clause(text: str) -> bool:
     """Does the text read as a clause (it has a verb), not a bare noun phrase or figure?"""
     words = [w.lower().strip(",.;:()") for w in clean(text).split()]
