@@ -6,16 +6,15 @@
 Startup is timed from launching the server process to the first page being fully rendered: the
 app reports its script as finished (`data-test-script-state="notRunning"`), it is connected, the
 main area has content and nothing is stale or a loading skeleton. Chromium is launched before the
-server, so the browser's own start-up is not charged to the app. With an upload, the workbook is
-put into the Import page's file input (as a user's drop would), every page is visited through the
-sidebar, and the server's peak RSS (VmHWM from /proc) is read: the "whole server process" figure
-of issue 8.
+server, so the browser's own start-up is not charged to the app. With an upload, the server runs
+under bench/probe.py (its script and serialisation timers), the workbook is put into the Import
+page's file input (as a user's drop would), every page is visited through the sidebar, each step
+split by bench/live.py, and the server's peak RSS (VmHWM from /proc) is read.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import shutil
@@ -48,10 +47,6 @@ CONNECTED_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   return !!app && app.getAttribute('data-test-connection-state') === 'CONNECTED';
 }"""
-RUNNING_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  return !!app && app.getAttribute('data-test-script-state') === 'running';
-}"""
 
 
 def _free_port() -> int:
@@ -71,8 +66,10 @@ def _vm(pid: int, key: str) -> float | None:
     return None
 
 
-def _start_server(port: int, env: dict | None) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+def _start_server(port: int, env: dict | None, records: Path | None = None) -> subprocess.Popen:
+    """`streamlit run app.py`; with `records`, through bench/probe.py (the server-side timers)."""
+    launcher = ["-m", "streamlit"] if records is None else [str(ROOT / "bench" / "probe.py"), str(records)]
+    cmd = [sys.executable, *launcher, "run", "app.py", "--server.port", str(port),
            "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
@@ -91,13 +88,6 @@ def _wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 60) -> Non
     raise RuntimeError("streamlit did not become healthy in time")
 
 
-def _wait_rerun(page, timeout_ms: int) -> None:
-    """After an action: let the rerun start (it may be too quick to see), then finish rendering."""
-    with contextlib.suppress(Exception):
-        page.wait_for_function(RUNNING_JS, timeout=2000, polling=10)
-    page.wait_for_function(RENDERED_JS, timeout=timeout_ms, polling=20)
-
-
 def _stop(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
@@ -107,28 +97,11 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
-def _visit(page, port: int, upload: Path | None) -> dict:
-    """Upload the workbook on Import and visit every page from the sidebar, timing each render."""
-    report: dict = {"pages_s": {}}
-    start = time.perf_counter()
-    page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]', str(upload))
-    _wait_rerun(page, 300_000)
-    report["upload_s"] = time.perf_counter() - start
-    links = page.locator('[data-testid="stSidebarNav"] a')
-    # A link's text is its icon's ligature name, then the title: keep the title.
-    names = [links.nth(i).inner_text().strip().splitlines()[-1].strip() for i in range(links.count())]
-    for index, name in enumerate(names):
-        start = time.perf_counter()
-        links.nth(index).click()
-        _wait_rerun(page, 300_000)
-        report["pages_s"][name] = time.perf_counter() - start
-    report["page_errors"] = page.locator('[data-testid="stException"]').count()
-    return report
-
-
 def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None) -> dict:
     """Median startup over `repeat` fresh servers; with `upload`, one full visit on the first."""
     from playwright.sync_api import sync_playwright
+
+    from bench import live
 
     runs: list[dict] = []
     result: dict = {}
@@ -141,8 +114,12 @@ def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None
                 page = context.new_page()
                 # A new user each time: an empty saved workspace (the app saves to ADVOCATE_HOME).
                 server_env = {**(env or os.environ), "ADVOCATE_HOME": tempfile.mkdtemp(prefix="advocate-")}
+                visiting = upload is not None and attempt == 0
+                records = Path(server_env["ADVOCATE_HOME"]) / "probe.jsonl" if visiting else None
+                frames = live.Frames(page)
+                load = os.getloadavg()[0]
                 start = time.perf_counter()
-                proc = _start_server(port, server_env)
+                proc = _start_server(port, server_env, records)
                 try:
                     _wait_healthy(port, proc)
                     ready = time.perf_counter() - start
@@ -152,9 +129,10 @@ def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None
                     page.wait_for_function(RENDERED_JS, timeout=60_000, polling=20)
                     rendered = time.perf_counter() - start
                     run = {"server_ready_s": ready, "browser_connected_s": connected,
-                           "first_render_s": rendered, "server_rss_after_start_mb": _vm(proc.pid, "VmRSS")}
-                    if upload is not None and attempt == 0:
-                        visit = _visit(page, port, upload)
+                           "first_render_s": rendered, "server_rss_after_start_mb": _vm(proc.pid, "VmRSS"),
+                           "load_average": load, "probed": visiting}
+                    if visiting:
+                        visit = live.visit(page, upload, frames, live.Records(records), RENDERED_JS)
                         visit["server_peak_rss_mb"] = _vm(proc.pid, "VmHWM")
                         visit["server_rss_now_mb"] = _vm(proc.pid, "VmRSS")
                         visit["file"] = upload.name
@@ -168,7 +146,8 @@ def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None
                     shutil.rmtree(server_env["ADVOCATE_HOME"], ignore_errors=True)
         finally:
             browser.close()
-    for key in ("server_ready_s", "browser_connected_s", "first_render_s", "server_rss_after_start_mb"):
+    for key in ("server_ready_s", "browser_connected_s", "first_render_s", "server_rss_after_start_mb",
+                "load_average"):
         values = [r[key] for r in runs if r.get(key) is not None]
         result[key] = statistics.median(values) if values else None
     result["runs"] = runs
@@ -198,14 +177,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"streamlit run -> server healthy (median of {args.repeat}): {fmt(report['server_ready_s'], 's')}")
     print(f"streamlit run -> page loaded and connected: {fmt(report['browser_connected_s'], 's')}")
     print(f"streamlit run -> first page fully rendered in Chromium: {fmt(report['first_render_s'], 's')} "
-          f"(budget 3 s: {'MET' if (report['first_render_s'] or 99) < 3 else 'NOT MET'})")
+          f"(budget 2.5 s: {'MET' if (report['first_render_s'] or 99) < 2.5 else 'NOT MET'}; "
+          f"load average {fmt(report['load_average'], '')})")
     print(f"server RSS after start: {fmt(report['server_rss_after_start_mb'], 'MB')}")
     if "upload" in report:
+        from bench.live import split_table
+
         visit = report["upload"]
-        print(f"upload {visit['file']}: {fmt(visit['upload_s'], 's')}; pages: "
-              + ", ".join(f"{k} {v:.2f} s" for k, v in visit["pages_s"].items()))
-        print(f"server peak RSS: {fmt(visit['server_peak_rss_mb'], 'MB')} (budget 400 MB: "
-              f"{'MET' if (visit['server_peak_rss_mb'] or 1e9) < 400 else 'NOT MET'}); "
+        print(f"\nLive steps with {visit['file']} (each split: bench/live.py):")
+        print(split_table(visit["steps"]))
+        print(f"server peak RSS: {fmt(visit['server_peak_rss_mb'], 'MB')} (budget 300 MB: "
+              f"{'MET' if (visit['server_peak_rss_mb'] or 1e9) < 300 else 'NOT MET'}); "
               f"exceptions shown: {visit['page_errors']}")
     for error in report.get("errors", []):
         print("!", error)
