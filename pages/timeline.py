@@ -17,6 +17,7 @@ from ui.cache import dataset_fingerprint, overrides_key, timeline_view
 from ui.choices import framework_in_use
 from ui.period_picker import period_picker
 from ui.safe import md
+from ui.scores import period_scores
 from ui.undated import render_undated
 
 K_COLOUR = "tl_colour"
@@ -77,13 +78,15 @@ if colour_by != "Competency":
     colour_key, colour = "", None
 
 fingerprint = dataset_fingerprint(dataset)
+scores = period_scores(fingerprint, dataset, period)  # only this period's stories, kept by content
+today = dt.date.today()
 try:
-    timeline, bars, strip = timeline_view(fingerprint, dataset, period, colour_key, colour, dt.date.today())
+    timeline, bars, strip = timeline_view(fingerprint, dataset, period, colour_key, colour, today, scores)
 except Exception as exc:  # e.g. a framework the mapper cannot use: colour by kind instead
     if colour is None:
         raise
     st.caption(f"Colouring by competency failed ({md(exc)}); coloured by kind instead.")
-    timeline, bars, strip = timeline_view(fingerprint, dataset, period, "", None, dt.date.today())
+    timeline, bars, strip = timeline_view(fingerprint, dataset, period, "", None, today, scores)
 in_stories = sum(q.stories for q in timeline.quarters)
 in_praise = sum(q.praise for q in timeline.quarters)
 cols = st.columns(4)

@@ -56,27 +56,18 @@ def dataset_fingerprint(dataset) -> str:
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def story_strengths(fingerprint: str, _dataset) -> tuple[dict, dict]:
-    """({story id: Strength}, {story id: [linked Praise]}) for a dataset; shared and read-only."""
-    from core.analysis.links import link_index
-    from core.analysis.strength import score_story
-
-    links = link_index(_dataset.stories, _dataset.praise)
-    return {s.id: score_story(s, links.get(s.id, ()), linked=True) for s in _dataset.stories}, links
-
-
 @st.cache_data(show_spinner=False, max_entries=32)
-def timeline_view(fingerprint: str, _dataset, period, colour_key: str, _colour, today):
+def timeline_view(fingerprint: str, _dataset, period, colour_key: str, _colour, today, _scores):
     """The Timeline page's measures and figures for one dataset, period and colouring.
 
     `_colour` is None (colour by kind) or (framework, overrides), identified by `colour_key`;
-    the competency mapping is looked up inside, so a cache hit never touches it.
+    the competency mapping is looked up inside, so a cache hit never touches it. `_scores` is
+    ui.scores.period_scores for the same data and period.
     """
     from core.analysis.charts import month_strip, quarter_bars
     from core.analysis.recency import analyse
 
-    strengths, links = story_strengths(fingerprint, _dataset)
+    strengths, links = _scores
     timeline = analyse(_dataset, period, strengths, links, today)
     assignments = None
     if _colour is not None:

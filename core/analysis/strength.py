@@ -131,7 +131,33 @@ def level_of(score: float) -> str:
     return "strong" if score >= STRONG_AT else "solid" if score >= SOLID_AT else "thin"
 
 
-def score_story(story: Story, praise: Iterable[Praise] = (), *, linked: bool = False) -> Strength:
+@dataclass(frozen=True)
+class TextFacts:
+    """What the score reads in a story's own words with regular expressions (the costly part of
+    scoring): it depends only on the story's text, so core.analysis.scorebook keeps it by content."""
+
+    figure: tuple[str, str] | None  # quantity() of the result
+    phrase: str  # impact_phrase() when there is no figure
+    first_person: bool
+    verbs: tuple[str, ...]  # past_tense_verbs() of action, result and description
+
+
+def _told(story: Story) -> tuple[str, str, str, str]:
+    return story.challenge.strip(), story.action.strip(), story.result.strip(), story.description.strip()
+
+
+def text_facts(story: Story) -> TextFacts:
+    challenge, action, result, description = _told(story)
+    quant_text = " ".join(t for t in (result, story.metric, description if not result else "") if t)
+    figure = quantity(quant_text)
+    told = " ".join(t for t in (challenge, action, result, description) if t)
+    return TextFacts(figure, "" if figure else impact_phrase(quant_text), first_person(told),
+                     tuple(past_tense_verbs(" ".join(t for t in (action, result, description) if t))))
+
+
+def score_story(
+    story: Story, praise: Iterable[Praise] = (), *, linked: bool = False, facts: TextFacts | None = None
+) -> Strength:
     """Score a story 0..1 with the reasons and the tips a coach would give.
 
     `praise` may be the whole praise list: only the quotes `linked_praise` ties to this story
@@ -139,12 +165,13 @@ def score_story(story: Story, praise: Iterable[Praise] = (), *, linked: bool = F
     `core.analysis.links.MAX_LINKS` are kept, so "Backed by N linked quotes" counts those).
     `linked=True` says `praise` is already `link_index`'s list for this story: it is not
     checked again (at 10,000 + 10,000 that re-check was half the Timeline's first load).
+    `facts` are `text_facts(story)` when the caller kept them.
     """
     earned: dict[str, float] = {}
     reasons: list[str] = []
     tips: list[str] = []
-    challenge, action, result = story.challenge.strip(), story.action.strip(), story.result.strip()
-    description = story.description.strip()
+    challenge, action, result, description = _told(story)
+    facts = facts or text_facts(story)
     car_missing = not (challenge or action or result)
 
     if challenge:
@@ -167,9 +194,7 @@ def score_story(story: Story, praise: Iterable[Praise] = (), *, linked: bool = F
     elif not car_missing:
         tips.append("Add the result: what changed because of your work")
 
-    quant_text = " ".join(t for t in (result, story.metric, description if not result else "") if t)
-    figure = quantity(quant_text)
-    phrase = impact_phrase(quant_text) if not figure else ""
+    figure, phrase = facts.figure, facts.phrase
     if figure:
         earned["quantified"] = 1.0
         kind, found = figure
@@ -180,13 +205,12 @@ def score_story(story: Story, praise: Iterable[Praise] = (), *, linked: bool = F
     else:
         tips.append("Add a number to the result: %, money, time saved, or people reached")
 
-    told = " ".join(t for t in (challenge, action, result, description) if t)
-    if first_person(told):
+    if facts.first_person:
         earned["first_person"] = 1.0
         reasons.append("Told in first person")
     else:
         tips.append('Tell it in first person: "I led…", "we shipped…"')
-    verbs = past_tense_verbs(" ".join(t for t in (action, result, description) if t))
+    verbs = facts.verbs
     if verbs:
         earned["past_tense"] = 1.0
         shown = [v for v in verbs if v not in _AUXILIARY] or verbs  # "were" says nothing to a reader

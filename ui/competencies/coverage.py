@@ -7,9 +7,10 @@ import streamlit as st
 from core.analysis.coverage import coverage, gaps, heatmap_figure
 from core.competencies.frameworks import framework_key
 from core.competencies.mapping import unmatched_hints, unmatched_names
-from ui.cache import overrides_key, story_strengths
+from ui.cache import overrides_key
 from ui.memo import session_memo
 from ui.safe import md
+from ui.scores import period_scores
 
 K_MEASURE = "comp_measure"
 
@@ -55,7 +56,7 @@ def coverage_and_gaps(dataset, framework, chosen, overrides, period, fingerprint
     )
     strengths = None
     if measure == "strength":  # scoring every story costs time on big sets: only when asked
-        strengths = {sid: s.score for sid, s in story_strengths(fingerprint, dataset)[0].items()}
+        strengths = {sid: s.score for sid, s in period_scores(fingerprint, dataset, period)[0].items()}
     cov = session_memo(  # only the data, framework, period, choices and measure change it
         "comp_coverage",
         (fingerprint, framework_key(framework), period, overrides_key(overrides), measure),

@@ -1,0 +1,153 @@
+"""Strength and linked quotes are computed for the period's stories only, kept by content, and
+stored in the workspace: a reload reads them instead of computing them again, and a new quote
+recomputes only the stories near it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from core.analysis.links import link_index
+from core.analysis.scorebook import FACTS, LINKS, PraiseWindows, ScoreBook
+from core.analysis.strength import score_story
+from core.ingest.importer import load_paths
+from core.model import Praise
+from core.store.derived import load_derived, save_derived
+from core.store.workspace import WorkingSet, WorkspaceStore
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "sample_wins.xlsx"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return load_paths([SAMPLE])
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory):
+    """800 stories and 800 quotes over several years (the benchmark's generator, seeded)."""
+    from bench import synthetic
+
+    return load_paths([synthetic.ensure_workspace(800, tmp_path_factory.mktemp("years")).xlsx])
+
+
+def ids(links: dict) -> dict[str, list[str]]:
+    return {story: [p.id for p in quotes] for story, quotes in links.items()}
+
+
+@pytest.mark.parametrize(
+    "path", [SAMPLE, FIXTURES / "libreoffice_wins.xlsx", FIXTURES / "star_story_bank.csv", "years"]
+)
+def test_the_book_scores_and_links_as_the_whole_dataset_would(path, years):
+    dataset = years if path == "years" else load_paths([path])
+    links = link_index(dataset.stories, dataset.praise)
+    strengths, found = ScoreBook().scores(dataset.stories, PraiseWindows(dataset.praise))
+    assert ids(found) == ids(links)
+    assert strengths == {s.id: score_story(s, links.get(s.id, ()), linked=True) for s in dataset.stories}
+
+
+def test_asking_again_computes_nothing_and_stored_rows_replace_computing(sample):
+    windows = PraiseWindows(sample.praise)
+    book = ScoreBook()
+    first = book.scores(sample.stories, windows)
+    assert book.computed == {FACTS: len(sample.stories), LINKS: len(sample.stories)}
+    assert book.scores(sample.stories, windows) == first
+    assert book.computed == {FACTS: len(sample.stories), LINKS: len(sample.stories)}
+    rows = book.take_fresh()
+    assert len(rows) == 2 * len(sample.stories) and book.take_fresh() == []
+    reread = ScoreBook(rows)
+    assert reread.scores(sample.stories, windows) == first
+    assert reread.computed == {FACTS: 0, LINKS: 0}
+
+
+def test_a_new_quote_recomputes_only_the_links_of_stories_near_it(years):
+    book = ScoreBook()
+    book.scores(years.stories, PraiseWindows(years.praise))
+    story = years.stories[5]  # an early one: the years before and after it hold most stories
+    quote = Praise(id="P-new", date=story.date, text=f"Thanks for {story.title}!", author="Dana")
+    windows = PraiseWindows([*years.praise, quote])
+    before = dict(book.computed)
+    _, links = book.scores(years.stories, windows)
+    near = [s for s in years.stories if abs((s.date - quote.date).days) <= 7 * 31]
+    assert book.computed[FACTS] == before[FACTS]  # no story's text changed
+    assert 0 < book.computed[LINKS] - before[LINKS] <= len(near) < len(years.stories) / 2
+    assert ids(links) == ids(link_index(years.stories, [*years.praise, quote]))
+    assert quote in links[story.id]
+
+
+def test_an_edited_story_is_read_again(sample):
+    windows = PraiseWindows(sample.praise)
+    book = ScoreBook()
+    book.scores(sample.stories, windows)
+    edited = dataclasses.replace(sample.stories[0], result="Cut the build from 40 to 12 minutes.")
+    strengths, _ = book.scores([edited], windows)
+    assert book.computed[FACTS] == len(sample.stories) + 1
+    assert any("12 minutes" in reason for reason in strengths[edited.id].reasons)
+
+
+def test_rows_belong_to_their_workspace_and_go_with_it(advocate_home, sample):
+    store = WorkspaceStore(advocate_home)
+    store.save(WorkingSet(dataset=sample), "Mine")
+    book = ScoreBook()
+    windows = PraiseWindows(sample.praise)
+    book.scores(sample.stories, windows)
+    rows = book.take_fresh()
+    assert save_derived(store, "Mine", rows) == len(rows)
+    assert sorted(load_derived(store, "Mine")) == sorted(rows)
+    assert save_derived(store, "Nobody", rows) == 0
+    keep = ScoreBook.keys_for(sample.stories[:3], windows)
+    save_derived(store, "Mine", [], keep)
+    assert {key for _, key, _ in load_derived(store, "Mine")} == keep
+    store.delete("Mine")
+    assert load_derived(store, "Mine") == []
+
+
+@pytest.mark.usefixtures("bound_to_localhost")
+def test_a_reload_reads_the_stored_scores_instead_of_computing_them(advocate_home):
+    """Upload, open the Timeline, then a restarted server (caches gone) opens it again: nothing
+    is computed, and the page shows the same numbers."""
+    from ui.scores import score_book
+
+    def timeline(at: AppTest) -> AppTest:
+        at.switch_page("pages/timeline.py").run()
+        assert not at.exception, at.exception
+        return at
+
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/import_data.py").run()
+    upload = FIXTURES / "libreoffice_wins.xlsx"
+    at.get("file_uploader")[0].upload(upload.name, upload.read_bytes())
+    at.run()
+    assert not at.exception, at.exception
+    shown = [m.value for m in timeline(at).metric]
+    assert score_book().computed[FACTS] > 0
+    kept = load_derived(WorkspaceStore(advocate_home), WorkspaceStore(advocate_home).active())
+    assert {kind for kind, _, _ in kept} == {FACTS, LINKS}
+
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    again = timeline(AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run())
+    assert [m.value for m in again.metric] == shown
+    assert score_book().computed == {FACTS: 0, LINKS: 0}
+
+
+def test_dates_outside_the_period_are_not_scored(sample):
+    """The Timeline asks for its period's stories only: the others cost nothing."""
+    from core.analysis.period import default_period
+
+    period = default_period([i.date for i in sample.items])
+    inside = [s for s in sample.stories if period.contains(s.date)]
+    book = ScoreBook()
+    strengths, _ = book.scores(inside, PraiseWindows(sample.praise))
+    assert set(strengths) == {s.id for s in inside}
+    assert book.computed[FACTS] == len(inside) <= len(sample.stories)
+    assert isinstance(period.start, dt.date)
