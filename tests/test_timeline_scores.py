@@ -151,3 +151,18 @@ def test_dates_outside_the_period_are_not_scored(sample):
     assert set(strengths) == {s.id for s in inside}
     assert book.computed[FACTS] == len(inside) <= len(sample.stories)
     assert isinstance(period.start, dt.date)
+
+
+def test_colouring_by_competency_maps_the_period_alone_to_the_same_colours(years):
+    """The Timeline maps only the period's stories; each story's competencies are the ones the
+    whole set's mapping gives it."""
+    from core.analysis.period import default_period
+    from core.competencies import frameworks
+    from core.competencies.mapping import assigned, map_items
+
+    framework = frameworks.load_builtin(frameworks.builtin_names()[0])
+    period = default_period([i.date for i in years.items])
+    inside = [s for s in years.stories if period.contains(s.date)]
+    whole = assigned(map_items(years.items, framework), {})
+    alone = assigned(map_items(inside, framework), {})
+    assert alone == {s.id: whole[s.id] for s in inside}

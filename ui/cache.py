@@ -72,10 +72,14 @@ def timeline_view(fingerprint: str, _dataset, period, colour_key: str, _colour, 
     assignments = None
     if _colour is not None:
         from core.competencies.frameworks import framework_key
-        from core.competencies.mapping import assigned
+        from core.competencies.mapping import assigned, map_items
 
         framework, overrides = _colour
-        mapped = learned_mappings(fingerprint, framework_key(framework), _dataset, framework, overrides)[0]
+        if overrides:  # the user's corrections steer every suggestion: the whole set's mapping
+            fw_key = framework_key(framework)
+            mapped = learned_mappings(fingerprint, fw_key, _dataset, framework, overrides)[0]
+        else:  # an item's suggestions depend on it alone: map only the period's stories
+            mapped = map_items([s for s in _dataset.stories if period.contains(s.date)], framework)
         assignments = assigned(mapped, overrides)
     return timeline, quarter_bars(timeline.quarters, assignments), month_strip(timeline.months)
 
