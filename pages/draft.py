@@ -18,7 +18,7 @@ from core.model import Dataset
 from core.writing.draft import build_draft, in_period
 from core.writing.exports import DOCX_MIME, XLSX_MIME, render
 from core.writing.workbook import write_workbook
-from ui import readiness, state
+from ui import llm_polish, readiness, state
 from ui.cache import assignments as assigned_for
 from ui.cache import dataset_fingerprint, overrides_key
 from ui.choices import framework_in_use, period_in_use
@@ -92,6 +92,7 @@ draft = _draft(
     content_hash(ratings), readiness.cache_key(framework), dataset, framework, assignments, options, ratings,
     level_readiness,
 )
+built_in, draft = draft, llm_polish.polished(draft)  # with the sections polished by the user's model
 tabs = st.tabs(["Preview", "Before you send it", "Left out", "Self-rating helper", "Recency audit"])
 with tabs[0]:
     preview(draft)
@@ -127,3 +128,5 @@ columns[-1].download_button(
     on_click="ignore",
     help="Your stories, praise and competency choices: import it back into Advocate any time.",
 )
+
+llm_polish.polish_panel(built_in)  # optional: the user's own language model, off by default

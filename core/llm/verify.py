@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from core.text import MONTH_NUMBERS, fold_accents
-from core.writing.prose import split_sentences
+from core.writing.sentences import split_sentences
 
 # A figure: optional currency, a number (thousands separators allowed), an optional unit that
 # changes its meaning ("40%" is not "40x").

@@ -3,8 +3,6 @@ redirect, and a message a person can act on when the endpoint is down, slow or c
 
 from __future__ import annotations
 
-import contextlib
-import http.server
 import json
 import socket
 import threading
@@ -14,6 +12,8 @@ import pytest
 
 from core.llm.client import ChatClient, Endpoint, ModelError, is_loopback_url
 from core.llm.settings import ModelSettings, allowed_here, where_it_goes
+from tests.llm.llm_support import free_port
+from tests.llm.llm_support import serve as serve_http
 
 
 @pytest.mark.parametrize(
@@ -36,44 +36,12 @@ def test_only_this_machine_counts_as_loopback(url, loopback):
     assert is_loopback_url(url) is loopback
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    """A local stand-in for another host: records every request it gets."""
-
-    seen: list[str]
-    reply: tuple[int, dict, bytes] = (200, {}, b'{"data": [{"id": "m"}]}')
-    delay = 0.0
-
-    def _answer(self):
-        type(self).seen.append(f"{self.command} {self.path}")
-        time.sleep(self.delay)
-        code, headers, body = self.reply
-        self.send_response(code)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        with contextlib.suppress(OSError):  # the client gave up (timeout, cancel): the test's point
-            self.wfile.write(body)
-
-    do_GET = do_POST = do_CONNECT = _answer
-
-    def log_message(self, *args):
-        pass
-
-
-def _serve(**attrs):
-    handler = type("Handler", (_Recorder,), {"seen": [], **attrs})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, handler, f"http://127.0.0.1:{server.server_address[1]}"
-
-
 @pytest.fixture
 def serve():
     started = []
 
     def start(**attrs):
-        server, handler, url = _serve(**attrs)
+        server, handler, url = serve_http(**attrs)
         started.append(server)
         return handler, url
 
@@ -115,9 +83,7 @@ def test_a_redirect_is_not_followed(serve):
 
 
 def test_nothing_listening_says_so():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]  # closed again: nothing listens there
+    port = free_port()
     with pytest.raises(ModelError) as error:
         ChatClient(Endpoint(f"http://127.0.0.1:{port}/v1", "m")).models()
     assert error.value.kind == "down"

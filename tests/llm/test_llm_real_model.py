@@ -15,6 +15,7 @@ from core.llm.polish import apply_polish, evidence_texts, polish_section, polish
 from core.llm.verify import Evidence, figures_of, verify
 from core.writing.draft import DraftOptions, build_draft
 from tests.conftest import FIXTURES
+from tests.llm.llm_support import STORIES, free_port, serve
 
 STORY = (
     "Rewrote the settlement batch to run per merchant in parallel (8 workers). "
@@ -59,9 +60,7 @@ def _shortest_section(draft):
 
 
 def test_the_draft_keeps_only_verified_text_and_nothing_goes_elsewhere(model_server, draft, monkeypatch):
-    from tests.llm.test_llm_client import _serve
-
-    proxy, handler, proxy_url = _serve()
+    proxy, handler, proxy_url = serve()
     for name in ("http_proxy", "HTTP_PROXY", "all_proxy"):
         monkeypatch.setenv(name, proxy_url)
     section = _shortest_section(draft)
@@ -105,3 +104,34 @@ def test_second_opinion_and_question_evidence_keep_to_what_was_given(model_serve
     choice = choose_evidence(client, "What were your key contributions?", candidates, max_tokens=16)
     assert set(choice.ids) <= {c.id for c in candidates}
     assert choice.ids or choice.note
+
+
+def test_draft_page_settings_then_polish_against_the_real_model(app, model_server):
+    from core.model import Dataset
+    from ui import state
+
+    app.session_state[state.DATASET] = Dataset(stories=STORIES, praise=[])
+    at = app.switch_page("pages/draft.py").run()
+    assert "llm_polish_go" not in [b.key for b in at.button]  # off by default: nothing to polish with
+    at.toggle(key="llm_on").set_value(True)
+    at.text_input(key="llm_url").set_value(model_server)
+    at.text_input(key="llm_model").set_value("gemma")
+    at = at.button(key="llm_test").click().run()
+    assert any(m.value.startswith("Connected to 127.0.0.1: 1 model(s)") for m in at.success)
+    assert any("stays on this machine" in c.value for c in at.caption)
+
+    at = at.button(key="llm_polish_go").click().run(timeout=180)
+    assert not at.exception
+    shown = [c.value for c in at.caption] + [m.value for m in at.markdown]
+    kept = any(v.startswith("Built-in paragraph kept.") for v in shown)
+    changed = any("~~" in v or "**" in v for v in (m.value for m in at.markdown))
+    assert kept or changed  # each paragraph: the built-in one with why, or the verified rewrite as a diff
+    if kept:  # what the model wrote that was not kept is listed with its reasons
+        assert any(e.label.startswith("What the model wrote that was not kept") for e in at.expander)
+
+    at.text_input(key="llm_url").set_value(f"http://127.0.0.1:{free_port()}/v1")
+    at = at.button(key="llm_polish_go").click().run()
+    errors = [e.value for e in at.error]
+    assert any(e.startswith("Nothing is listening at") and e.endswith("built-in text stays.") for e in errors)
+    preview = " ".join(m.value for m in at.markdown)
+    assert "settlement finishes by 3am" in preview.lower()  # the draft itself is the built-in one
