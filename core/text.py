@@ -135,6 +135,7 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else fold_accents(text)
 
 
+@lru_cache(maxsize=4096)  # a column repeats the same few lists
 def split_list(text: str) -> tuple[str, ...]:
     """A cell listing several things ('a; b', 'a, b' or one per line) as a tuple, order kept,
     duplicates dropped."""

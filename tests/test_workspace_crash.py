@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from core.store.workspace import WorkspaceStore, integrity_ok
+from core.store.migrations import integrity_ok
+from core.store.workspace import WorkspaceStore
 
 ROOT = Path(__file__).resolve().parent.parent
 

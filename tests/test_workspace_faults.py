@@ -19,7 +19,8 @@ from test_journal_app import TITLE, add_story, journal, new_session
 
 from core.ingest.importer import load_uploads
 from core.model import Dataset, Story
-from core.store.workspace import DB_NAME, SCHEMA_VERSION, WorkingSet, WorkspaceStore
+from core.store.migrations import SCHEMA_VERSION
+from core.store.workspace import DB_NAME, WorkingSet, WorkspaceStore
 from ui import state
 
 pytestmark = pytest.mark.usefixtures("bound_to_localhost")

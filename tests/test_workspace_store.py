@@ -11,7 +11,7 @@ import pytest
 
 from core.analysis.period import Period, calendar_quarters
 from core.model import Competency, Dataset, Framework, Origin, Praise, Story
-from core.store import codec, location
+from core.store import codec, location, migrations
 from core.store import workspace as wsp
 from core.store.workspace import WorkingSet, WorkspaceStore
 
@@ -157,7 +157,7 @@ def test_database_uses_wal_and_current_schema(tmp_path):
     store.save(full_working_set())
     conn = sqlite3.connect(store.path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == wsp.SCHEMA_VERSION
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
     conn.close()
 
 
@@ -310,7 +310,7 @@ def make_v1_database(path: Path) -> None:
     """A database exactly as schema version 1 wrote it, with a workspace and one story."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN")
-    wsp._migrate_to_v1(conn)
+    migrations._migrate_to_v1(conn)
     conn.execute("PRAGMA user_version = 1")
     conn.execute("INSERT INTO workspaces(name, created) VALUES ('Old', '2024-01-02T03:04:05+00:00')")
     data = codec.dumps(story("S7", title="Written by v1").as_dict())
@@ -340,11 +340,11 @@ def test_v1_database_is_migrated_and_keeps_its_data(tmp_path):
 
 def test_each_migration_step_applies_in_order(tmp_path):
     conn = sqlite3.connect(tmp_path / "x.sqlite3", isolation_level=None)
-    assert wsp.migrate(conn, target=1) == 1
+    assert migrations.migrate(conn, target=1) == 1
     assert "updated" not in [row[1] for row in conn.execute("PRAGMA table_info(workspaces)")]
-    assert wsp.migrate(conn) == 2
+    assert migrations.migrate(conn) == 2
     assert "updated" in [row[1] for row in conn.execute("PRAGMA table_info(workspaces)")]
-    assert wsp.migrate(conn) == 2  # idempotent
+    assert migrations.migrate(conn) == 2  # idempotent
     conn.close()
 
 
@@ -352,7 +352,7 @@ def test_a_newer_database_is_refused_not_damaged(tmp_path):
     store = WorkspaceStore(tmp_path)
     store.save(full_working_set())
     conn = sqlite3.connect(store.path)
-    conn.execute(f"PRAGMA user_version = {wsp.SCHEMA_VERSION + 1}")
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
     conn.commit()
     conn.close()
     before = store.path.read_bytes()

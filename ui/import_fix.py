@@ -13,9 +13,9 @@ import streamlit as st
 
 from core.digest import content_hash
 from core.ingest.headers import PRAISE_FIELDS, STORY_FIELDS
-from core.ingest.importer import KIND_CHOICE
 from core.ingest.rejected import fix_row
 from core.ingest.report import report_to_dict, without_rejected
+from core.ingest.sheets import KIND_CHOICE
 from core.store.merge import next_id
 from ui import saving, state
 from ui.safe import md

@@ -52,7 +52,6 @@ def _text(value) -> str:
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-@lru_cache(maxsize=4096)
 @lru_cache(maxsize=1024)
 def _impact(text: str) -> int | None:
     match = _IMPACT.match(text.strip().lower())

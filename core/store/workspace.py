@@ -4,7 +4,8 @@ A user who curates their evidence for an evening and loses it on a tab reload do
 back, so everything they can change (evidence with its origin, competency overrides, framework
 choice and custom frameworks, review period, self-ratings, draft options, column mappings) lives
 in one SQLite file in their data folder. Each save is one transaction in WAL mode, so a crash
-mid-save leaves the previous state intact. Several named workspaces share the file.
+mid-save leaves the previous state intact. Several named workspaces share the file; its tables
+and their upgrades are core.store.migrations.
 
 Shared mode (the app served to others) writes nothing at all: a `WorkspaceStore` made with
 `shared=True` never touches the disk.
@@ -22,100 +23,19 @@ from pathlib import Path
 
 from core.model import Dataset, Praise, Story, evidence_from_dict
 from core.store.codec import dumps, setting_from_json, setting_to_json
-from core.store.health import NewerDatabase, StorageFault, WorkspaceDeleted, check_data_dir
+from core.store.health import StorageFault, WorkspaceDeleted, check_data_dir
+from core.store.migrations import SCHEMA_VERSION, migrate, transaction
 from core.store.schema import SETTING_KEYS, WorkingSet
 
 DB_NAME = "advocate.sqlite3"
 DEFAULT_WORKSPACE = "My workspace"
-SCHEMA_VERSION = 2
 BUSY_TIMEOUT = 2.0  # seconds SQLite retries a busy database before the save is reported as blocked
 
-__all__ = ["DB_NAME", "SCHEMA_VERSION", "StaleWorkspace", "WorkingSet", "WorkspaceDeleted", "WorkspaceStore"]
-
-
-# ---------------------------------------------------------------------------------------------
-# Schema and migrations
-# ---------------------------------------------------------------------------------------------
-
-SCHEMA_V1 = """
-CREATE TABLE workspaces (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE,
-    created TEXT NOT NULL
-);
-CREATE TABLE evidence (
-    workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
-    id TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    position INTEGER NOT NULL,
-    data TEXT NOT NULL,
-    PRIMARY KEY (workspace_id, id)
-);
-CREATE TABLE settings (
-    workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
-    key TEXT NOT NULL,
-    value TEXT NOT NULL,
-    PRIMARY KEY (workspace_id, key)
-);
-CREATE TABLE app (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-"""
-
-
-def _migrate_to_v1(conn: sqlite3.Connection) -> None:
-    # One statement at a time: executescript() would commit the surrounding transaction.
-    for statement in SCHEMA_V1.split(";"):
-        if statement.strip():
-            conn.execute(statement)
-
-
-def _migrate_to_v2(conn: sqlite3.Connection) -> None:
-    """v2: when each workspace was last saved (shown in the workspace list), and a revision
-    counter, so a second browser tab cannot silently overwrite what the first one saved."""
-    conn.execute("ALTER TABLE workspaces ADD COLUMN updated TEXT")
-    conn.execute("ALTER TABLE workspaces ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
-    conn.execute("UPDATE workspaces SET updated = created")
-
-
-MIGRATIONS = {1: _migrate_to_v1, 2: _migrate_to_v2}
-
-
-def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
-    """Bring the database up to `target`, one version per transaction; returns the new version."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise NewerDatabase(
-            f"This workspace database was written by a newer Advocate (schema {version}); "
-            f"this one understands up to {SCHEMA_VERSION}. Update Advocate to open it."
-        )
-    while version < target:
-        version += 1
-        with _transaction(conn):
-            MIGRATIONS[version](conn)
-            conn.execute(f"PRAGMA user_version = {version}")
-    return version
-
-
-@contextlib.contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+__all__ = ["DB_NAME", "StaleWorkspace", "WorkingSet", "WorkspaceDeleted", "WorkspaceStore"]
 
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-# ---------------------------------------------------------------------------------------------
-# The store
-# ---------------------------------------------------------------------------------------------
 
 
 class StaleWorkspace(RuntimeError):
@@ -236,7 +156,7 @@ class WorkspaceStore:
         name = _clean_name(name)
         if self.shared:
             return
-        with self.connect() as conn, _transaction(conn):
+        with self.connect() as conn, transaction(conn):
             if self._workspace_id(conn, name) is not None:
                 raise ValueError(f"A workspace named {name!r} already exists.")
             self._workspace_id(conn, name, create=True)
@@ -246,7 +166,7 @@ class WorkspaceStore:
     def switch(self, name: str) -> None:
         if self.shared:
             return
-        with self.connect() as conn, _transaction(conn):
+        with self.connect() as conn, transaction(conn):
             if self._workspace_id(conn, name) is None:
                 raise ValueError(f"There is no workspace named {name!r}.")
             conn.execute("INSERT OR REPLACE INTO app(key, value) VALUES ('active', ?)", (name,))
@@ -255,7 +175,7 @@ class WorkspaceStore:
         new = _clean_name(new)
         if self.shared or old == new:
             return
-        with self.connect() as conn, _transaction(conn):
+        with self.connect() as conn, transaction(conn):
             if self._workspace_id(conn, old) is None:
                 raise ValueError(f"There is no workspace named {old!r}.")
             if self._workspace_id(conn, new) is not None:
@@ -268,7 +188,7 @@ class WorkspaceStore:
         """Remove one workspace and everything in it (the others stay)."""
         if not self.exists():
             return
-        with self.connect() as conn, _transaction(conn):
+        with self.connect() as conn, transaction(conn):
             wid = self._workspace_id(conn, name)
             if wid is None:
                 return
@@ -320,7 +240,7 @@ class WorkspaceStore:
             raise WorkspaceDeleted("The saved workspaces were deleted from another tab or window.")
         with self.connect() as conn:
             name = name or self._active_name(conn) or DEFAULT_WORKSPACE
-            with _transaction(conn):
+            with transaction(conn):
                 if expect_revision and self._workspace_id(conn, name) is None:
                     raise WorkspaceDeleted(f"Workspace “{name}” was deleted from another tab or window.")
                 wid = self._workspace_id(conn, name, create=True)
@@ -413,15 +333,6 @@ def _clean_name(name: str) -> str:
     if len(name) > 80:
         raise ValueError("Keep the workspace name under 80 characters.")
     return name
-
-
-def integrity_ok(path: Path | str) -> bool:
-    """SQLite's own full check, for tests and for a "repair" hint in the UI."""
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    finally:
-        conn.close()
 
 
 def evidence_positions(dataset: Dataset):
