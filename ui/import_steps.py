@@ -3,8 +3,10 @@ a file does not say (which column is which, which year "July" is)."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 
 import streamlit as st
 
@@ -78,14 +80,19 @@ def _answer(files, setting: str, file: str, value) -> None:
     st.rerun()
 
 
+@contextlib.contextmanager
+def _asking(step: str, status, files, question: str) -> Iterator[str]:
+    """A box asking the user about one file (its name in bold, then `question`); yields the key
+    prefix of the box's widgets, unique to this upload and file."""
+    with st.container(border=True):
+        st.warning(f"**{md(status.file)}**{md(question)}")  # our words: md() leaves them as they are
+        yield f"{step}_{signature(files)[:8]}_{status.file}"
+
+
 def mapping_step(status, files) -> None:
     """Let the user say which column is which for a file whose headers were not recognised."""
-    key = f"map_{signature(files)[:8]}_{status.file}"
-    with st.container(border=True):
-        st.warning(
-            f"**{md(status.file)}**: Advocate couldn't tell which column holds what. "
-            "Pick the columns below to load it."
-        )
+    question = ": Advocate couldn't tell which column holds what. Pick the columns below to load it."
+    with _asking("map", status, files, question) as key:
         kinds = ["story", "praise"]
         kind = st.radio(
             "These rows are",
@@ -114,12 +121,11 @@ def mapping_step(status, files) -> None:
 
 def year_step(status, files) -> None:
     """Ask once which year a file's "July" and "Q3" are, when nothing in it fixes the year."""
-    key = f"year_{signature(files)[:8]}_{status.file}"
-    with st.container(border=True):
-        st.warning(
-            f"**{md(status.file)}** has dates without a year (such as 'July' or 'Q3') and nothing "
-            "in the file says which year they are. Which year are these?"
-        )
+    question = (
+        " has dates without a year (such as 'July' or 'Q3') and nothing in the file says which year "
+        "they are. Which year are these?"
+    )
+    with _asking("year", status, files, question) as key:
         year = st.number_input(
             "Year", min_value=1990, max_value=2100, value=dt.date.today().year, step=1, key=f"{key}_year"
         )

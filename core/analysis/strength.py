@@ -174,23 +174,23 @@ def score_story(
     facts = facts or text_facts(story)
     car_missing = not (challenge or action or result)
 
+    def credit(part: str, reason: str) -> None:
+        earned[part] = 1.0
+        reasons.append(reason)
+
     if challenge:
-        earned["challenge"] = 1.0
-        reasons.append("Challenge is described")
+        credit("challenge", "Challenge is described")
     else:
         tips.append("Say what the challenge was: what was at stake, and why it was hard")
     if action:
-        earned["action"] = 1.0
-        reasons.append("Action is described")
+        credit("action", "Action is described")
     elif description and car_missing:
-        earned["action"] = 1.0
-        reasons.append("Description says what happened")
+        credit("action", "Description says what happened")
         tips.append("Split the description into challenge, action and result")
     else:
         tips.append("Say what you did yourself: the steps, the decisions")
     if result:
-        earned["result"] = 1.0
-        reasons.append("Result is described")
+        credit("result", "Result is described")
     elif not car_missing:
         tips.append("Add the result: what changed because of your work")
 

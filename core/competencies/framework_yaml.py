@@ -4,17 +4,7 @@ loaded data, so every problem can cite its line."""
 
 from __future__ import annotations
 
-from core.competencies.framework_parts import (
-    ANY_LEVEL,
-    Building,
-    error,
-    frozen_competencies,
-    merge_into,
-    norm,
-    title_from,
-    warning,
-    yaml_loader,
-)
+from core.competencies import framework_parts as parts
 from core.model import Framework, Problem
 
 
@@ -23,21 +13,21 @@ def parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
     import yaml
 
     try:
-        root = yaml.compose(text, Loader=yaml_loader())
+        root = yaml.compose(text, Loader=parts.yaml_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark is not None else None
         reason = getattr(exc, "problem", None) or str(exc)
-        return None, [error(name, row, None, f"not valid YAML: {reason}")]
+        return None, [parts.error(name, row, None, f"not valid YAML: {reason}")]
     if root is None:
-        return None, [error(name, None, None, "the file is empty")]
+        return None, [parts.error(name, None, None, "the file is empty")]
     problems: list[Problem] = []
 
     def line(node) -> int:
         return node.start_mark.line + 1
 
     def err(node, path: str, message: str) -> None:
-        problems.append(error(name, line(node), path, message))
+        problems.append(parts.error(name, line(node), path, message))
 
     if not isinstance(root, yaml.MappingNode):
         err(root, "(top)", "expected a mapping with `name` and `competencies`")
@@ -45,8 +35,8 @@ def parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
     top = _mapping(root)
     for key, (key_node, _) in top.items():
         if key not in ("name", "levels", "competencies", "description", "version"):
-            problems.append(warning(name, line(key_node), key, "unknown key: ignored"))
-    title = title_from(name)
+            problems.append(parts.warning(name, line(key_node), key, "unknown key: ignored"))
+    title = parts.title_from(name)
     if "name" in top:
         node = top["name"][1]
         if isinstance(node, yaml.ScalarNode) and node.value.strip():
@@ -61,7 +51,7 @@ def parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
         else:
             err(node, "levels", "`levels` must be a list of level names")
     if "competencies" not in top:
-        problems.append(error(name, line(root), "competencies", "missing `competencies` (a list)"))
+        problems.append(parts.error(name, line(root), "competencies", "missing `competencies` (a list)"))
         return None, problems
     seq = top["competencies"][1]
     if not isinstance(seq, yaml.SequenceNode):
@@ -71,12 +61,12 @@ def parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
             "`competencies` must be a list of {name, description, keywords, expectations}",
         )
         return None, problems
-    comps: dict[str, Building] = {}
+    comps: dict[str, parts.Building] = {}
     for index, item in enumerate(seq.value):
         path = f"competencies[{index}]"
         if isinstance(item, yaml.ScalarNode):  # a bare list of names is fine
             if item.value.strip():
-                comps.setdefault(norm(item.value), Building(name=item.value.strip()))
+                comps.setdefault(parts.norm(item.value), parts.Building(name=item.value.strip()))
             continue
         if not isinstance(item, yaml.MappingNode):
             err(item, path, "expected a mapping with `name`")
@@ -86,7 +76,7 @@ def parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
         if name_node is None or not isinstance(name_node, yaml.ScalarNode) or not name_node.value.strip():
             err(item, f"{path}.name", "missing competency name: competency skipped")
             continue
-        comp = Building(name=name_node.value.strip())
+        comp = parts.Building(name=name_node.value.strip())
         for key, (key_node, node) in fields.items():
             sub = f"{path}.{key}"
             if key == "name":
@@ -112,7 +102,7 @@ def parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
                         comp.expectations.setdefault(level, []).extend(t for t in texts if t.strip())
                         if levels and level not in levels:
                             problems.append(
-                                warning(
+                                parts.warning(
                                     name,
                                     line(texts_node),
                                     f"{sub}.{level}",
@@ -124,24 +114,24 @@ def parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
                     if texts is None:
                         err(node, sub, "`expectations` must map each level to a list of texts")
                     else:
-                        comp.expectations.setdefault(ANY_LEVEL, []).extend(texts)
+                        comp.expectations.setdefault(parts.ANY_LEVEL, []).extend(texts)
             else:
-                problems.append(warning(name, line(key_node), sub, "unknown key: ignored"))
-        key = norm(comp.name)
+                problems.append(parts.warning(name, line(key_node), sub, "unknown key: ignored"))
+        key = parts.norm(comp.name)
         if key in comps:
             problems.append(
-                warning(name, line(item), f"{path}.name", f"{comp.name!r} appears twice: merged")
+                parts.warning(name, line(item), f"{path}.name", f"{comp.name!r} appears twice: merged")
             )
-            merge_into(comps[key], comp.description, comp.keywords, comp.expectations)
+            parts.merge_into(comps[key], comp.description, comp.keywords, comp.expectations)
         else:
             comps[key] = comp
     if not comps:
-        problems.append(error(name, line(seq), "competencies", "no competencies found"))
+        problems.append(parts.error(name, line(seq), "competencies", "no competencies found"))
         return None, problems
     if not levels:
         for comp in comps.values():
-            levels += [lv for lv in comp.expectations if lv not in levels and lv != ANY_LEVEL]
-    return Framework(name=title, competencies=frozen_competencies(comps), levels=levels), problems
+            levels += [lv for lv in comp.expectations if lv not in levels and lv != parts.ANY_LEVEL]
+    return Framework(name=title, competencies=parts.frozen_competencies(comps), levels=levels), problems
 
 
 def _mapping(node) -> dict:
