@@ -19,6 +19,7 @@ from ui.import_fix import render_read_as, render_rejected
 from ui.import_steps import apply_import, hidden_sheets_step, mapping_step, rerun_import, signature, year_step
 from ui.import_tables import problems_table, tables
 from ui.merging import render_conflicts
+from ui.paging import page_of
 from ui.safe import md
 from ui.undated import render_undated
 from ui.workspace import use_sample as show_sample
@@ -63,7 +64,7 @@ with upload_col:
         type=[ext.lstrip(".") for ext in ACCEPTED_EXTENSIONS + MESSAGE_EXTENSIONS],
         accept_multiple_files=True,
         key=f"import_uploader_{st.session_state.get(NONCE, 0)}",
-        help=f"Up to {LIMITS.max_bytes // (1024 * 1024)} MB and {LIMITS.max_rows:,} rows per file.",
+        help=f"Up to {LIMITS.max_bytes // (1024 * 1024)} MB a file and {LIMITS.max_rows:,} rows a sheet.",
     )
 if uploaded:
     files = tuple((f.name, f.getvalue()) for f in uploaded)
@@ -161,12 +162,13 @@ if dataset is not None and dataset.items:
     stories_frame, praise_frame = tables(dataset_fingerprint(dataset), dataset)
     with stories_tab:
         if dataset.stories:
-            st.dataframe(stories_frame, hide_index=True, width="stretch",
-                         column_config={"story_kind": "win, struggle or lesson"})
+            st.dataframe(page_of(stories_frame, "import_stories_page", "stories"), hide_index=True,
+                         width="stretch", column_config={"story_kind": "win, struggle or lesson"})
         else:
             st.caption("No stories loaded.")
     with praise_tab:
         if dataset.praise:
-            st.dataframe(praise_frame, hide_index=True, width="stretch")
+            st.dataframe(page_of(praise_frame, "import_praise_page", "quotes"), hide_index=True,
+                         width="stretch")
         else:
             st.caption("No praise loaded.")

@@ -19,6 +19,7 @@ from ui.merging import merge_dataset
 from ui.safe import md
 
 NONE = "(none)"
+PROGRESS_FROM_BYTES = 500_000  # uploads this big take about a second or more to read: a progress bar
 INCLUDE_HIDDEN = "import_include_hidden"  # session key: read hidden sheets too (the user ticked it)
 HIDDEN_READ = "import_hidden_read"  # session key: whether the last reading included hidden sheets
 FIELD_LABELS = {
@@ -46,7 +47,11 @@ def apply_import(files: tuple[tuple[str, bytes], ...], mapping: dict) -> None:
     hidden = bool(st.session_state.get(INCLUDE_HIDDEN))
     st.session_state[HIDDEN_READ] = hidden
     read_as = dict(st.session_state.get(state.READ_AS) or {}) or None
+    big = sum(len(data) for _, data in files) >= PROGRESS_FROM_BYTES
+    bar = st.progress(0.1, text=f"Reading {len(files)} file{'s' if len(files) > 1 else ''}…") if big else None
     report = load_files(files, mapping or None, years, span, hidden, read_as)
+    if bar is not None:
+        bar.progress(0.7, text=f"Adding {len(report.items):,} items to your working set…")
     names = {name for name, _ in files}
     if st.session_state.get(state.IMPORT_REPORT) is not None and names <= {
         f.file for f in st.session_state[state.IMPORT_REPORT].files
@@ -56,6 +61,8 @@ def apply_import(files: tuple[tuple[str, bytes], ...], mapping: dict) -> None:
     merge_dataset(report)  # replaces the sample, or merges into the user's own (the file's Mapping too)
     st.session_state[state.IMPORT_REPORT] = report
     st.session_state[state.SOURCE] = ", ".join(name for name, _ in files)
+    if bar is not None:
+        bar.empty()
 
 
 def _drop_rows_from(names: set[str]) -> None:

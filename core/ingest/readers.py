@@ -15,7 +15,7 @@ from pathlib import PurePath
 
 import python_calamine
 
-from core.ingest.sheet_xml import DamagedSheet, scan_sheet, workbook_scans
+from core.ingest.sheet_xml import DamagedSheet, scan_sheet, sheet_names, workbook_scans
 from core.ingest.text_files import TextError, check_is_text, decode, detect_delimiter, split_records
 
 WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -33,7 +33,8 @@ class Limits:
     """What one file may cost us; defaults fit a person's spreadsheet with a wide margin."""
 
     max_bytes: int = 20 * 1024 * 1024
-    max_rows: int = 50_000
+    max_rows: int = 50_000  # per sheet (a CSV is one sheet): a decade of daily entries, with room
+    max_file_rows: int = 200_000  # over all the sheets of one workbook (a decade's stories + praise fit)
     max_unzipped_bytes: int = 300 * 1024 * 1024  # sum of a workbook's declared member sizes
     max_zip_ratio: int = 200  # uncompressed/compressed for any member above 1 MB
 
@@ -97,9 +98,22 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def _too_many_rows(limits: Limits) -> ReadError:
+def _too_many_rows(limits: Limits, sheet: str | None = None, in_workbook: bool = False) -> ReadError:
+    """The row limit is per sheet: a workbook may hold a decade's stories and its praise apart."""
+    if not in_workbook:
+        return ReadError(f"The file has more than {limits.max_rows:,} rows, over the row limit: "
+                         "split it into smaller files.")
+    which = f"The sheet '{sheet}'" if sheet else "A sheet of the workbook"
     return ReadError(
-        f"The file has more than {limits.max_rows:,} rows, over the row limit: split it into smaller files."
+        f"{which} has more than {limits.max_rows:,} rows, over the row limit per sheet: "
+        "split it into smaller sheets or files."
+    )
+
+
+def _too_many_rows_in_all(limits: Limits) -> ReadError:
+    return ReadError(
+        f"The workbook has more than {limits.max_file_rows:,} rows over all its sheets, over the row limit "
+        "per file: split it into smaller files."
     )
 
 
@@ -135,7 +149,7 @@ def _check_zip(data: bytes, limits: Limits) -> None:
             except DamagedSheet as exc:
                 raise ReadError("The workbook is damaged (a sheet can't be unpacked).") from exc
             if rows_with_values > most:
-                raise _too_many_rows(limits)
+                raise _too_many_rows(limits, sheet_names(archive).get(member.filename), in_workbook=True)
 
 
 def _member_head(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
@@ -168,7 +182,7 @@ def _read_workbook(data: bytes, ext: str, limits: Limits) -> list[RawTable]:
             raise _encrypted() from exc
         raise ReadError("The workbook is damaged and can't be opened: open it and save it again.") from exc
     tables = []
-    read = 0  # rows actually holding something, over all sheets: the row limit counts these
+    read = 0  # rows actually holding something, over all sheets: the file's row limit counts these
     try:
         for meta in workbook.sheets_metadata:
             if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
@@ -178,11 +192,14 @@ def _read_workbook(data: bytes, ext: str, limits: Limits) -> list[RawTable]:
             table.first_column = sheet.start[1] if sheet.start else 0
             # iter_rows starts at the sheet's first row (blank rows above the data included) and at
             # its first used column: row numbers count from 1, columns from first_column.
+            in_sheet = 0  # and in this sheet: the sheet's row limit (+1 for its header)
             for number, row in enumerate(sheet.iter_rows(), start=1):
                 if _has_value(row):
-                    read += 1
-                    if read > limits.max_rows + len(tables) + 1:
-                        raise _too_many_rows(limits)
+                    read, in_sheet = read + 1, in_sheet + 1
+                    if in_sheet > limits.max_rows + 1:
+                        raise _too_many_rows(limits, meta.name, in_workbook=True)
+                    if read > limits.max_file_rows + len(tables) + 1:
+                        raise _too_many_rows_in_all(limits)
                 elif len(table.rows) and not _has_value(table.rows[-1]):
                     continue  # a run of empty rows is kept as one (blank rows are skipped anyway)
                 table.rows.append(row)

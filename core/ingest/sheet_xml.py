@@ -78,17 +78,25 @@ def workbook_scans(data: bytes) -> dict[str, SheetScan]:
     return {}
 
 
-def _xlsx_scans(archive: zipfile.ZipFile, names: list[str]) -> dict[str, SheetScan]:
-    rels = _REL.findall(archive.read("xl/_rels/workbook.xml.rels"))
+def sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """{member path: the sheet's name as the user sees it} of an .xlsx/.xlsm ({} when unreadable)."""
+    try:
+        rels = _REL.findall(archive.read("xl/_rels/workbook.xml.rels"))
+        sheets = _SHEET.findall(archive.read("xl/workbook.xml"))
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return {}
     targets = {_attribute(r, b"Id"): _attribute(r, b"Target") for r in rels}
     out = {}
-    for element in _SHEET.findall(archive.read("xl/workbook.xml")):
+    for element in sheets:
         name, rel = _attribute(element, b"name"), _attribute(element, b"r:id")
         target = targets.get(rel, b"").decode().lstrip("/")
-        path = target if target.startswith("xl/") else f"xl/{target}"
-        if path in names:
-            out[_xml_text(name)] = scan_sheet(archive, archive.getinfo(path))
+        out[target if target.startswith("xl/") else f"xl/{target}"] = _xml_text(name)
     return out
+
+
+def _xlsx_scans(archive: zipfile.ZipFile, names: list[str]) -> dict[str, SheetScan]:
+    return {name: scan_sheet(archive, archive.getinfo(path))
+            for path, name in sheet_names(archive).items() if path in names}
 
 
 def _ods_scans(archive: zipfile.ZipFile) -> dict[str, SheetScan]:

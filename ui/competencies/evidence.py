@@ -17,6 +17,7 @@ from ui import state
 from ui.cache import dataset_fingerprint, overrides_key
 from ui.competencies.common import K_EDITOR_VERSION, commit, preview
 from ui.memo import session_memo
+from ui.paging import page_of
 
 K_SHOW = "comp_show"
 EDITOR_PAGE = 500  # rows in the editable grid at once: 20,000 made every rerun cost a second
@@ -119,12 +120,7 @@ def evidence_table(dataset, framework, mappings, overrides, chosen, period, lear
     if not listed:
         st.caption("Nothing to show with this filter.")
         return
-    pages = -(-len(listed) // EDITOR_PAGE)
-    if pages > 1:
-        page = st.number_input(
-            f"Page ({len(listed):,} items, {EDITOR_PAGE} a page)", 1, pages, 1, key=f"{K_SHOW}_page_{show}"
-        )
-        listed = listed[(page - 1) * EDITOR_PAGE : page * EDITOR_PAGE]
+    listed = page_of(listed, f"{K_SHOW}_page_{show}", "items", EDITOR_PAGE)
     rows = _rows(listed, _static_rows(fingerprint, fw_key, learned, period, dataset, mappings), chosen)
     version = st.session_state.setdefault(K_EDITOR_VERSION, 0)
     edited = _editor(rows, framework, show, version)
