@@ -225,6 +225,7 @@ def test_question_mode_answers_three_typical_questions_by_meaning(app, downloads
     improve = blocks[questions[2]]
     assert re.search(r"mentor|onboard|paired|Aisha|Sam", grew)
     assert "“" not in improve  # never answered with a praise quote
+    assert improve.startswith("Next year I ")  # written as goals
     assert "[S" not in txt and "Appendix" not in txt  # the clean copy
     paragraphs = [p for p in txt.split("\n\n") if len(p) > 80]
     assert len(paragraphs) == len(set(paragraphs))  # no paragraph twice

@@ -31,6 +31,7 @@ _LENGTH = {
 _MUST_TELL = 5  # the year's strongest wins are told even when their section is full
 _NEAR_DAYS = 45  # an untitled story's quotes come from within this many days of it
 _LINK_POOL = 60  # quotes are matched to (at most) this many of the strongest wins
+_THEME_POOL = 200  # related stories are looked for among (at most) this many of the strongest wins
 _RECENCY_NUDGE = 0.03  # a last-quarter story yields only to an earlier one this close behind it
 _GAP_GOALS = 3
 NEXT_HEADING = "Next year"
@@ -94,8 +95,12 @@ class Builder:
             for i in self.items.values()
             if (i.story.story_kind != "win" or i.story.id in setback) and i.story.id not in out
         ]
-        self.theme = themes([i.story for i in self.wins], self.stories)  # story id -> its theme
         self.pinned = [i for i in options.pinned if i in self.items and i not in out]
+        # story id -> its theme, for the wins a draft may tell: reading every story of a large
+        # year for its subject costs more than the rest of the draft together.
+        themed = self.wins[:_THEME_POOL] + [i for i in self.wins[_THEME_POOL:] if i.story.id in self.pinned]
+        year = self.stories if len(self.stories) <= _THEME_POOL else None
+        self.theme = themes([i.story for i in themed], year)
         from core.analysis.strength import SIGNIFICANT_AT
 
         top = [i for i in self.wins[:_MUST_TELL] if i.significance >= SIGNIFICANT_AT]

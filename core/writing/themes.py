@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from functools import lru_cache
 from itertools import pairwise
 
 from core.model import Story
@@ -24,6 +25,7 @@ SIMILAR_AT = 0.17  # cosine two stories sharing a distinctive two-word term need
 THEME_MAX = 3  # stories a subject joins into one theme (a project or a link may hold more)
 _RARE_SHARE = 0.1  # a two-word term in more than this share of the year's stories is a kind of work
 _RARE_MIN = 2  # ... but one in two stories always may be distinctive (a short year)
+_RARE_MAX = 6  # ... and one in more stories than this is a kind of work however long the year
 # Words that say when or how much, not what about: "five weeks", "first time", "every month".
 _INCIDENTAL_TEXT = """
     one two three four five six seven eight nine ten twelve twenty hundred thousand million billion
@@ -34,11 +36,13 @@ _INCIDENTAL_TEXT = """
 INCIDENTAL = frozenset(_INCIDENTAL_TEXT.split())
 
 
-def _counts(word: str) -> bool:
+@lru_cache(maxsize=65536)
+def _term(word: str) -> str:
+    """The word's stem when it may name a subject, else ''."""
     from core.competencies.concepts import is_generic
     from core.writing.sentences import is_past_verb
 
-    return (
+    counts = (
         len(word) >= 3
         and word.isalpha()
         and word not in STOPWORDS
@@ -46,13 +50,14 @@ def _counts(word: str) -> bool:
         and not is_generic(word)
         and not is_past_verb(word)
     )
+    return stem(word) if counts else ""
 
 
 def subject_terms(story: Story) -> frozenset[str]:
     """The stems a story's subject could be recognised by, and its two-word terms ("admin search"
     as "admin_search"): words next to each other that both count."""
     words = tokens(" ".join((story.title, story.challenge, story.action, story.result, story.description)))
-    kept = [stem(w) if _counts(w) else "" for w in words]
+    kept = [_term(w) for w in words]
     pairs = {f"{a}_{b}" for a, b in pairwise(kept) if a and b}
     singles = {w for w in kept if w}
     return frozenset(singles | pairs)
@@ -61,12 +66,13 @@ def subject_terms(story: Story) -> frozenset[str]:
 def similar_pairs(stories: list[Story], year: list[Story] | None = None) -> list[tuple[float, str, str]]:
     """(cosine, id, id) for the pairs of `stories` about the same subject, closest first. Rarity
     is counted over `year` (all the period's stories; default: `stories`)."""
-    terms = {s.id: subject_terms(s) for s in stories}
-    for story in year or ():
-        terms.setdefault(story.id, subject_terms(story))
+    terms = {s.id: subject_terms(s) for s in (year or stories)}
+    for story in stories:
+        if story.id not in terms:
+            terms[story.id] = subject_terms(story)
     n = len(terms)
     df = Counter(t for words in terms.values() for t in words)
-    rare = max(_RARE_MIN, math.floor(_RARE_SHARE * n))
+    rare = max(_RARE_MIN, min(_RARE_MAX, math.floor(_RARE_SHARE * n)))
     weight = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
     norm = {sid: math.sqrt(sum(weight[t] ** 2 for t in words)) or 1.0 for sid, words in terms.items()}
     by_pair: dict[str, list[str]] = defaultdict(list)  # a rare two-word term -> its stories
