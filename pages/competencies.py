@@ -23,6 +23,7 @@ from ui.competencies.framework_picker import framework_picker
 from ui.competencies.item_editor import item_editor
 from ui.competencies.readiness import readiness_section
 from ui.competencies.review import learned_note, review_section
+from ui.llm_opinion import opinion_section
 
 dataset = state.require_data()
 st.title("Competencies")
@@ -53,3 +54,4 @@ with st.expander("Edit one item", expanded=False):
 learned = overrides_key(overrides) if corrections else ""  # suggestions that follow corrections
 evidence_table(dataset, framework, mappings, overrides, chosen, period, learned)
 career_downloads(dataset, framework, period, chosen, readiness_section(dataset, framework, period))
+opinion_section(dataset, framework, mappings, overrides)  # optional: the user's own model, off by default

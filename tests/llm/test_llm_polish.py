@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from core.llm.polish import apply_polish, check_rewrite, polishable, section_key
+from core.llm.settings import SHARED_OFF
 from core.llm.verify import Evidence
 from core.model import Dataset
 from core.writing.exports import render
@@ -68,3 +71,20 @@ def test_draft_page_accept_per_section_and_back(app):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize(
+    ("env", "offered"),
+    [
+        ({}, True),
+        ({"ADVOCATE_SHARED": "1"}, False),
+        ({"ADVOCATE_SHARED": "1", "ADVOCATE_LLM_IN_SHARED": "1"}, True),
+    ],
+)
+def test_shared_mode_keeps_the_model_off_unless_the_operator_allows_it(app, monkeypatch, env, offered):
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    at = app.switch_page("pages/draft.py").run()
+    assert ("llm_on" in [t.key for t in at.toggle]) is offered
+    said = [i.value for i in at.info if i.value == SHARED_OFF]
+    assert bool(said) is not offered

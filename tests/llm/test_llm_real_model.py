@@ -10,7 +10,6 @@ from core.commands.draft import load_evidence, load_framework
 from core.competencies.mapping import assigned, map_items
 from core.llm.choose import choose_evidence
 from core.llm.client import ChatClient, Endpoint, ModelError
-from core.llm.opinion import second_opinion
 from core.llm.polish import apply_polish, evidence_texts, polish_section, polishable, section_key
 from core.llm.verify import Evidence, figures_of, verify
 from core.writing.draft import DraftOptions, build_draft
@@ -65,7 +64,7 @@ def test_the_draft_keeps_only_verified_text_and_nothing_goes_elsewhere(model_ser
         monkeypatch.setenv(name, proxy_url)
     section = _shortest_section(draft)
     try:
-        result = polish_section(ChatClient(Endpoint(model_server, "gemma")), draft, section, ceiling=48)
+        result = polish_section(ChatClient(Endpoint(model_server, "gemma")), draft, section, ceiling=32)
     finally:
         proxy.shutdown()
         proxy.server_close()
@@ -93,13 +92,8 @@ def test_a_timeout_gives_a_message(model_server):
     assert error.value.message.startswith(f"No answer from {model_server} within 0.01 seconds")
 
 
-def test_second_opinion_and_question_evidence_keep_to_what_was_given(model_server, draft):
+def test_question_evidence_keeps_to_the_ids_it_was_given(model_server, draft):
     client = ChatClient(Endpoint(model_server, "gemma"))
-    framework = load_framework(None)
-    story = draft.items[draft.top_stories[0]]
-    opinion = second_opinion(client, story, framework, max_tokens=32)
-    assert opinion.competency in (*framework.names, None)
-    assert opinion.competency or opinion.note
     candidates = [draft.items[i] for i in draft.top_stories[:5]]
     choice = choose_evidence(client, "What were your key contributions?", candidates, max_tokens=16)
     assert set(choice.ids) <= {c.id for c in candidates}
@@ -135,3 +129,29 @@ def test_draft_page_settings_then_polish_against_the_real_model(app, model_serve
     assert any(e.startswith("Nothing is listening at") and e.endswith("built-in text stays.") for e in errors)
     preview = " ".join(m.value for m in at.markdown)
     assert "settlement finishes by 3am" in preview.lower()  # the draft itself is the built-in one
+
+
+def test_competencies_second_opinion_is_only_a_suggestion(app, model_server):
+    import datetime as dt
+
+    from core.model import Dataset, Story
+    from ui import state
+
+    vague = Story("S1", dt.date(2026, 5, 4), "Stuff for the team", action="did some things for the team")
+    app.session_state[state.DATASET] = Dataset(stories=[vague], praise=[])
+    at = app.switch_page("pages/competencies.py").run()
+    at.toggle(key="llm_on").set_value(True)
+    at = at.text_input(key="llm_url").set_value(model_server).run()
+    at = at.button(key="llm_opinion_go").click().run(timeout=120)
+    assert not at.exception and not at.error
+    assert at.session_state[state.OVERRIDES] == {}  # nothing applied without a click
+    said = [m.value for m in at.markdown if m.value.startswith("Your model: ")]
+    notes = [c.value for c in at.caption if c.value.startswith("The model ")]
+    assert said or notes  # a competency of the framework with a verified reason, or why not
+    from ui.llm_opinion import OPINIONS
+
+    (opinion,) = at.session_state[OPINIONS].values()
+    assert opinion.competency in (*load_framework(None).names, None)
+    if said:
+        at = at.button(key="llm_use_S1").click().run()
+        assert at.session_state[state.OVERRIDES] == {"S1": [opinion.competency]}

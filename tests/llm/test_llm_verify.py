@@ -38,6 +38,7 @@ KEPT = ": the built-in paragraph stays."
         # a changed figure, or a figure given another meaning
         ("Settlement now finishes by 4am.", "the figure “4am” is not in your evidence"),
         ("I parallelised it over 9 workers.", "the figure “9” is not in your evidence"),
+        ("Settlement now finishes in 3 hours.", "“3 hours” is not how your evidence gives 3"),
         ("Compute fell 8%.", "“8%” is not how your evidence gives 8"),
         ("It saved $40 a month.", "“$40” is not how your evidence gives 40"),
         # a new name (person, team, product, project), month or day
