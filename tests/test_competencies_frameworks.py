@@ -188,7 +188,7 @@ BROKEN = [
         "warning",
         5,
         "competencies[0].expectations.L9",
-        "not in `levels`",
+        "not in 'levels'",
     ),
     ("notes.docx", b"anything", "error", None, None, "unsupported"),
 ]
@@ -203,6 +203,7 @@ def test_bad_framework_files_get_precise_problems(name, data, severity, row, col
     assert match, problems
     assert match[0].file == name
     assert (match[0].row, match[0].column) == (row, column)
+    assert not any("`" in p.message for p in problems)  # shown as plain text: backticks would show
 
 
 def test_bad_row_is_reported_and_the_rest_kept():

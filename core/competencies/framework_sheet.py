@@ -79,5 +79,5 @@ def read_sheet(name: str, data: bytes) -> tuple[str | None, list[Problem]]:
             out = io.StringIO(newline="")
             csv.writer(out).writerows(rows)
             return out.getvalue(), []
-    message = "no sheet has a `competency` column: download the starter to see the layout"
+    message = "no sheet has a 'competency' column: download the starter to see the layout"
     return None, [Problem(name, None, None, "competency", "error", message)]

@@ -30,7 +30,7 @@ def parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
         problems.append(parts.error(name, line(node), path, message))
 
     if not isinstance(root, yaml.MappingNode):
-        err(root, "(top)", "expected a mapping with `name` and `competencies`")
+        err(root, "(top)", "expected a mapping with 'name' and 'competencies'")
         return None, problems
     top = _mapping(root)
     for key, (key_node, _) in top.items():
@@ -42,23 +42,23 @@ def parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
         if isinstance(node, yaml.ScalarNode) and node.value.strip():
             title = node.value.strip()
         else:
-            err(node, "name", "`name` must be a short text")
+            err(node, "name", "'name' must be a short text")
     levels: list[str] = []
     if "levels" in top:
         node = top["levels"][1]
         if isinstance(node, yaml.SequenceNode) and all(isinstance(n, yaml.ScalarNode) for n in node.value):
             levels = [n.value.strip() for n in node.value if n.value.strip()]
         else:
-            err(node, "levels", "`levels` must be a list of level names")
+            err(node, "levels", "'levels' must be a list of level names")
     if "competencies" not in top:
-        problems.append(parts.error(name, line(root), "competencies", "missing `competencies` (a list)"))
+        problems.append(parts.error(name, line(root), "competencies", "missing 'competencies' (a list)"))
         return None, problems
     seq = top["competencies"][1]
     if not isinstance(seq, yaml.SequenceNode):
         err(
             seq,
             "competencies",
-            "`competencies` must be a list of {name, description, keywords, expectations}",
+            "'competencies' must be a list of {name, description, keywords, expectations}",
         )
         return None, problems
     comps: dict[str, parts.Building] = {}
@@ -69,7 +69,7 @@ def parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
                 comps.setdefault(parts.norm(item.value), parts.Building(name=item.value.strip()))
             continue
         if not isinstance(item, yaml.MappingNode):
-            err(item, path, "expected a mapping with `name`")
+            err(item, path, "expected a mapping with 'name'")
             continue
         fields = _mapping(item)
         name_node = fields.get("name", (None, None))[1]
@@ -85,11 +85,11 @@ def parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
                 if isinstance(node, yaml.ScalarNode):
                     comp.description = node.value.strip()
                 else:
-                    err(node, sub, "`description` must be text")
+                    err(node, sub, "'description' must be text")
             elif key == "keywords":
                 words = _texts(node)
                 if words is None:
-                    err(node, sub, "`keywords` must be a list of words (or one `;`-separated text)")
+                    err(node, sub, "'keywords' must be a list of words (or one ';'-separated text)")
                 else:
                     comp.keywords = tuple(w.strip() for t in words for w in t.split(";") if w.strip())
             elif key == "expectations":
@@ -106,13 +106,13 @@ def parse_yaml(name: str, text: str) -> tuple[Framework | None, list[Problem]]:
                                     name,
                                     line(texts_node),
                                     f"{sub}.{level}",
-                                    f"level {level!r} is not in `levels`",
+                                    f"level {level!r} is not in 'levels'",
                                 )
                             )
                 else:
                     texts = _texts(node)
                     if texts is None:
-                        err(node, sub, "`expectations` must map each level to a list of texts")
+                        err(node, sub, "'expectations' must map each level to a list of texts")
                     else:
                         comp.expectations.setdefault(parts.ANY_LEVEL, []).extend(texts)
             else:
