@@ -20,7 +20,7 @@ from core.writing.document import DraftOptions, spoken_period
 from core.writing.draft import build_draft, is_setback
 from core.writing.exports import render
 from core.writing.intents import intent_of
-from core.writing.prose import JOINING_WORDS, story_sentences
+from core.writing.prose import JOINING_WORDS, result_sentence, story_sentences
 from core.writing.quotes import strip_signoff
 from core.writing.sentences import clean
 
@@ -266,6 +266,26 @@ DAY = dt.date(2026, 3, 2)
 )
 def test_a_story_becomes_one_first_person_paragraph(fields, expected):
     assert " ".join(story_sentences(Story("S1", DAY, **fields))) == expected
+
+
+@pytest.mark.parametrize(
+    ("piece", "expected"),
+    [
+        ("Hired Jonas in five weeks.", "I hired Jonas in five weeks."),  # an object: I did it
+        ("Shipped it on time in 3 weeks", "I shipped it on time in 3 weeks."),
+        ("Adopted by 4 teams", "It was adopted by 4 teams."),  # a by/in/on phrase: it was done
+        ("Restored in 38 min. ", "It was restored in 38 min."),
+        ("Approved as the platform team's H2 project", "It was approved as the platform team's H2 project."),
+        ("Went well.", "Went well."),  # neither: left as written
+        ("She got it.", "She got it."),
+        ("No chargebacks", "No chargebacks."),
+        ("Red builds from 20% to 3%", "Red builds from 20% to 3%."),
+        ("Paid search spend from $40k to $28k", "Paid search spend from $40k to $28k."),  # no verb
+        ("NPS up 12 points", "NPS up 12 points."),
+    ],
+)
+def test_a_result_that_starts_with_a_bare_verb_gets_its_subject(piece, expected):
+    assert result_sentence(piece) == expected
 
 
 def test_the_numbers_tone_leads_with_the_result_then_how():

@@ -46,7 +46,7 @@ def story_impact(story: Story) -> str:
     figure = quantity(" ".join((story.result, story.metric))) or None
     said = impact_phrase(" ".join((story.result, story.metric)))
     if result and is_bare_figure(result):
-        return strip_end(re.sub(r"\s*\([^)]*\)", "", result))
+        return lower_first(strip_end(re.sub(r"\s*\([^)]*\)", "", result)), story.text)
     if figure and len(result.split()) <= 6 and len(split_sentences(result)) == 1:
         return lower_first(strip_end(result), story.text)  # "open rate from 18% to 27%"
     if said:  # "zero downtime" says more than "14 minutes"

@@ -122,13 +122,45 @@ def _context_sentences(context: str, action: str, ctx: str) -> list[str]:
     return [sentence(f"Faced with {lower_first(head, ctx)}, {act}")]
 
 
+# After a bare past verb, words that make it passive ("Adopted by 4 teams": it was adopted) or
+# active with an object ("Hired Jonas", "Shipped it on time": I did it).
+_PASSIVE_WORDS = "by in within on at after before ahead for across without as"
+_PASSIVE_NEXT = frozenset(_PASSIVE_WORDS.split())
+_OBJECT_WORDS = "a an the my our their his her its this that these those every all both each it them him us"
+_OBJECT_NEXT = frozenset([*_OBJECT_WORDS.split(), "what"])
+
+
+def result_sentence(piece: str, ctx: str = "") -> str:
+    """A sentence of a result; one that starts with a bare past verb gets its subject: "Hired
+    Jonas in five weeks" -> "I hired Jonas in five weeks", "Adopted by 4 teams" -> "It was adopted
+    by 4 teams". Anything else (and any long or ambiguous one) as written."""
+    words = strip_end(piece).split()
+    if not 2 <= len(words) <= 20 or not words[0][1:].islower() or not is_past_verb(words[0]):
+        return sentence(piece)
+    second = words[1].strip(",;:()\"'")
+    if second.lower() in _PASSIVE_NEXT:
+        return sentence(f"It was {lower_first(piece, ctx.lower())}")
+    if (
+        second.lower() in _OBJECT_NEXT
+        or second[:1].isdigit()
+        or (second[:1].isupper() and second[1:].islower())
+    ):
+        return sentence(f"I {lower_first(piece, ctx.lower())}")
+    return sentence(piece)
+
+
+def result_was(result: str, ctx: str = "") -> str:
+    """A bare-figure result as a sentence: "The result was -$9k/month (22% of the team's spend)"."""
+    return sentence(f"The result was {lower_first(strip_end(result), ctx)}")
+
+
 def _attach_result(sentences: list[str], result: str, ctx: str) -> list[str]:
     """The result after the action: 'so X' when it is one short clause, else its own sentences."""
     pieces = split_sentences(result)
     if not pieces:
         return sentences
     if is_bare_figure(result):
-        return [*sentences, sentence(f"The result was {strip_end(result)}")]
+        return [*sentences, result_was(result, ctx)]
     first = strip_end(pieces[0])
     if (
         sentences
@@ -141,7 +173,7 @@ def _attach_result(sentences: list[str], result: str, ctx: str) -> list[str]:
     ):
         joined = strip_end(sentences[-1]) + ", so " + lower_first(first, ctx)
         return [*sentences[:-1], sentence(joined)]
-    return [*sentences, *(sentence(p) for p in pieces)]
+    return [*sentences, *(result_sentence(p, ctx) for p in pieces)]
 
 
 def short_context(story: Story) -> str:
@@ -175,10 +207,10 @@ def story_sentences(story: Story, tone: str = "story") -> list[str]:
             else []
         )
     if tone == "numbers" and result:
-        head = [sentence(p) for p in split_sentences(result)]
+        head = [result_sentence(p, ctx) for p in split_sentences(result)]
         if is_bare_figure(result):
-            head = [sentence(f"The result was {strip_end(result)}")]
+            head = [result_was(result, ctx)]
         return head + _context_sentences(context, action, ctx)
     if not action and not context:
-        return [sentence(p) for p in split_sentences(result)]
+        return [result_sentence(p, ctx) for p in split_sentences(result)]
     return _attach_result(_context_sentences(context, action, ctx), result, ctx)
