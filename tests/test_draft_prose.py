@@ -250,13 +250,25 @@ DAY = dt.date(2026, 3, 2)
             "Vendor API changed twice, approx. once a month. I built an adapter, wrote contract tests "
             "and froze the version e.g. for the Q3 launch.",
         ),
-        (  # a result that starts with a verb is its own sentence, not "so used by..."
+        (  # a result that starts with a verb is its own sentence, not "so used by...", with a subject
             {
                 "challenge": "Hackathon",
                 "action": "Built a Slack bot",
                 "result": "Used by the team every Monday",
             },
-            "I built a Slack bot. Used by the team every Monday.",
+            "I built a Slack bot. It was used by the team every Monday.",
+        ),
+        (  # never "so" twice in one sentence
+            {
+                "action": "Introduced her to the product team so she could interview engineers herself",
+                "result": "Aisha published her first solo customer story",
+            },
+            "I introduced her to the product team so she could interview engineers herself. Aisha "
+            "published her first solo customer story.",
+        ),
+        (  # a title that starts with an adjective looking like a verb is not what I did
+            {"title": "Paid search overspend", "result": "We overspent by about $12k"},
+            "We overspent by about $12k.",
         ),
         (  # the title is what I did when there is no action
             {"title": "Precepted 2 new grads", "result": "Both signed off on time"},

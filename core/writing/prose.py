@@ -169,6 +169,7 @@ def _attach_result(sentences: list[str], result: str, ctx: str) -> list[str]:
         and is_clause(first)
         and len(first.split()) <= 25
         and len(sentences[-1].split()) <= 30
+        and not re.search(r"\bso\b", sentences[-1])  # never "..., so she could ..., so ..."
         and fits_mid_sentence(first, ctx)
     ):
         joined = strip_end(sentences[-1]) + ", so " + lower_first(first, ctx)
