@@ -102,6 +102,8 @@ def _xlsx_scans(archive: zipfile.ZipFile, names: list[str]) -> dict[str, SheetSc
 def _ods_scans(archive: zipfile.ZipFile) -> dict[str, SheetScan]:
     """Formula errors of an OpenDocument spreadsheet (LibreOffice always saves formula values)."""
     out: dict[str, SheetScan] = {}
+    if not _has_error_cell(archive):  # parsing the XML costs as much as reading the cells: only when needed
+        return out
     scan, row, column = SheetScan(), 0, 0
     with archive.open("content.xml") as stream:
         for event, element in ElementTree.iterparse(stream, events=("start", "end")):
@@ -121,6 +123,17 @@ def _ods_scans(archive: zipfile.ZipFile) -> dict[str, SheetScan]:
                     scan.errors.append((row + 1, column, shown))
                 column += int(element.get(f"{_ODF_TABLE}number-columns-repeated", "1"))
     return out
+
+
+def _has_error_cell(archive: zipfile.ZipFile) -> bool:
+    """Whether content.xml holds an error cell at all: one streamed pass of bytes, no parsing."""
+    marker, carry = b'value-type="error"', b""
+    with archive.open("content.xml") as stream:
+        while chunk := stream.read(1 << 20):
+            if marker in carry + chunk:
+                return True
+            carry = chunk[-len(marker) :]
+    return False
 
 
 def _column_index(letters: bytes) -> int:
