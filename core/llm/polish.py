@@ -19,6 +19,8 @@ from core.digest import content_hash
 from core.llm.client import ChatClient, ModelError
 from core.llm.verify import Evidence, Rejection, figures_of, strip_citations, verify
 from core.writing.document import Draft, Paragraph, Section
+from core.writing.limits import trim
+from core.writing.sentences import split_sentences
 
 POLISHED_KINDS = ("claim", "story", "goal")
 MAX_TOKENS = 400  # at most, for a long paragraph: max_tokens() gives a paragraph's own budget
@@ -163,7 +165,8 @@ def polish_section(
 
 def apply_polish(draft: Draft, accepted: dict[str, SectionPolish]) -> Draft:
     """The draft with each accepted section's polished paragraphs (a new Draft: the cached one
-    is shared and never changed). Citations stay as the built-in paragraphs had them."""
+    is shared and never changed), counted and trimmed to the form's word and character limits.
+    Citations stay as the built-in paragraphs had them."""
     if not accepted:
         return draft
     sections = []
@@ -178,9 +181,11 @@ def apply_polish(draft: Draft, accepted: dict[str, SectionPolish]) -> Draft:
             if paragraph.kind in POLISHED_KINDS and paragraph.body:
                 done = next(rewrites, None)
                 if done is not None and done.polished is not None and done.original == paragraph.body:
-                    paragraph = replace(paragraph, sentences=[done.polished])
+                    paragraph = replace(paragraph, sentences=split_sentences(done.polished))
             paragraphs.append(paragraph)
-        sections.append(replace(section, paragraphs=paragraphs))
+        polished = replace(section, paragraphs=paragraphs, trimmed_from=None)
+        trim(polished, draft.citations)  # counted again, and cut to the form's limits like the built-in
+        sections.append(polished)
     return replace(draft, sections=sections)
 
 

@@ -20,7 +20,7 @@ REWRITE = ("I rewrote the batch to run in parallel (8 workers) in March, and in 
            "6 worst tests (red builds from 20% to 3%).")
 
 
-def _draft():
+def _draft(**options):
     from core.analysis.period import parse_period
     from core.competencies.frameworks import DEFAULT_FRAMEWORK, load_builtin
     from core.competencies.mapping import assigned, map_items
@@ -29,7 +29,10 @@ def _draft():
     dataset = Dataset(stories=STORIES, praise=[])
     framework = load_builtin(DEFAULT_FRAMEWORK)
     period = parse_period("2026", [s.date for s in STORIES])
-    return build_draft(dataset, framework, assigned(map_items(STORIES, framework), {}), period)
+    from core.writing.document import DraftOptions
+
+    assigned_to = assigned(map_items(STORIES, framework), {})
+    return build_draft(dataset, framework, assigned_to, period, DraftOptions(**options))
 
 
 def test_an_accepted_section_reaches_the_downloads_with_its_citations():
@@ -48,6 +51,20 @@ def test_an_accepted_section_reaches_the_downloads_with_its_citations():
     stale = SectionPolish("another draft's section", summary.heading, result.paragraphs)
     assert SUMMARY in render(apply_polish(draft, {stale.key: stale}), "txt").decode()
     assert all(polishable(s) or s.role != "summary" for s in draft.sections)
+
+
+def test_an_accepted_section_is_cut_to_the_forms_word_limit_like_the_built_in_one():
+    from core.llm.polish import ParagraphPolish, SectionPolish
+
+    words = _draft().sections[0].words
+    draft = _draft(word_limit=words + 2)  # the built-in summary fits
+    summary = draft.sections[0]
+    assert summary.trimmed_from is None and summary.paragraphs[0].body == SUMMARY
+    longer = REWRITE + " Settlement finishes by 3am, and red builds went from 20% to 3%."
+    result = SectionPolish(section_key(summary), summary.heading, [ParagraphPolish(SUMMARY, longer)])
+    after = apply_polish(draft, {result.key: result}).sections[0]
+    assert after.trimmed_from is not None and after.words <= words + 2
+    assert after.paragraphs[0].body == REWRITE  # cut at the sentence boundary
 
 
 def test_draft_page_accept_per_section_and_back(app):
@@ -88,3 +105,50 @@ def test_shared_mode_keeps_the_model_off_unless_the_operator_allows_it(app, monk
     assert ("llm_on" in [t.key for t in at.toggle]) is offered
     said = [i.value for i in at.info if i.value == SHARED_OFF]
     assert bool(said) is not offered
+
+
+def test_cancel_during_a_slow_call_stops_the_wait(monkeypatch):
+    """A click on Cancel starts a new run, which Streamlit stops at this run's next page update
+    (it raises there); the runner's `finally` then tells the worker to stop waiting."""
+    import threading
+    import time
+
+    import streamlit as st
+
+    from core.llm.settings import ModelSettings
+    from ui import llm
+
+    class NewRun(Exception):
+        pass
+
+    class Bar:
+        updates = 0
+
+        def progress(self, *args, **kwargs):
+            Bar.updates += 1
+            if Bar.updates == 3:  # the user clicked Cancel
+                raise NewRun
+
+        def empty(self):
+            pass
+
+    monkeypatch.setattr(st, "progress", lambda *a, **k: Bar())
+    server, handler, url = serve(delay=30.0)
+    calls: list[str] = []
+    try:
+        settings = ModelSettings(enabled=True, base_url=url + "/v1")
+        started = time.monotonic()
+        with pytest.raises(NewRun):
+            llm.run_steps("Polishing", [lambda client: calls.append(client.chat("s", "u"))], settings)
+        def waiting() -> bool:
+            return any(t.name == "advocate-model-steps" for t in threading.enumerate())
+
+        deadline = time.monotonic() + 5
+        while waiting() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not waiting()
+        assert time.monotonic() - started < 10  # not the server's 30 s
+        assert calls == [] and handler.seen == ["POST /v1/chat/completions"]
+    finally:
+        server.shutdown()
+        server.server_close()
