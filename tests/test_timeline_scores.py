@@ -166,3 +166,17 @@ def test_colouring_by_competency_maps_the_period_alone_to_the_same_colours(years
     whole = assigned(map_items(years.items, framework), {})
     alone = assigned(map_items(inside, framework), {})
     assert alone == {s.id: whole[s.id] for s in inside}
+
+
+def test_mapping_a_chunk_at_a_time_suggests_what_mapping_all_at_once_does(years):
+    """The Competencies page maps a decade in chunks (less memory, a progress bar): the same
+    suggestions, scores and reasons for every item."""
+    from core.competencies import frameworks
+    from core.competencies.mapping import map_items
+
+    framework = frameworks.load_builtin(frameworks.builtin_names()[0])
+    whole = map_items(years.items, framework)
+    chunks = {}
+    for start in range(0, len(years.items), 300):
+        chunks.update(map_items(years.items[start : start + 300], framework))
+    assert chunks == whole

@@ -34,7 +34,10 @@ class Suggestion:
 
     @property
     def weak(self) -> bool:
-        """The reason cites only generic or incidental words: a sign of low confidence."""
+        """The reason cites only generic or incidental words: a sign of low confidence (read
+        without writing the whole reason: the review list orders 20,000 items by it)."""
+        if self._why is None and self._explainer is not None:
+            return self._explainer.weak(self._row, self._comp)
         return self.why.startswith(WEAK)
 
     @property
@@ -75,7 +78,7 @@ class Explainer:
         self.model, self.corpus, self.light = model, corpus, light
         self._stems: list[str] | None = None
         self._sparse_ptr: np.ndarray | None = None
-        self._row = -1
+        self._row = self._sims_row = -1
         self._words: dict[str, str] = {}
         self._sims = np.zeros(0)
 
@@ -89,6 +92,14 @@ class Explainer:
         for t in c.typ[c.indptr[row] : c.indptr[row + 1]].tolist():
             if self._stems[t]:
                 words.setdefault(self._stems[t], c.types[t])
+        self._row, self._words, self._sims_row = row, words, -1
+
+    def _load_sims(self, row: int) -> None:
+        """The item's similarity to every defining sentence (only a full reason needs it)."""
+        self._load(row)
+        if self._sims_row == row:
+            return
+        c = self.corpus
         sims = np.zeros(len(self.model.exp_texts))
         for (kind, data), rows in zip(self.light, self.model.exp_rows, strict=False):
             if kind == "dense":
@@ -99,7 +110,7 @@ class Explainer:
                     self._sparse_ptr = np.searchsorted(doc, np.arange(c.n_docs + 1))
                 a, b = self._sparse_ptr[row], self._sparse_ptr[row + 1]
                 sims += rows[:, feat[a:b]] @ val[a:b]
-        self._row, self._words, self._sims = row, words, sims
+        self._sims, self._sims_row = sims, row
 
     def item_words(self, row: int) -> dict[str, str]:
         """stem -> the item's own spelling, for its meaningful words."""
@@ -111,7 +122,7 @@ class Explainer:
         cols = self.model.exp_cols[comp]
         if not len(cols) or not self.model.exp_rows:
             return None
-        self._load(row)
+        self._load_sims(row)
         sims = self._sims[cols]
         best = int(np.argmax(sims))
         return self.model.exp_texts[cols[best]] if sims[best] > 0 else None
@@ -119,11 +130,23 @@ class Explainer:
     def why(self, row: int, comp: int) -> str:
         return _why(self.model, comp, self.item_words(row), self.best_expectation(row, comp))
 
+    def weak(self, row: int, comp: int) -> bool:
+        return _head(self.model, comp, self.item_words(row)).startswith(WEAK)
+
 
 WEAK = "weak match: "
 
 
 def _why(model: Model, comp: int, item_words: dict[str, str], expectation: str | None) -> str:
+    head = _head(model, comp, item_words)
+    if not expectation:
+        return head
+    short = expectation if len(expectation) <= 110 else expectation[:107].rstrip() + "..."
+    return f'{head}; resembles "{short}"'
+
+
+def _head(model: Model, comp: int, item_words: dict[str, str]) -> str:
+    """The reason's first part: the words (or ideas) the item shares with the competency."""
     terms = model.comp_terms[comp]
     shared = sorted((s for s in item_words if s in terms), key=terms.__getitem__, reverse=True)[:4]
     if shared:
@@ -133,10 +156,7 @@ def _why(model: Model, comp: int, item_words: dict[str, str], expectation: str |
     else:
         related = _shared_concepts(item_words, terms)
         head = "related ideas: " + ", ".join(related) if related else WEAK + "similar wording"
-    if not expectation:
-        return head
-    short = expectation if len(expectation) <= 110 else expectation[:107].rstrip() + "..."
-    return f'{head}; resembles "{short}"'
+    return head
 
 
 def _shown(word: str) -> str:
