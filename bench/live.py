@@ -81,6 +81,7 @@ def step(page, frames: Frames, records: Records, action, rendered_js: str, timeo
     seen = records.new()
     runs = [r for r in seen if r["kind"] == "run"]
     sent = [r for r in seen if r["kind"] == "sent"]
+    collected = [r for r in seen if r["kind"] == "gc"]
     arrived = frames.since(start)
     last_end = max((f[0] for f in arrived if f[2]), default=None)
     script_end = max((r["end"] for r in runs), default=None)
@@ -95,6 +96,7 @@ def step(page, frames: Frames, records: Records, action, rendered_js: str, timeo
         "serialise_s": sum(r["serialise_s"] for r in sent),
         "sent_mb": sum(r["bytes"] for r in sent) / 1e6,
         "messages": sum(r["messages"] for r in sent),
+        "full_gc_s": sum(r["gc_s"] for r in collected),
         "frames_mb": sum(f[1] for f in arrived) / 1e6,
         "end_sent_after_script_s": (sent_at - script_end) if sent_at and script_end else None,
         "end_arrived_after_sent_s": (last_end - sent_at) if last_end and sent_at else None,
@@ -129,12 +131,13 @@ def split_table(steps: dict[str, dict]) -> str:
         return "—" if value is None else f"{value:.{digits}f}"
 
     lines = ["| step | total (s) | before script | script (runs) | serialise | sent (MB) | end sent "
-             "after script | end arrived after sent | browser render | load avg |",
+             "after script (full GC) | end arrived after sent | browser render | load avg |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, s in steps.items():
         lines.append(f"| {name} | {fmt(s['total_s'])} | {fmt(s['before_script_s'])} | {fmt(s['script_s'])} "
                      f"({s['runs']}) | {fmt(s['serialise_s'])} | {fmt(s['sent_mb'], 1)} | "
-                     f"{fmt(s['end_sent_after_script_s'])} | {fmt(s['end_arrived_after_sent_s'])} | "
+                     f"{fmt(s['end_sent_after_script_s'])} ({fmt(s.get('full_gc_s'))}) | "
+                     f"{fmt(s['end_arrived_after_sent_s'])} | "
                      f"{fmt(s['browser_render_s'])} | "
                      f"{fmt(s['load_average'], 1)} |")
     return "\n".join(lines)

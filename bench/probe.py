@@ -9,13 +9,16 @@ inside the server. This starts Streamlit's own `streamlit run` command after wra
 - each script run (ScriptRunner's SCRIPT_STARTED -> SCRIPT_STOPPED_* events): one "run" line with
   its start, end and duration (time.time(), the clock the benchmark reads too);
 - every ForwardMsg's protobuf serialisation for the websocket: its time and size are added up and
-  written as one "sent" line when a run's `script_finished` message goes out (always its last).
+  written as one "sent" line when a run's `script_finished` message goes out (always its last);
+- every full garbage collection (one "gc" line each: Streamlit collects after every run, holding
+  the interpreter while the run's end waits to be sent).
 
 Nothing in the app changes; the records file is the only output. For benchmarks only.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import threading
@@ -75,6 +78,18 @@ def install(path: str) -> None:
         return payload
 
     starlette_websocket.serialize_forward_msg = timed_serialise
+    gc_started: list[float] = []
+
+    def on_gc(phase: str, info: dict) -> None:
+        """Full collections (Streamlit runs one after every script run: runner.postScriptGC)."""
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            gc_started[:] = [time.perf_counter()]
+        elif gc_started:
+            _write(path, {"kind": "gc", "at": time.time(), "gc_s": time.perf_counter() - gc_started.pop()})
+
+    gc.callbacks.append(on_gc)
 
 
 def main() -> None:
