@@ -162,3 +162,17 @@ def test_the_improve_question_is_answered_with_goals_never_a_quote():
     assert improve.paragraphs and all(p.kind == "goal" for p in improve.paragraphs)
     assert not any(c.startswith("P") for c in improve.cites)
     assert re.match(r"Next year I will \w", improve.paragraphs[0].body)
+
+
+def test_two_improve_questions_never_repeat_a_goal():
+    struggles = [
+        Story(f"S{n}", dt.date(2025, n, 1), title=f"Late estimate {n}", action=f"Estimated task {n}",
+              result="Shipped late", lesson=lesson, story_kind="struggle")
+        for n, lesson in ((3, "Spike the riskiest part first"), (6, "Flag a slipping estimate early"))
+    ]  # fmt: skip
+    win = strong("S9", dt.date(2025, 9, 1), lesson="Learned to write the rollback plan first")
+    questions = ["What would you like to improve next year?", "What are your development goals?"]
+    draft = draft_for([*struggles, win], questions=questions)
+    first, second = (s for s in draft.sections if s.intent == "improve")
+    bodies = [p.body for s in (first, second) for p in s.paragraphs]
+    assert len(bodies) == len(set(bodies)) and not set(first.cites) & set(second.cites)

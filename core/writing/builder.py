@@ -108,6 +108,7 @@ class Builder:
         self.home: dict[str, str | None] = {}  # story id -> the competency it fits best with room
         self.told: dict[str, str] = {}  # story id -> heading of the section that tells it
         self.quoted: set[str] = set()
+        self.lessons_told: set[str] = set()  # wins whose lesson is already a goal
         self.checklist: list[str] = []
         self.last = period.quarters[-1].label if period.quarters else None
 
@@ -306,7 +307,8 @@ class Builder:
         """Next year's goals (core/writing/goals.py): each struggle, failure or lesson as goals in
         the user's words, then the story they come from; lessons logged on wins; then the
         competencies to grow. Never a quote."""
-        chosen = sorted(self.growth, key=rank)[: self.spec["growth"]]
+        untold = [i for i in self.growth if i.story.id not in self.told]  # two "improve" questions
+        chosen = sorted(untold, key=rank)[: self.spec["growth"]]
         paragraphs: list[Paragraph] = []
         for item in sorted(chosen, key=lambda i: (i.story.date, i.story.id)):
             told = goal_paragraph(item.story, "I" if paragraphs else "Next year I")
@@ -315,8 +317,11 @@ class Builder:
         for item in self.wins:  # lessons logged on wins feed the goals too
             if len(paragraphs) > self.spec["growth"]:
                 break
+            if item.story.id in self.lessons_told:
+                continue
             if told := lesson_goal(item.story, "I" if paragraphs else "Next year I"):
                 paragraphs.append(Paragraph("goal", told, [item.story.id]))
+                self.lessons_told.add(item.story.id)
         if gaps:
             grow = grow_sentence(gaps[:_GAP_GOALS], "I also" if paragraphs else "Next year I")
             paragraphs.append(Paragraph("goal", [grow]))
