@@ -20,6 +20,6 @@ def page_of(rows, key: str, noun: str = "rows", size: int = PAGE_ROWS):
     pages = -(-len(rows) // size)
     if pages <= 1:
         return rows
-    page = st.number_input(f"Page ({len(rows):,} {md(noun)}, {size} a page)", 1, pages, 1, key=key)
+    page = st.number_input(f"Page ({len(rows):,} {md(noun)}, {size:,} a page)", 1, pages, 1, key=key)
     start = (page - 1) * size
     return rows.iloc[start : start + size] if hasattr(rows, "iloc") else rows[start : start + size]
