@@ -15,6 +15,8 @@ committed ones), so the bytes, styles, date cells and saved formula values are L
 - lo_wins_hidden_formulas.{xlsx,xls,ods}: a flat-XML spreadsheet (written below) with formula
   cells WITHOUT values, a formula error, a hidden sheet and a notes sheet; LibreOffice computes
   the formulas and saves their values, keeps the sheet hidden, and writes each format;
+- lo_month_cells.{xlsx,ods}: date cells formatted to show only the month ("May 2026", "06/2026")
+  beside a day date;
 - lo_table_at_b3.{xlsx,ods}: a table that starts at cell B3 (two empty rows, one empty column),
   its last row nothing but formula errors.
 """
@@ -63,6 +65,9 @@ def cell(value) -> str:
         return "<table:table-cell/>"
     if isinstance(value, str) and value.startswith("="):
         return f"<table:table-cell table:formula={quoteattr('of:' + value)}/>"
+    if isinstance(value, tuple):  # (date, cell style): a date cell shown as "May 2026" or "05/2026"
+        date = f'office:value-type="date" office:date-value="{value[0]}"'
+        return f'<table:table-cell table:style-name="{value[1]}" {date}/>'
     if isinstance(value, dt.date):
         date = f'office:value-type="date" office:date-value="{value}"'
         return f'<table:table-cell table:style-name="day" {date}/>'
@@ -77,6 +82,12 @@ def sheet(name: str, rows: list[list], hidden: bool = False) -> str:
     return f"<table:table {attributes}>{body}</table:table>"
 
 
+MONTH_CELLS = [
+    ["Date", "Title", "Action"],
+    [(dt.date(2026, 5, 1), "month"), "Hiring loop", "Wrote the rubric"],  # shows "May 2026"
+    [(dt.date(2026, 6, 1), "month2"), "Cost review", "Cut idle instances"],  # shows "06/2026"
+    [dt.date(2026, 6, 15), "Release train", "Set the cadence"],  # shows "2026-06-15"
+]
 AT_B3 = [[], [], ["", "Date", "Title", "Action"], ["", dt.date(2026, 4, 1), "Release notes", "Wrote them"],
          ["", "next spring", "Roadmap", "Drafted it"], ["", "=1/0", "=NA()", "=1/0"]]  # fmt: skip
 
@@ -96,7 +107,14 @@ def flat_spreadsheet(sheets: str) -> str:
         '<number:date-style style:name="iso"><number:year number:style="long"/><number:text>-</number:text>'
         '<number:month number:style="long"/><number:text>-</number:text><number:day number:style="long"/>'
         '</number:date-style><style:style style:name="day" style:family="table-cell" '
-        'style:data-style-name="iso"/></office:automatic-styles>'
+        'style:data-style-name="iso"/>'
+        '<number:date-style style:name="mmm-yyyy"><number:month number:textual="true"/>'
+        '<number:text> </number:text><number:year number:style="long"/></number:date-style>'
+        '<style:style style:name="month" style:family="table-cell" style:data-style-name="mmm-yyyy"/>'
+        '<number:date-style style:name="mm-yyyy"><number:month number:style="long"/>'
+        '<number:text>/</number:text><number:year number:style="long"/></number:date-style>'
+        '<style:style style:name="month2" style:family="table-cell" style:data-style-name="mm-yyyy"/>'
+        '</office:automatic-styles>'
         f"<office:body><office:spreadsheet>{sheets}</office:spreadsheet></office:body></office:document>"
     )
 
@@ -116,6 +134,7 @@ def main() -> None:
         for name, sheets, formats in (
             ("lo_wins_hidden_formulas", wins, ("xlsx", "xls", "ods")),
             ("lo_table_at_b3", sheet("Wins", AT_B3), ("xlsx", "ods")),
+            ("lo_month_cells", sheet("Wins", MONTH_CELLS), ("xlsx", "ods")),
         ):
             flat = tmp_dir / f"{name}.fods"
             flat.write_text(flat_spreadsheet(sheets), encoding="utf-8")

@@ -171,3 +171,30 @@ def test_rows_are_numbered_as_the_sheet_shows_them_when_the_table_starts_at_b3(e
          "it or type a date."),  # a row of nothing but formula errors is not lost
     ]  # fmt: skip
     assert (dataset.rows_read, dataset.rows_skipped) == (3, 2)
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "ods"])
+def test_a_date_cell_formatted_as_a_month_loads_as_that_month(ext):
+    """What a user who typed "May 2026" into LibreOffice or Excel has: a date cell (the 1st) whose
+    format shows no day. It is the month the sheet shows, not the 1st."""
+    dataset = load(f"lo_month_cells.{ext}")
+    assert [(s.title, s.date, s.date_precision, s.when) for s in dataset.stories] == [
+        ("Hiring loop", D(2026, 5, 1), "month", "May 2026"),  # "mmm yyyy"
+        ("Cost review", D(2026, 6, 1), "month", "Jun 2026"),  # "mm/yyyy"
+        ("Release train", D(2026, 6, 15), "day", "15 Jun 2026"),  # "yyyy-mm-dd"
+    ]
+    assert not dataset.problems
+
+
+@pytest.mark.parametrize(
+    "code, month",
+    [
+        ("mmm\\ yyyy", True), ("mm/yyyy", True), ("[$-409]mmmm yyyy", True), ("yyyy-mm", True),
+        ('mmmm "of" yyyy', True), ("mm/dd/yy", False), ("yyyy\\-mm\\-dd", False), ("d-mmm", False),
+        ("hh:mm", False), ("General", False), ("mm:ss", False),
+    ],
+)  # fmt: skip
+def test_which_number_formats_show_a_month_without_a_day(code, month):
+    from core.ingest.sheet_xml import _shows_month_not_day
+
+    assert _shows_month_not_day(code) is month

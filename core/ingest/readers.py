@@ -7,6 +7,7 @@ Guard rails run before any real parsing, so a hostile or huge file is refused qu
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -220,7 +221,8 @@ def _read_workbook(data: bytes, ext: str, limits: Limits) -> list[RawTable]:
 
 def _note_what_the_reader_missed(data: bytes, tables: list[RawTable]) -> None:
     """Rows of formulas saved without values read as empty: each one is named, not dropped. A
-    formula error reads as empty too: the cell gets the text the sheet shows ("#DIV/0!")."""
+    formula error reads as empty too: the cell gets the text the sheet shows ("#DIV/0!"). A date
+    cell formatted as a month becomes that month ("2026-05"), read as a month like typed text."""
     scans = workbook_scans(data)
     for table in tables:
         scan = scans.get(table.sheet or "")
@@ -237,6 +239,12 @@ def _note_what_the_reader_missed(data: bytes, tables: list[RawTable]) -> None:
             elif 0 <= at < len(table.rows[index]) and table.rows[index][at] in ("", None):
                 table.rows[index][at] = shown
         table.problems += [(n, "error", FORMULA_ERROR.format(shown=shown)) for n, shown in error_rows.items()]
+        for number, column in scan.month_cells:  # a date cell shown as "May 2026": the month, not the 1st
+            index, at = positions.get(number), column - table.first_column
+            if index is not None and 0 <= at < len(table.rows[index]):
+                cell = table.rows[index][at]
+                if isinstance(cell, dt.date):
+                    table.rows[index][at] = f"{cell.year:04d}-{cell.month:02d}"
 
 
 FORMULA_ONLY = (
