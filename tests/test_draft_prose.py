@@ -20,6 +20,7 @@ from core.writing.document import DraftOptions, spoken_period
 from core.writing.draft import build_draft, is_setback
 from core.writing.exports import render
 from core.writing.intents import intent_of
+from core.writing.naming import story_impact
 from core.writing.prose import JOINING_WORDS, result_sentence, story_sentences
 from core.writing.quotes import strip_signoff
 from core.writing.sentences import clean
@@ -298,6 +299,22 @@ def test_a_story_becomes_one_first_person_paragraph(fields, expected):
 )
 def test_a_result_that_starts_with_a_bare_verb_gets_its_subject(piece, expected):
     assert result_sentence(piece) == expected
+
+
+@pytest.mark.parametrize(
+    ("fields", "impact"),
+    [
+        ({"result": "-$9k/month (22% of the team's AWS spend)"}, "-$9k/month"),  # a bare figure
+        ({"challenge": "open rates were sliding", "result": "Open rate from 18% to 27%."},
+         "open rate from 18% to 27%"),  # short: as written, an ordinary first word lower-cased
+        ({"result": "Restored in 38 min. No chargebacks"}, "restored in 38 min"),  # its short sentence
+        ({"result": "Zero downtime and no data loss. Cutover took 14 minutes end to end"}, "zero downtime"),
+        ({"result": "Red builds went from 20% to 3% over the quarter after the whole team pitched in"},
+         "from 20% to 3%"),
+    ],
+)  # fmt: skip
+def test_a_story_is_named_by_its_impact_in_the_users_words(fields, impact):
+    assert story_impact(Story("S1", DAY, action="Did the work", **fields)) == impact
 
 
 def test_the_numbers_tone_leads_with_the_result_then_how():

@@ -49,6 +49,9 @@ def story_impact(story: Story) -> str:
         return lower_first(strip_end(re.sub(r"\s*\([^)]*\)", "", result)), story.text)
     if figure and len(result.split()) <= 6 and len(split_sentences(result)) == 1:
         return lower_first(strip_end(result), story.text)  # "open rate from 18% to 27%"
+    short = [p for p in split_sentences(result) if len(p.split()) <= 6 and figure and figure[1] in p]
+    if short and not said:  # "Restored in 38 min. No chargebacks." -> "restored in 38 min"
+        return lower_first(strip_end(short[0]), story.text)
     if said:  # "zero downtime" says more than "14 minutes"
         return lower_first(said, story.text)
     if change := _CHANGE.search(result):  # "from 2.1% to 2.9%", not the first figure alone
