@@ -128,3 +128,13 @@ def test_frameworks_lists_builtins():
     assert next(f["name"] for f in payload) == "General professional"
     assert {"Software engineer (IC)", "People manager"} <= {f["name"] for f in payload}
     assert all(f["competencies"] for f in payload)
+
+
+def test_map_text_output_gives_the_themes_reason_and_lists_the_unmatched_one():
+    result = run("map", str(ROOT / "tests" / "fixtures" / "theme_hints.csv"))
+    assert result.returncode == 0, result.stderr
+    reason = "S2 2026-02-03 suggested: Communication (0.50, your sheet's Theme column says \"comms\")"
+    assert reason in result.stdout
+    assert result.stdout.endswith(
+        "Your Theme column says, but no competency of this framework fits:\n- Synergy: S7\n"
+    )
