@@ -94,17 +94,16 @@ def score(fold: Fold, method) -> dict[str, int]:
     return out
 
 
+def fold_of(framework, rows, order, adjacent: bool) -> Fold:
+    """A fold scoring `rows` (text, competency, level) against `framework`."""
+    texts, competencies, levels = ([r[key] for r in rows] for key in ("text", "competency", "level"))
+    return Fold(framework, texts, competencies, levels, order, adjacent=adjacent)
+
+
 def direct_folds(rows, framework_paths):
     framework = load_framework(framework_paths)
     order = list(dict.fromkeys(r["level"] for r in read_rows(framework_paths[-1])))
-    yield Fold(
-        framework,
-        [r["text"] for r in rows],
-        [r["competency"] for r in rows],
-        [r["level"] for r in rows],
-        order,
-        adjacent=False,
-    )
+    yield fold_of(framework, rows, order, adjacent=False)
 
 
 def leave_level_out_folds(rows, unseen_only: bool):
@@ -118,14 +117,7 @@ def leave_level_out_folds(rows, unseen_only: bool):
             seen = {r["text"] for r in train}
             test = [r for r in test if r["text"] not in seen]
         framework = fold_framework(train)
-        yield Fold(
-            framework,
-            [r["text"] for r in test],
-            [r["competency"] for r in test],
-            [r["level"] for r in test],
-            order,
-            adjacent=True,
-        )
+        yield fold_of(framework, test, order, adjacent=True)
 
 
 def evaluate(task: str, folds) -> list[tuple]:
