@@ -36,6 +36,8 @@ from core.writing.document import (
 from core.writing.limits import trim
 from core.writing.rating import rating_paragraph
 
+TOP_UNMAPPED = 5  # a win this high in the year's ranking is told even when no competency claims it
+
 __all__ = [
     "LENGTHS", "TONES", "Draft", "DraftOptions", "build_draft", "in_period", "is_setback", "paragraph_text",
     "plural",
@@ -178,11 +180,11 @@ def _competency_sections(
         if extra is not None:
             section.paragraphs.append(extra)
         sections.append(section)
-    unplaced = [i for i in b.wins if i.story.id in b.must and i.story.id not in b.told]
+    top = {i.story.id for i in b.wins[:TOP_UNMAPPED]}  # among the year's strongest, by rank
+    unplaced = [i for i in b.wins if i.story.id in b.must | top and i.story.id not in b.told]
     if unplaced:  # a pinned or top story no competency claims: still told
-        sections.append(
-            b.section("Other work", unplaced, [], f"Other work in {b.spoken} shows {{named}}", "competency")
-        )
+        claim = f"My other work in {b.spoken} shows most clearly {{named}}"
+        sections.append(b.section("Other work", unplaced, [], claim, "competency"))
     return sections, gaps + thin, helpers
 
 
