@@ -152,3 +152,30 @@ def test_cancel_during_a_slow_call_stops_the_wait(monkeypatch):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_question_evidence_is_offered_as_stories_to_pin(app):
+    from ui import state
+    from ui.draft.options import K_QUESTIONS
+    from ui.draft.panels import K_PINNED
+
+    reply = {"choices": [{"message": {"role": "assistant", "content": "S2, S9"}}]}
+    server, handler, url = serve(reply=(200, {}, json.dumps(reply).encode()))
+    try:
+        app.session_state[state.DATASET] = Dataset(stories=STORIES, praise=[])
+        at = app.switch_page("pages/draft.py").run()
+        at.text_area(key=K_QUESTIONS).set_value("What were your key contributions?")
+        at.toggle(key="llm_on").set_value(True)
+        at = at.text_input(key="llm_url").set_value(url + "/v1").run()
+        at = at.button(key="llm_choose").click().run()
+        assert handler.seen == ["POST /v1/chat/completions"]
+        answer = "**What were your key contributions?**: S2 (Flaky CI)"
+        assert any(m.value.startswith(answer) for m in at.markdown)
+        assert any(c.value == "Not given to it, so ignored: S9" for c in at.caption)
+        assert "S2" not in (at.session_state[K_PINNED] or [])
+        at = at.button(key="llm_pin_0").click().run()
+        assert at.session_state[K_PINNED] == ["S2"]
+        assert at.session_state[state.DRAFT_OPTIONS]["pinned"] == ["S2"]
+    finally:
+        server.shutdown()
+        server.server_close()
