@@ -100,7 +100,8 @@ def run_steps(label: str, steps: list[Callable[[ChatClient], object]], settings:
                 results.append(exc)
                 return
 
-    st.button("Cancel", key=K_CANCEL, help="Stop waiting for the model: the built-in text stays")
+    stop = st.empty()  # the Cancel button, gone once the calls are done
+    stop.button("Cancel", key=K_CANCEL, help="Stop waiting for the model: the built-in text stays")
     bar = st.progress(0.0, text=md(label))
     worker = threading.Thread(target=work, daemon=True, name="advocate-model-steps")
     started = time.monotonic()
@@ -114,4 +115,5 @@ def run_steps(label: str, steps: list[Callable[[ChatClient], object]], settings:
     finally:
         cancel.set()  # a Cancel click (a new run) lands here too: the worker stops waiting
     bar.empty()
+    stop.empty()
     return results
