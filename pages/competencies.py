@@ -23,9 +23,10 @@ from ui.competencies.framework_picker import framework_picker
 from ui.competencies.item_editor import item_editor
 from ui.competencies.readiness import readiness_section
 from ui.competencies.review import learned_note, review_section
+from ui.competencies.undated import undated_mappings, undated_section
 from ui.llm_opinion import opinion_section
 
-dataset = state.require_data()
+dataset = state.require_data(undated=True)
 st.title("Competencies")
 st.caption(
     f"{COMPETENCY_EXPLAINED} Each story and quote is matched to them, with the words that matched "
@@ -41,11 +42,12 @@ with st.spinner("Mapping evidence to competencies..."):
         fingerprint, framework_key(framework), dataset, framework, overrides
     )
 chosen = assignments(fingerprint, framework_key(framework), dataset, framework, overrides)
+undated_maps, undated_chosen = undated_mappings(dataset, framework, overrides)  # a story bank's
 
 coverage_and_gaps(dataset, framework, chosen, overrides, period, fingerprint)
 
 st.subheader("Evidence")
-unknown_names(mappings, fingerprint, framework)
+unknown_names({**mappings, **undated_maps}, fingerprint, framework)
 learned_note(corrections)
 with st.expander("Review suggestions, least confident first", expanded=False):
     review_section(dataset, mappings, overrides)
@@ -53,5 +55,7 @@ with st.expander("Edit one item", expanded=False):
     item_editor(dataset, framework, mappings, overrides, chosen)
 learned = overrides_key(overrides) if corrections else ""  # suggestions that follow corrections
 evidence_table(dataset, framework, mappings, overrides, chosen, period, learned)
-career_downloads(dataset, framework, period, chosen, readiness_section(dataset, framework, period))
+undated_section(dataset, undated_maps, undated_chosen)
+readiness = readiness_section(dataset, framework, period)
+career_downloads(dataset, framework, period, {**chosen, **undated_chosen}, readiness)
 opinion_section(dataset, framework, mappings, overrides)  # optional: the user's own model, off by default

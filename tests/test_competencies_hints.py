@@ -14,6 +14,7 @@ from core.competencies.mapping import assigned, map_items, unmatched_hints
 from core.ingest.importer import load_paths
 from core.model import Story
 from tests.conftest import FIXTURES
+from tests.test_draft_page import download, downloads  # noqa: F401  (a fixture)
 
 GENERAL = load_builtin("General professional").names
 VALUES = load_builtin("Company values (starter)").names
@@ -132,3 +133,21 @@ def test_the_competencies_page_shows_the_hint_and_reports_the_unmatched_theme(ap
     assert table.loc["S5", "suggested"].startswith("Collaboration (clear match)")
     warning = next(w.value for w in at.warning if "Theme column" in w.value)
     assert "no competency of this framework fits" in warning and "Synergy (S7)" in warning
+
+
+def test_a_story_bank_without_dates_opens_competencies_with_its_themes(app, downloads):  # noqa: F811
+    """Organisation,Theme,...,Result,Lesson: every story undated, so none counts in coverage; the
+    page still opens on them, each Theme is its story's suggestion, and the interview stories group
+    them under it."""
+    bank = (FIXTURES / "star_bank_organisation.csv").read_bytes()
+    app.file_uploader[0].upload("star_bank_organisation.csv", bank, "text/csv")
+    at = app.run().switch_page("pages/competencies.py").run()
+    assert not at.exception
+    expander = next(e for e in at.expander if e.label.startswith("Stories without a date"))
+    assert expander.label == "Stories without a date (3): counted once each has a month"
+    table = at.dataframe[-1].value.set_index("id")
+    assert table.loc["S1", "why"] == 'your sheet\'s Theme column says "Ownership"'
+    assert table.loc["S1", "counts for"] == "Ownership"
+    interview = download(at, downloads, "Interview stories (.md)")[0].decode("utf-8")
+    ownership = interview.split("## Ownership", 1)[1].split("\n## ", 1)[0]
+    assert "Wrote the dedupe job over the weekend" in ownership

@@ -84,11 +84,12 @@ def ensure_routed() -> None:
         st.rerun()
 
 
-def require_data():
-    """Stop the page with a pointer to Import when there is no evidence to work on."""
+def require_data(undated: bool = False):
+    """Stop the page with a pointer to Import when there is no evidence to work on (`undated`:
+    stories without a date are enough, as on Competencies, which maps a story bank)."""
     ensure_routed()
     dataset = st.session_state.get(DATASET)
-    if dataset is None or not dataset.items:
+    if dataset is None or not (dataset.items or (undated and dataset.undated)):
         st.info("No evidence loaded yet: go to **Import** to upload your stories and praise.")
         st.page_link("pages/import_data.py", label="Go to Import")
         st.stop()
