@@ -56,6 +56,11 @@ def allowed_here(shared: bool, env: dict | None = None) -> bool:
 def where_it_goes(settings: ModelSettings) -> str:
     """One sentence for the page: where the evidence goes when the model is used."""
     host = settings.endpoint.host or "?"
+    if settings.remote and not settings.allow_remote:
+        return (
+            f"{host} is not this machine: nothing is sent there unless you tick "
+            "“Allow a model on another machine”."
+        )
     if settings.remote:
         return (
             f"Your evidence (the paragraphs and the stories and quotes they cite) will be sent to "

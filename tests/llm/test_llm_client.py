@@ -135,6 +135,8 @@ def test_shared_servers_keep_the_model_off_unless_the_operator_allows_it(shared,
 
 def test_the_page_says_where_the_evidence_goes():
     assert "stays on this machine" in where_it_goes(ModelSettings())
+    refused = where_it_goes(ModelSettings(base_url="http://gpu-box.lan:11434/v1"))
+    assert refused.startswith("gpu-box.lan is not this machine: nothing is sent there unless you tick")
     remote = where_it_goes(ModelSettings(base_url="http://gpu-box.lan:11434/v1", allow_remote=True))
     assert remote.startswith("Your evidence")
     assert "will be sent to gpu-box.lan, which is not this machine" in remote

@@ -179,3 +179,18 @@ def test_question_evidence_is_offered_as_stories_to_pin(app):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_another_machine_is_refused_until_allowed_and_then_the_page_says_so(app):
+    at = app.switch_page("pages/draft.py").run()
+    at.toggle(key="llm_on").set_value(True)
+    at = at.text_input(key="llm_url").set_value("http://gpu-box.lan:11434/v1").run()
+    not_here = "gpu-box.lan is not this machine: "
+    assert any(c.value.startswith(not_here + "nothing is sent there") for c in at.caption)
+    at = at.button(key="llm_polish_go").click().run()
+    assert any(e.value.startswith(not_here + "Advocate only sends your evidence") for e in at.error)
+    at = at.checkbox(key="llm_remote").check().run()
+    assert [w.value for w in at.warning if "which is not this machine" in w.value] == [
+        "Your evidence (the paragraphs and the stories and quotes they cite) will be sent to gpu-box.lan, "
+        "which is not this machine."
+    ]
