@@ -13,7 +13,7 @@ import streamlit as st
 from core.competencies.frameworks import framework_key
 from core.wording import evidence_words
 from ui import state
-from ui.cache import dataset_fingerprint, overrides_key, timeline_view
+from ui.cache import dataset_fingerprint, overrides_key, quarter_chart, timeline_view
 from ui.choices import framework_in_use
 from ui.period_picker import period_picker
 from ui.safe import md
@@ -33,6 +33,30 @@ def _colouring() -> tuple[str, tuple]:
     framework = framework_in_use()
     overrides = st.session_state.get(state.OVERRIDES) or {}
     return f"{framework_key(framework)}:{overrides_key(overrides)}", (framework, overrides)
+
+
+@st.fragment
+def quarter_bars(fingerprint: str, dataset, period, today, quarters) -> None:
+    """The bars per quarter and how to colour them. A fragment: changing the colouring reruns
+    and re-sends this chart only, not the page's measures, the month strip or the cards."""
+    colour_key, colour = "", None
+    try:
+        colour_key, colour = _colouring()
+    except Exception as exc:  # a framework failure must not take the timeline down
+        st.caption(f"Colouring by competency is unavailable: {md(exc)}")
+    options = ["Competency", "Kind"] if colour is not None else ["Kind"]
+    colour_by = st.radio("Colour stories by", options, format_func=COLOUR_LABELS.get, key=K_COLOUR,
+                         horizontal=True)
+    if colour_by != "Competency":
+        colour_key, colour = "", None
+    try:
+        bars = quarter_chart(fingerprint, dataset, period, today, colour_key, colour, quarters)
+    except Exception as exc:  # e.g. a framework the mapper cannot use: colour by kind instead
+        if colour is None:
+            raise
+        st.caption(f"Colouring by competency failed ({md(exc)}); coloured by kind instead.")
+        bars = quarter_chart(fingerprint, dataset, period, today, "", None, quarters)
+    st.plotly_chart(bars, width="stretch", config={"displaylogo": False})
 
 
 def _card(win) -> None:
@@ -66,27 +90,10 @@ st.markdown(f"**Period:** {md(period.label)} ({period.start:%d %b %Y} – {perio
 for note in period.notes:
     st.caption(md(note))
 
-colour_key, colour = "", None
-try:
-    colour_key, colour = _colouring()
-except Exception as exc:  # a framework failure must not take the timeline down
-    st.caption(f"Colouring by competency is unavailable: {md(exc)}")
-options = ["Competency", "Kind"] if colour is not None else ["Kind"]
-colour_by = st.radio("Colour stories by", options, format_func=COLOUR_LABELS.get, key=K_COLOUR,
-                     horizontal=True)
-if colour_by != "Competency":
-    colour_key, colour = "", None
-
 fingerprint = dataset_fingerprint(dataset)
 scores = period_scores(fingerprint, dataset, period)  # only this period's stories, kept by content
 today = dt.date.today()
-try:
-    timeline, bars, strip = timeline_view(fingerprint, dataset, period, colour_key, colour, today, scores)
-except Exception as exc:  # e.g. a framework the mapper cannot use: colour by kind instead
-    if colour is None:
-        raise
-    st.caption(f"Colouring by competency failed ({md(exc)}); coloured by kind instead.")
-    timeline, bars, strip = timeline_view(fingerprint, dataset, period, "", None, today, scores)
+timeline, strip = timeline_view(fingerprint, dataset, period, today, scores)
 in_stories = sum(q.stories for q in timeline.quarters)
 in_praise = sum(q.praise for q in timeline.quarters)
 cols = st.columns(4)
@@ -106,7 +113,7 @@ if timeline.thin:
     thin = md("; ".join(timeline.thin))
     st.warning(f"Quarters with little evidence: {thin}. Anything from then worth writing down?")
 
-st.plotly_chart(bars, width="stretch", config={"displaylogo": False})
+quarter_bars(fingerprint, dataset, period, today, timeline.quarters)
 st.plotly_chart(strip, width="stretch", config={"displaylogo": False})
 with st.expander("Numbers per quarter"):
     st.dataframe(

@@ -57,18 +57,24 @@ def dataset_fingerprint(dataset) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def timeline_view(fingerprint: str, _dataset, period, colour_key: str, _colour, today, _scores):
-    """The Timeline page's measures and figures for one dataset, period and colouring.
-
-    `_colour` is None (colour by kind) or (framework, overrides), identified by `colour_key`;
-    the competency mapping is looked up inside, so a cache hit never touches it. `_scores` is
-    ui.scores.period_scores for the same data and period.
-    """
-    from core.analysis.charts import month_strip, quarter_bars
+def timeline_view(fingerprint: str, _dataset, period, today, _scores):
+    """The Timeline page's measures and month strip for one dataset and period (`_scores`:
+    ui.scores.period_scores for the same data and period)."""
+    from core.analysis.charts import month_strip
     from core.analysis.recency import analyse
 
     strengths, links = _scores
     timeline = analyse(_dataset, period, strengths, links, today)
+    return timeline, month_strip(timeline.months)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def quarter_chart(fingerprint: str, _dataset, period, today, colour_key: str, _colour, _quarters):
+    """The Timeline's bars per quarter (`_quarters` of timeline_view for the same data, period
+    and day), coloured by kind (`_colour` None) or by competency ((framework, overrides), named
+    by `colour_key`)."""
+    from core.analysis.charts import quarter_bars
+
     assignments = None
     if _colour is not None:
         from core.competencies.frameworks import framework_key
@@ -81,7 +87,7 @@ def timeline_view(fingerprint: str, _dataset, period, colour_key: str, _colour, 
         else:  # an item's suggestions depend on it alone: map only the period's stories
             mapped = map_items([s for s in _dataset.stories if period.contains(s.date)], framework)
         assignments = assigned(mapped, overrides)
-    return timeline, quarter_bars(timeline.quarters, assignments), month_strip(timeline.months)
+    return quarter_bars(_quarters, assignments)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
