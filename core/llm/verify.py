@@ -154,7 +154,8 @@ def check_sentence(sentence: str, evidence: Evidence) -> list[str]:
     foreign = "".join(dict.fromkeys(letters))
     if foreign:
         reasons.append(f"it has letters your evidence does not use ({foreign[:12]})")
-    cited = [c.upper() for c in _CITATION.findall(sentence)] + _BARE_ID.findall(sentence)
+    bare = [i for i in _BARE_ID.findall(sentence) if i.lower() not in evidence.words]  # "a P1 incident"
+    cited = [c.upper() for c in _CITATION.findall(sentence)] + bare
     for item_id in dict.fromkeys(cited):
         if item_id not in evidence.ids:
             reasons.append(f"it cites {item_id}, which it was not given")

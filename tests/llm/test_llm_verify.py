@@ -10,7 +10,8 @@ from core.llm.verify import Evidence, verify
 STORY = (
     "[S2, Feb 2026] Settlement kept missing its 6am deadline and finance closed late every month / "
     "Rewrote the settlement batch to run per merchant in parallel (8 workers) with Priya from the "
-    "Payments team / Settlement now finishes by 3am, saving $9k/month, 40% less compute"
+    "Payments team / Settlement now finishes by 3am, saving $9k/month, 40% less compute, "
+    "and no P1 incident since"
 )
 BUILT_IN = (
     "When settlement kept missing its 6am deadline and finance closed late every month, I rewrote the "
@@ -30,6 +31,7 @@ KEPT = ": the built-in paragraph stays."
         ("Working with Priya and the Payments team, I cut compute by 40% and saved $9k/month.", None),
         ("I did this in February [S2, Feb 2026].", None),
         ("Compute fell by forty percent.", None),
+        ("There has been no P1 incident since.", None),  # the evidence's own word, not a citation
         # an invented figure
         ("This cut settlement time by 65%.", "the figure “65%” is not in your evidence"),
         ("I saved the company $50k.", "the figure “$50k” is not in your evidence"),
