@@ -93,6 +93,7 @@ draft = _draft(
     level_readiness,
 )
 built_in, draft = draft, llm_polish.polished(draft)  # with the sections polished by the user's model
+llm_polish.accepted_note(built_in)
 tabs = st.tabs(["Preview", "Before you send it", "Left out", "Self-rating helper", "Recency audit"])
 with tabs[0]:
     preview(draft)

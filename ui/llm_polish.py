@@ -30,6 +30,18 @@ def polished(draft: Draft) -> Draft:
     return apply_polish(draft, st.session_state.get(ACCEPTED) or {})
 
 
+def accepted_note(draft: Draft) -> None:
+    """Say which sections of the preview are the model's wording (accepted by the user)."""
+    accepted = st.session_state.get(ACCEPTED) or {}
+    headings = [s.heading for s in draft.sections if section_key(s) in accepted]
+    if headings:
+        st.caption(
+            "Polished by your language model, accepted by you: "
+            + ", ".join(f"“{md(h)}”" for h in headings)
+            + ". To go back to the built-in text, pick the section at the bottom of the page."
+        )
+
+
 def polish_panel(draft: Draft) -> None:
     """The settings, then (when the model is on) one section at a time: polish, diff, accept."""
     settings = llm.settings_section()

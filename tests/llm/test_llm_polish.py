@@ -82,6 +82,8 @@ def test_draft_page_accept_per_section_and_back(app):
         at = at.button(key="llm_accept").click().run()
         assert any(m.value.startswith(REWRITE) for m in at.markdown)  # the preview now says it
         assert any("The polished text is in your draft" in s.value for s in at.success)
+        assert any(c.value.startswith("Polished by your language model, accepted by you: “")
+                   and "in brief”" in c.value for c in at.caption)
         at = at.button(key="llm_reject").click().run()
         assert not any(m.value.startswith(REWRITE) for m in at.markdown)
         assert any(m.value.startswith(SUMMARY) for m in at.markdown)
