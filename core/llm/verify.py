@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from core.text import MONTH_NUMBERS, fold_accents
+from core.writing.prose import JOINING_WORDS
 from core.writing.sentences import split_sentences
 
 # A figure: optional currency, a number (thousands separators allowed), an optional unit that
@@ -48,8 +49,9 @@ _RATING = re.compile(
     re.IGNORECASE,
 )
 REPEATED = "it repeats an earlier sentence"
-# Words that may be capitalised mid-sentence without being names: the pronoun and its forms.
-ALWAYS_ALLOWED = frozenset({"i", "i'm", "i've", "i'd", "i'll", "ok"})
+# Words that may be capitalised mid-sentence without being names: the pronoun and its forms, and
+# the draft's own joining words ("When", "Later": core.writing.prose.JOINING_WORDS).
+ALWAYS_ALLOWED = frozenset({"i", "i'm", "i've", "i'd", "i'll", "ok"}) | JOINING_WORDS
 
 
 @dataclass(frozen=True)

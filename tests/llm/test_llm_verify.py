@@ -32,6 +32,7 @@ KEPT = ": the built-in paragraph stays."
         ("I did this in February [S2, Feb 2026].", None),
         ("Compute fell by forty percent.", None),
         ("There has been no P1 incident since.", None),  # the evidence's own word, not a citation
+        ("I rewrote the settlement batch; Later, it finished by 3am.", None),  # a joining word
         # an invented figure
         ("This cut settlement time by 65%.", "the figure “65%” is not in your evidence"),
         ("I saved the company $50k.", "the figure “$50k” is not in your evidence"),
