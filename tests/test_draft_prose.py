@@ -392,7 +392,7 @@ def test_the_values_question_names_each_value_once():
     assignments = assigned(map_items(in_period, framework), {})
     question = "Which of our company values did you demonstrate this year?"
     draft = build_draft(dataset, framework, assignments, period, DraftOptions(questions=[question]))
-    leads = [p.lead for p in draft.sections[0].paragraphs if p.kind == "story"]
+    leads = [p.lead for p in draft.sections[0].paragraphs if p.kind == "story" and p.lead]
     assert leads and len(leads) == len(set(leads)) and set(leads) <= set(framework.names)
 
 

@@ -95,10 +95,10 @@ def _values(b, question: str, framework: Framework | None, assignments: dict[str
         pool = [i for i in b.wins if comp.name in assignments.get(i.story.id, ())]
         untold = [i for i in pool if i.story.id not in b.told]
         if untold:
-            chosen = b.choose(untold, 1, question)
-            paragraph = b.story_paragraphs(chosen)[0]
-            paragraph.lead = comp.name
-            paragraphs.append(paragraph)
+            told = b.story_paragraphs(b.choose(untold, 1, question))  # a theme, or must-tell ones too
+            for n, paragraph in enumerate(told):
+                paragraph.lead = "" if n else comp.name  # the value is named once
+            paragraphs += told
         elif pool:
             item = pool[0]
             paragraphs.append(
