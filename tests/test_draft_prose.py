@@ -20,7 +20,7 @@ from core.writing.document import DraftOptions, spoken_period
 from core.writing.draft import build_draft, is_setback
 from core.writing.exports import render
 from core.writing.intents import intent_of
-from core.writing.naming import story_impact
+from core.writing.naming import short_clause, story_impact
 from core.writing.prose import JOINING_WORDS, result_sentence, story_sentences
 from core.writing.quotes import strip_signoff
 from core.writing.sentences import clean
@@ -188,6 +188,33 @@ def test_the_years_strongest_stories_are_told_in_full_ahead_of_weak_ones(name, s
     }
     assert set(strongest) <= told
     assert set(strongest) <= set(draft.top_stories[:5]) and weak not in draft.top_stories[:5]
+
+
+def test_the_summary_says_what_i_did_once_per_theme(year):
+    name, draft, *_ = year
+    summary = next((s for s in draft.sections if s.role == "summary"), None)
+    if summary is None:  # question mode has no summary
+        assert name.endswith("_questions")
+        return
+    sentences = summary.paragraphs[0].sentences
+    assert sentences and all(re.match(r"In [A-Z][a-z]+ I [a-z]", s) for s in sentences), sentences
+    assert not {"S2", "S3"} <= set(summary.cites) or name != "marketing_fy26"  # the rebrand, once
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("I coordinated copy, design and paid media with Grace and the agency, and ran the launch "
+         "checklist with everyone each morning",
+         "I coordinated copy, design and paid media with Grace and the agency"),
+        ("I wrote the postmortem for the outage on the payments API, posted it in the channel and "
+         "ran the review", "I wrote the postmortem for the outage on the payments API"),
+        ("Planned the migration to Aurora with logical replication, ran dual writes for 3 weeks, wrote "
+         "the rollback plan", "Planned the migration to Aurora with logical replication"),
+    ],
+)  # fmt: skip
+def test_a_headline_is_cut_at_a_new_clause_never_inside_a_list(text, clause):
+    assert short_clause(text, 16) == clause
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -157,6 +157,13 @@ class Builder:
     def theme_of(self, item: Item) -> str:
         return self.theme.get(item.story.id, item.story.id)
 
+    def theme_leads(self, items: list[Item]) -> list[Item]:
+        """The strongest item of each theme among `items`, strongest first."""
+        leads: dict[str, Item] = {}
+        for item in sorted(items, key=rank):
+            leads.setdefault(self.theme_of(item), item)
+        return list(leads.values())
+
     def quotes(self, pool: list[Praise], chosen: list[Item], k: int) -> list[Paragraph]:
         """Up to k unused quotes: those about a chosen story first (from any section's pool), then
         the section's own, skipping one that is about a story another section tells."""
@@ -248,10 +255,7 @@ class Builder:
         quotes = self.quotes(quote_pool, chosen, self.spec["quotes"])
         paragraphs: list[Paragraph] = []
         if chosen and claim:
-            leads = {}  # a theme is named once, by its strongest story
-            for item in sorted(chosen, key=rank):
-                leads.setdefault(self.theme_of(item), item)
-            best = list(leads.values())[:3]
+            best = self.theme_leads(chosen)[:3]  # a theme is named once, by its strongest story
             paragraphs.append(
                 Paragraph(
                     "claim",
@@ -282,14 +286,23 @@ class Builder:
     def summary(self) -> Section | None:
         """3-5 headline sentences across the whole period, at least one per quarter where possible."""
         told = [self.items[i] for i in self.told if self.items[i].story.story_kind == "win"]
-        told.sort(key=rank)
+        told = self.theme_leads(told)  # one headline per theme
         k = self.spec["summary"]
+        lines: dict[str, str] = {}
+
+        def line(item: Item) -> str:
+            if item.story.id not in lines:
+                lines[item.story.id] = headline(item.story)
+            return lines[item.story.id]
+
+        # A headline that says what I did ("I planned the migration ..."), not a stray phrase.
+        said = [i for i in told[: 3 * k] if line(i).startswith("I ")]
         picked: list[Item] = []
         for quarter in self.period.quarters:
-            best = next((i for i in told[: 2 * k] if i.quarter == quarter.label), None)
+            best = next((i for i in said[: 2 * k] if i.quarter == quarter.label), None)
             if best:
                 picked.append(best)
-        for item in told:
+        for item in [*said, *told]:
             if len(picked) >= k:
                 break
             if item not in picked:
@@ -297,9 +310,7 @@ class Builder:
         picked = sorted(sorted(picked, key=rank)[:k], key=lambda i: i.story.date)
         if not picked:
             return None
-        sentences = []
-        for item in picked:
-            sentences.append(sentence(in_month(item.story, headline(item.story))))
+        sentences = [sentence(in_month(item.story, line(item))) for item in picked]
         paragraph = Paragraph("story", sentences, [i.story.id for i in picked])
         return self.limited(f"{self.spoken} in brief", [paragraph], "summary")
 

@@ -91,7 +91,11 @@ def short_clause(text: str, words: int = 12) -> str:
         return text
     first = re.split(r"\s*;\s*|:\s+|\s+[–—-]\s+", text)[0]
     for match in re.finditer(r"(?:,\s+(?:and\s+|then\s+)?|\s+and\s+)(\S+)", first):
-        if is_past_verb(match.group(1)) and len(first[: match.start()].split()) >= 3:
+        before = first[: match.start()]
+        in_list = "," in before and len(before.rsplit(",", 1)[1].split()) <= 2
+        if match.group(0).lstrip().startswith("and") and in_list:
+            continue  # the last item of a list ("copy, design and paid media"), not a new clause
+        if is_past_verb(match.group(1)) and len(before.split()) >= 3:
             first = first[: match.start()]
             break
     first = strip_end(first)
