@@ -148,8 +148,8 @@ def child_apptest(size: int, repeat: int) -> dict:
                                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             seconds, _ = timed(at.run)
             dataset = at.session_state["dataset"] if "dataset" in at.session_state else None  # noqa: SIM401
-            if dataset is None or len(dataset.stories) != size:
-                # Refused (over the per-file row limit): upload stories and praise as two workbooks.
+            if (dataset is None or len(dataset.stories) != size) and ws.stories_xlsx.exists():
+                # Refused (over the row limit): upload stories and praise as two workbooks.
                 errors["upload_xlsx"] = "one workbook not loaded in full; uploaded as two workbooks"
                 at.file_uploader[0].set_value([(p.name, p.read_bytes(), "application/octet-stream")
                                                for p in (ws.stories_xlsx, ws.praise_xlsx)])

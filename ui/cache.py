@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+
 import streamlit as st
 
 from core.digest import content_hash
 from ui.memo import Same, session_memo
 from ui.state import EXAMPLE, SAMPLES
+
+
+@contextlib.contextmanager
+def gc_paused():
+    """No cyclic garbage collection while a decade of evidence is being built: the objects made
+    are kept, not garbage, and each full collection rescans all of them (8 collections, a quarter
+    of a 50,000 + 50,000 import's time). Reference counting still frees everything as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -27,10 +44,11 @@ def load_files(
     """
     from core.ingest.importer import load_uploads
 
-    return load_uploads(
-        list(files), column_mapping=column_mapping or None, years=years, period=period,
-        include_hidden=include_hidden, read_as=read_as,
-    )  # fmt: skip
+    with gc_paused():
+        return load_uploads(
+            list(files), column_mapping=column_mapping or None, years=years, period=period,
+            include_hidden=include_hidden, read_as=read_as,
+        )  # fmt: skip
 
 
 def load_sample(which: str | None = None):
@@ -101,6 +119,7 @@ def item_mappings(fingerprint: str, fw_key: str, _dataset, _framework):
 
 
 MAP_CHUNK = 2_500  # items mapped at once: an item's suggestions depend on it alone
+MATCHING = "Matching your evidence to the competencies"
 
 
 def mapped_in_chunks(items, framework, examples=None):
@@ -111,16 +130,16 @@ def mapped_in_chunks(items, framework, examples=None):
     items = list(items)
     if len(items) <= MAP_CHUNK:
         return map_items(items, framework, examples)
-    bar = st.progress(0.0, text="Matching your evidence to the competencies…")
+    bar = st.progress(0.0, text=f"{MATCHING}…")
     out = {}
-    try:
-        for start in range(0, len(items), MAP_CHUNK):
-            out.update(map_items(items[start : start + MAP_CHUNK], framework, examples))
-            done = min(start + MAP_CHUNK, len(items))
-            bar.progress(done / len(items), text=f"Matching your evidence to the competencies: {done:,} of "
-                         f"{len(items):,}")
-    finally:
-        bar.empty()
+    with gc_paused():
+        try:
+            for start in range(0, len(items), MAP_CHUNK):
+                out.update(map_items(items[start : start + MAP_CHUNK], framework, examples))
+                done = min(start + MAP_CHUNK, len(items))
+                bar.progress(done / len(items), text=f"{MATCHING}: {done:,} of {len(items):,}")
+        finally:
+            bar.empty()
     return out
 
 

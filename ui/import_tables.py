@@ -5,11 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ui.cache import gc_paused
+
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def tables(fingerprint: str, _dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(stories, praise) tables, once per dataset content: 20,000 as_dict calls per rerun cost."""
-    return evidence_table(_dataset.stories), evidence_table(_dataset.praise)
+    with gc_paused():
+        return evidence_table(_dataset.stories), evidence_table(_dataset.praise)
 
 
 def evidence_table(items: list) -> pd.DataFrame:

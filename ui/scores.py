@@ -16,6 +16,7 @@ import streamlit as st
 from core.analysis.scorebook import PraiseWindows, ScoreBook
 from core.store.derived import load_derived, save_derived
 from ui import saving
+from ui.cache import gc_paused
 from ui.memo import session_memo
 
 PROGRESS_FROM = 3_000  # stories to compute before a progress bar shows (about a second here)
@@ -86,7 +87,8 @@ def period_scores(fingerprint: str, dataset, period) -> tuple[dict, dict]:
             bar.progress(done / total, text=f"{READING}: {done:,} of {total:,}")
 
         try:
-            return book.scores(stories, windows, progress)
+            with gc_paused():
+                return book.scores(stories, windows, progress)
         finally:
             bar.empty()
 

@@ -17,13 +17,14 @@ class Suggestion:
     first read: mapping 20,000 items should not pay for 60,000 sentences nobody looks at.
     """
 
-    __slots__ = ("_comp", "_explainer", "_row", "_why", "competency", "score")
+    __slots__ = ("_comp", "_explainer", "_row", "_weak", "_why", "competency", "score")
 
     def __init__(self, competency: str, score: float, why: str | None = None, explainer=None, row=0, comp=0):
         self.competency = competency
         self.score = score
         self._why = why
         self._explainer, self._row, self._comp = explainer, row, comp  # no tuple: 60,000 of these
+        self._weak: bool | None = None
 
     @property
     def why(self) -> str:
@@ -36,9 +37,12 @@ class Suggestion:
     def weak(self) -> bool:
         """The reason cites only generic or incidental words: a sign of low confidence (read
         without writing the whole reason: the review list orders 20,000 items by it)."""
-        if self._why is None and self._explainer is not None:
-            return self._explainer.weak(self._row, self._comp)
-        return self.why.startswith(WEAK)
+        if self._weak is None:
+            if self._why is None and self._explainer is not None:
+                self._weak = self._explainer.weak(self._row, self._comp)
+            else:
+                self._weak = self.why.startswith(WEAK)
+        return self._weak
 
     @property
     def confidence(self) -> float:
@@ -64,7 +68,7 @@ class Suggestion:
 
     def __setstate__(self, state) -> None:
         self.competency, self.score, self._why = state
-        self._explainer, self._row, self._comp = None, 0, 0
+        self._explainer, self._row, self._comp, self._weak = None, 0, 0, None
 
 
 class Explainer:
