@@ -45,12 +45,9 @@ _LEARNED_TO = re.compile(r"^(?:i )?(?:learned|learnt|realised|realized) (?:how )
 _LEARNED_THAT = re.compile(
     r"^(?:i )?(?:learned|learnt|realised|realized|found out|discovered)(?: that)?,? (.+)$", re.IGNORECASE
 )
-_FROM_NOW = re.compile(
-    r"^(?:next time|from now on|going forward|in (?:the )?future),? "
-    r"(?:i'll|i will|i)(?: always)? (.+)$",
-    re.IGNORECASE,
-)
-_FROM_NOW_ON = re.compile(r"^(?:from now on|going forward|in (?:the )?future),? (.+)$", re.IGNORECASE)
+_ON = r"(?:from now on|going forward|in (?:the )?future)"
+_FROM_NOW = re.compile(rf"^(?:next time|{_ON}),? (?:i'll|i will|i)(?: always)? (.+)$", re.IGNORECASE)
+_FROM_NOW_ON = re.compile(rf"^{_ON},? (.+)$", re.IGNORECASE)
 _NOW = re.compile(r"^(?:i )?now (?!that\b)(.+)$", re.IGNORECASE)
 _NO_LONGER = re.compile(r"^i (?:no longer (.+)|(?:don't|do not) (.+?),? any ?more)$", re.IGNORECASE)
 _WHEN = re.compile(r"^((?:when|if|before|after|whenever|once) [^,]{3,60}), (.+)$", re.IGNORECASE)
