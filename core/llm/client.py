@@ -158,6 +158,7 @@ class ChatClient:
 def _explain(exc: BaseException, endpoint: Endpoint, timeout: float) -> ModelError:
     where = endpoint.base_url.strip()
     if isinstance(exc, urllib.error.HTTPError):
+        exc.close()  # it holds the response's connection
         if 300 <= exc.code < 400:
             return ModelError("refused", f"{where} answered with a redirect, which Advocate does not follow.")
         if exc.code == 404:
