@@ -40,6 +40,13 @@ from core.writing.prose import JOINING_WORDS
          "I will write the brief that way from the start."),
         ("From now on scope changes go through Tom and the planning doc, not through me.", False,
          "I will keep to this: scope changes go through Tom and the planning doc, not through me."),
+        # already a goal
+        ("I'll ask for help sooner", False, "I will ask for help sooner."),
+        ("Need to delegate more of the rollout", True, "I will delegate more of the rollout."),
+        ("I should write the rollback plan first", True, "I will write the rollback plan first."),
+        ("I want to lead a launch end to end", False, "I want to lead a launch end to end."),
+        ("I should have flagged it earlier", True,
+         "I will build on this lesson: I should have flagged it earlier."),
         # a labelled lesson inside a result
         ("Lesson: when it matters, check the submission myself.", False,
          "I will check the submission myself when it matters."),
@@ -66,6 +73,8 @@ def test_a_lesson_becomes_a_goal_in_the_users_words(text, lesson, goal):
         "We overspent by about $12k.",
         "Shipped 5 weeks late.",
         "Finance had to push the Q3 close demo",
+        "I should have flagged it earlier",  # a regret in a result is the story, not a goal
+        "Sales will need the deck by Friday",
     ],
 )
 def test_a_sentence_of_a_result_that_is_no_lesson_stays_in_the_story(text):

@@ -49,6 +49,12 @@ _ON = r"(?:from now on|going forward|in (?:the )?future)"
 _FROM_NOW = re.compile(rf"^(?:next time|{_ON}),? (?:i'll|i will|i)(?: always)? (.+)$", re.IGNORECASE)
 _FROM_NOW_ON = re.compile(rf"^{_ON},? (.+)$", re.IGNORECASE)
 _NOW = re.compile(r"^(?:i )?now (?!that\b)(.+)$", re.IGNORECASE)
+# Already a goal: "I'll ask sooner", "Need to delegate more", "I should have ..." is not one.
+_WILL = re.compile(
+    r"^(?:i ?'ll|(?:i )?(?:will|should|must|need to|have to|am going to|'m going to))(?! have\b) (.+)$",
+    re.IGNORECASE,
+)
+_WANT = re.compile(r"^(?:i )?(?:want|would like|plan|hope) to (.+)$", re.IGNORECASE)
 _NO_LONGER = re.compile(r"^i (?:no longer (.+)|(?:don't|do not) (.+?),? any ?more)$", re.IGNORECASE)
 _WHEN = re.compile(r"^((?:when|if|before|after|whenever|once) [^,]{3,60}), (.+)$", re.IGNORECASE)
 
@@ -97,7 +103,14 @@ def goal_clause(text: str, lesson: bool = False) -> str | None:
     lesson = lesson or labelled
     if not text:
         return None
-    for pattern, form in ((_FROM_NOW, "will {}"), (_NO_LONGER, "will not {}"), (_LEARNED_TO, "will {}")):
+    forms = (
+        (_FROM_NOW, "will {}"),
+        (_NO_LONGER, "will not {}"),
+        (_LEARNED_TO, "will {}"),
+        (_WILL, "will {}"),
+        (_WANT, "want to {}"),
+    )
+    for pattern, form in forms:
         if match := pattern.match(text):
             return form.format(next(g for g in match.groups() if g))
     if match := _FROM_NOW_ON.match(text):  # "From now on scope changes go through Tom"
