@@ -78,7 +78,6 @@ def test_the_draft_keeps_only_verified_text_and_nothing_goes_elsewhere(model_ser
         else:
             assert verify(done.polished, Evidence(texts, ids)).ok
             assert figures_of(paragraph.body) <= figures_of(done.polished)
-    assert result.rejected or not result.changed  # the 270M model's rewrites do not all pass
     polished = apply_polish(draft, {section_key(section): result})
     after = next(s for s in polished.sections if s.heading == section.heading)
     assert [p.cites for p in after.paragraphs] == [p.cites for p in section.paragraphs]
