@@ -13,7 +13,8 @@ So total = before the script (the request reaching the server, queueing) + scrip
 serialisation runs beside it on the server's event loop, reported apart) + the run's end message
 leaving the server after the script ended + that message reaching the page (sending, the
 browser's socket, Playwright) + browser rendering (last frame -> fully rendered). The load
-average is read beside each step: on 2 shared cores it explains a lot.
+average is read beside each step, and the CPU time the server spent on it: on 2 shared cores the
+wall times grow with the load, the CPU time much less.
 """
 
 from __future__ import annotations
@@ -52,6 +53,18 @@ class Frames:
         return [f for f in self.frames if f[0] >= start]
 
 
+def cpu_s(pid: int | None) -> float | None:
+    """CPU seconds a process has used (user + system, /proc): on a shared machine this moves far
+    less with the load average than wall time does."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class Records:
     """The probe's records file, read from where the last step stopped."""
 
@@ -68,16 +81,20 @@ class Records:
         return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def step(page, frames: Frames, records: Records, action, rendered_js: str, timeout_ms: int = 300_000) -> dict:
-    """Do `action`, wait until the page is fully rendered, and split the time it took."""
+def step(page, frames: Frames, records: Records, action, rendered_js: str, pid: int | None = None,
+         timeout_ms: int = 300_000) -> dict:
+    """Do `action`, wait until the page is fully rendered, and split the time it took (`pid`:
+    the server's, for the CPU time it spent)."""
     records.new()  # forget what earlier steps left
     load = os.getloadavg()[0]
+    cpu = cpu_s(pid)
     start = time.time()
     action()
     with contextlib.suppress(Exception):  # a quick run may finish before "running" is ever seen
         page.wait_for_function(RUNNING_JS, timeout=2000, polling=10)
     page.wait_for_function(rendered_js, timeout=timeout_ms, polling=20)
     done = time.time()
+    cpu_after = cpu_s(pid)
     seen = records.new()
     runs = [r for r in seen if r["kind"] == "run"]
     sent = [r for r in seen if r["kind"] == "sent"]
@@ -101,24 +118,27 @@ def step(page, frames: Frames, records: Records, action, rendered_js: str, timeo
         "end_sent_after_script_s": (sent_at - script_end) if sent_at and script_end else None,
         "end_arrived_after_sent_s": (last_end - sent_at) if last_end and sent_at else None,
         "browser_render_s": (done - last_end) if last_end else None,
+        "server_cpu_s": cpu_after - cpu if cpu is not None and cpu_after is not None else None,
         "load_average": load,
     }
 
 
-def visit(page, upload: Path, frames: Frames, records: Records, rendered_js: str) -> dict:
+def visit(
+    page, upload: Path, frames: Frames, records: Records, rendered_js: str, pid: int | None = None
+) -> dict:
     """Upload the workbook on Import, then visit every page from the sidebar, each step split."""
     steps: dict[str, dict] = {}
     steps["upload"] = step(page, frames, records, lambda: page.set_input_files(
-        '[data-testid="stFileUploaderDropzoneInput"]', str(upload)), rendered_js)
+        '[data-testid="stFileUploaderDropzoneInput"]', str(upload)), rendered_js, pid)
     links = page.locator('[data-testid="stSidebarNav"] a')
     # A link's text is its icon's ligature name, then the title: keep the title.
     names = [links.nth(i).inner_text().strip().splitlines()[-1].strip() for i in range(links.count())]
     for index, name in enumerate(names[1:] + names[:1], start=1):
         link = links.nth(index % len(names))
-        steps[name] = step(page, frames, records, link.click, rendered_js)
+        steps[name] = step(page, frames, records, link.click, rendered_js, pid)
     # Back to a visited page: what a user meets most of the time (caches warm).
     if len(names) > 1:
-        steps[f"{names[1]} again"] = step(page, frames, records, links.nth(1).click, rendered_js)
+        steps[f"{names[1]} again"] = step(page, frames, records, links.nth(1).click, rendered_js, pid)
     return {"steps": steps, "upload_s": steps["upload"]["total_s"],
             "pages_s": {k: v["total_s"] for k, v in steps.items() if k != "upload"},
             "page_errors": page.locator('[data-testid="stException"]').count()}
@@ -131,13 +151,13 @@ def split_table(steps: dict[str, dict]) -> str:
         return "—" if value is None else f"{value:.{digits}f}"
 
     lines = ["| step | total (s) | before script | script (runs) | serialise | sent (MB) | end sent "
-             "after script (full GC) | end arrived after sent | browser render | load avg |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "after script (full GC) | end arrived after sent | browser render | server CPU | load avg |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, s in steps.items():
         lines.append(f"| {name} | {fmt(s['total_s'])} | {fmt(s['before_script_s'])} | {fmt(s['script_s'])} "
                      f"({s['runs']}) | {fmt(s['serialise_s'])} | {fmt(s['sent_mb'], 1)} | "
                      f"{fmt(s['end_sent_after_script_s'])} ({fmt(s.get('full_gc_s'))}) | "
                      f"{fmt(s['end_arrived_after_sent_s'])} | "
-                     f"{fmt(s['browser_render_s'])} | "
+                     f"{fmt(s['browser_render_s'])} | {fmt(s.get('server_cpu_s'))} | "
                      f"{fmt(s['load_average'], 1)} |")
     return "\n".join(lines)

@@ -135,7 +135,7 @@ def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None
                         kept = live.Records(records)
                         first = [r for r in kept.new() if r["kind"] == "run"]
                         run["first_script_s"] = sum(r["script_s"] for r in first) if first else None
-                        visit = live.visit(page, upload, frames, kept, RENDERED_JS)
+                        visit = live.visit(page, upload, frames, kept, RENDERED_JS, proc.pid)
                         visit["server_peak_rss_mb"] = _vm(proc.pid, "VmHWM")
                         visit["server_rss_now_mb"] = _vm(proc.pid, "VmRSS")
                         visit["file"] = upload.name

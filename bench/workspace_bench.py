@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import os
 import statistics
 import sys
 import tempfile
@@ -108,12 +109,14 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    load = os.getloadavg()[0]
     table = {n: bench(n, args.repeat) for n in sizes}
     rows = list(next(iter(table.values())))
     print(f"{'N stories + N praise':32}" + "".join(f"{n:>12,}" for n in sizes))
     for row in rows:
         print(f"{row:32}" + "".join(f"{table[n][row]:>12.1f}" for n in sizes))
-    print("(milliseconds, medians; the last row in MB)")
+    print(f"(milliseconds, medians; the last row in MB; load average {load:.1f} at the start, "
+          f"{os.getloadavg()[0]:.1f} at the end, on {os.cpu_count()} CPUs)")
     return 0
 
 
