@@ -16,7 +16,6 @@ from core.writing.draft import build_draft
 from core.writing.exports import (
     md_escape,
     render,
-    resume_bullet,
     to_bullets,
     to_docx,
     to_json,
@@ -197,60 +196,12 @@ def test_json_structure_lists_cited_items_with_dates_quarters_and_the_audit():
     assert data["sections"][1]["paragraphs"][0]["kind"] == "claim"
 
 
-@pytest.mark.parametrize(
-    ("story", "expected"),
-    [
-        (
-            Story(
-                "S1",
-                dt.date(2025, 1, 1),
-                action="I led the migration. Then more.",
-                result="Costs fell 30%. Also.",
-            ),
-            "Led the migration: costs fell 30%.",
-        ),
-        (
-            Story("S1", dt.date(2025, 1, 1), title="Hiring loop", result="We hired 4 engineers"),
-            "Hiring loop: we hired 4 engineers.",
-        ),
-        (Story("S1", dt.date(2025, 1, 1), action="Wrote the runbook"), "Wrote the runbook."),
-        (
-            Story(
-                "S1",
-                dt.date(2025, 1, 1),
-                title="AWS bill",
-                action="Right-sized the RDS instances; archived cold partitions",
-                result="-$9k/month (22% of the team's AWS spend)",
-            ),
-            "Right-sized the RDS instances and archived cold partitions: "
-            "-$9k/month (22% of the team's AWS spend).",
-        ),
-        (
-            Story(
-                "S1",
-                dt.date(2025, 1, 1),
-                title="Restored checkout after the outage",
-                action="Incident commander for the checkout outage",
-                result="Restored in 38 min",
-            ),
-            "Restored checkout after the outage: restored in 38 min.",
-        ),
-        (
-            Story("S1", dt.date(2025, 1, 1), action="Shipped NPS survey", result="NPS rose by 12"),
-            "Shipped NPS survey: NPS rose by 12.",
-        ),
-    ],
-)
-def test_resume_bullets_use_the_stories_own_words(story, expected):
-    assert resume_bullet(story) == expected
-
-
 def test_bullets_list_the_top_stories_one_line_each():
     draft = draft_of(dataset())
     lines = to_bullets(draft).splitlines()
     assert len(lines) == len(draft.top_stories) == 2  # the two wins; the lesson is not a resume line
     assert all(line.startswith("• ") and "\n" not in line for line in lines)
-    assert "• Rebuilt the checkout flow: failures fell from 7% to 1%." in lines
+    assert "• Rebuilt the checkout flow. Failures fell from 7% to 1%." in lines
 
 
 @pytest.mark.parametrize(

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import io
 import json
-import re
 
 from core.text import commonmark_escape, inert, md_escape
+from core.writing.bullets import resume_bullet
 from core.writing.document import Draft, Paragraph, Section, paragraph_text
-from core.writing.prose import first_person
-from core.writing.sentences import clean, is_past_verb, lower_first, sentence, split_sentences, strip_end
+from core.writing.sentences import clean, sentence
 
 __all__ = ["FORMATS", "appendix_lines", "markdown_paragraph", "md_escape", "render", "resume_bullet"]
 
@@ -118,33 +117,6 @@ def to_text(draft: Draft, clean_copy: bool = False) -> str:
 
 
 # --- resume bullets -------------------------------------------------------------------------
-
-
-def resume_bullet(story) -> str:
-    """A resume line: a past-tense verb first (the user's action or title), then the result with
-    its figure: 'Right-sized the RDS instances and archived cold partitions: -$9k/month.'"""
-    source = story.action.strip() or story.title.strip() or story.description.strip()
-    did = strip_end(split_sentences(first_person(source, story.text))[:1][0]) if source else ""
-    if did.startswith("My part was ") or not is_past_verb(
-        re.sub(r"^(?:I|We)\s+", "", did).split(" ")[0] if did else ""
-    ):
-        title = strip_end(clean(story.title))
-        if title and is_past_verb(title.split()[0]):
-            did = title
-    did = re.sub(r"^(?:I|We)\s+", "", did)
-    did = re.sub(r"^My part was\s+", "", did)
-    did = did[:1].upper() + did[1:]
-    result = strip_end(split_sentences(story.result)[0]) if split_sentences(story.result) else ""
-    if result and result.lower() not in did.lower():
-        first = result.split(" ")[0]
-        if (
-            first[:1].isupper()
-            and first[1:].islower()
-            and len(re.findall(rf"\b{re.escape(first)}\b", story.text)) <= 1
-        ):
-            result = first.lower() + result[len(first) :]  # an ordinary word, not a name used again
-        return inert(sentence(f"{did}: {lower_first(result, story.text)}" if did else result))
-    return inert(sentence(did or result))
 
 
 def to_bullets(draft: Draft, clean_copy: bool = False) -> str:
