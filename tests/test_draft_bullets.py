@@ -99,6 +99,12 @@ ALL = [(name, item) for name, items in _STORIES.items() for item in items.values
         ("nurse_2025.csv", "S3", "Did the Q1 falls audit for the ward (3 falls vs 7 last quarter)."),
         # no result
         ("nurse_2025.csv", "S10", "Set up a shared sheet for shift swaps."),
+        # a result missing its 'were' is a fragment: in brackets, never after 'so'
+        (
+            "nurse_2025.csv",
+            "S9",
+            "Organised staff flu clinic (80% of ward staff vaccinated, first time over 75%).",
+        ),
         # the title is what I did (no action column), then the result
         ("nurse_2025.csv", "S1", "Precepted 2 new grads, so both signed off on time."),
         # a trailing bracket inside the result, and a fragment whose only past form is an adjective

@@ -48,6 +48,9 @@ _PASSIVE_WORDS = "by in within on at after before ahead for across without as wi
 _PASSIVE_NEXT = frozenset(_PASSIVE_WORDS.split())
 _OBJECT_WORDS = "a an the my our their his her its this that these those every all both each"
 _OBJECT_NEXT = frozenset(_OBJECT_WORDS.split())
+# Words after an -ed word that make it the clause's verb ("approved the plan", "dropped from 30").
+_FOLLOWS_WORDS = "from to up down off out against it them him her us me what some more two three four five"
+_FOLLOWS_VERB = _OBJECT_NEXT | _PASSIVE_NEXT | frozenset(_FOLLOWS_WORDS.split())
 # A word in a clause that may start a clause of its own inside it ("found we called X and re-fetched
 # Y"): the -ing shape is not attempted past it.
 _SUBORDINATE_WORDS = "i we they he she it that which who when while so because if would could"
@@ -139,12 +142,22 @@ def _lowered(text: str, ctx: str) -> str:
 
 
 def _has_verb(text: str) -> bool:
-    """Is the result a clause with its own verb ("settlement now finishes by 3am"), not a fragment
-    whose only past form is an adjective ("38 qualified leads", "live as planned")?"""
-    words = [w.strip(",.;:()").lower() for w in clean(text).split()]
-    after = ["", *words[:-1]]
-    kept = [w for w, before in zip(words, after, strict=True) if before != "as" and not before[:1].isdigit()]
-    return grammar.is_clause(" ".join(kept))
+    """Is the result a clause with its own verb ("settlement now finishes by 3am", "Leadership
+    approved the plan"), not a fragment whose only -ed word reads as an adjective ("38 qualified
+    leads", "live as planned", "80% of staff vaccinated (first time)", "one offer accepted so far")?"""
+    raw = clean(text).split()
+    words = [w.strip(",.;:()").lower() for w in raw]
+    for index, word in enumerate(words):
+        before = words[index - 1] if index else ""
+        after = raw[index + 1] if index + 1 < len(raw) else ""
+        if before == "as" or before[:1].isdigit() or not grammar.is_clause(word):
+            continue
+        if word.endswith("ed") and not (
+            after.lower() in _FOLLOWS_VERB or after[:1].isdigit() or after[:1].isupper() or after[:1] == "$"
+        ):
+            continue  # "vaccinated (first", "accepted so far": the verb "were" is missing
+        return True
+    return False
 
 
 def _bracketed(did: str, results: list[str], ctx: str) -> str:
