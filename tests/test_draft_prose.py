@@ -12,18 +12,19 @@ import pytest
 from draft_corpus import YEARS, draft_args, golden_path
 
 from core.analysis.period import calendar_year, custom_period, default_period, fiscal_year, half_year
+from core.analysis.strength import quantity
 from core.cli import build_parser, main
 from core.commands.draft import load_evidence, load_framework, load_questions, period_for
 from core.competencies.mapping import assigned, map_items
 from core.model import Story
 from core.writing.bullets import JOINING_WORDS as BULLET_JOINING_WORDS
 from core.writing.bullets import ing_form
-from core.writing.document import DraftOptions, spoken_period
+from core.writing.document import DraftOptions, paragraph_text, spoken_period
 from core.writing.draft import build_draft, is_setback
 from core.writing.exports import render
 from core.writing.intents import intent_of
 from core.writing.naming import short_clause, story_impact
-from core.writing.prose import JOINING_WORDS, result_sentence, story_sentences
+from core.writing.prose import JOINING_WORDS, is_phrase, result_sentence, story_sentences
 from core.writing.quotes import strip_signoff
 from core.writing.sentences import clean
 
@@ -124,6 +125,15 @@ def test_no_word_is_invented_beyond_the_joining_words(year):
         words = allowed | ing if fmt.startswith("bullets") else allowed
         invented = {w for w in WORD.findall(body) if w.lower() not in words}
         assert not invented, (fmt, invented)
+
+
+def test_no_paragraph_opens_with_a_bare_label_or_tells_a_figure_as_a_fragment(year):
+    _, draft, *_ = year
+    for paragraph in story_paragraphs(draft):
+        text = paragraph_text(paragraph, None)
+        assert not re.match(r"[A-Z][\w&'-]*(?: [\w&'-]+){0,2}\. ", text), text  # "Hackathon. I built"
+        fragments = [s for s in paragraph.sentences if is_phrase(s) and quantity(s)]
+        assert not fragments, fragments  # "3 falls vs 7 last quarter." on its own
 
 
 def test_no_paragraph_and_no_quote_is_told_twice(year):
@@ -291,6 +301,18 @@ DAY = dt.date(2026, 3, 2)
             },
             "I built a Slack bot. It was used by the team every Monday.",
         ),
+        (  # a result that is a phrase with a figure is no fragment: "The result was ..."
+            {"action": "Did the Q1 falls audit for the ward", "result": "3 falls vs 7 last quarter"},
+            "I did the Q1 falls audit for the ward. The result was 3 falls vs 7 last quarter.",
+        ),
+        (  # a short phrase too ("Lots" written once: an ordinary word, lower-cased)
+            {"action": "Ran our booth at SaaSConf", "result": "Lots of good conversations."},
+            "I ran our booth at SaaSConf. The result was lots of good conversations.",
+        ),
+        (  # a sentence with its own subject, or a phrase that is no result, stays as written
+            {"action": "Paused the campaigns", "result": "We overspent by about $12k. Too early to tell."},
+            "I paused the campaigns. We overspent by about $12k. Too early to tell.",
+        ),
         (  # never "so" twice in one sentence
             {
                 "action": "Introduced her to the product team so she could interview engineers herself",
@@ -321,7 +343,8 @@ def test_a_story_becomes_one_first_person_paragraph(fields, expected):
         ("Adopted by 4 teams", "It was adopted by 4 teams."),  # a by/in/on phrase: it was done
         ("Restored in 38 min. ", "It was restored in 38 min."),
         ("Approved as the platform team's H2 project", "It was approved as the platform team's H2 project."),
-        ("Went well.", "Went well."),  # neither: left as written
+        ("Went well.", "It went well."),  # how it went: its subject is the work
+        ("Ran smoothly with Tom", "Ran smoothly with Tom."),  # neither: left as written
         ("She got it.", "She got it."),
         ("No chargebacks", "No chargebacks."),
         ("Red builds from 20% to 3%", "Red builds from 20% to 3%."),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from core.analysis.period import Period
 from core.model import Dataset, Praise, Story
+from core.text import meaningful
 from core.writing.document import DraftOptions, Paragraph, Section, join_words, spoken_period
 from core.writing.goals import goal_paragraph, grow_sentence, lesson_goal
 from core.writing.naming import headline, in_month, name_clause, story_impact
@@ -228,6 +229,8 @@ class Builder:
                 if len(projects) == 1
                 else ""
             )
+            if lead and set(meaningful(lead)) <= set(meaningful(" ".join(sentences))):
+                lead = ""  # "Rebrand" before "The rebrand had slipped ...": the story says it
             out.append(Paragraph("story", sentences, [m.story.id for m in members], lead=lead))
         return out
 

@@ -23,7 +23,7 @@ from core.text import inert
 from core.writing import sentences as grammar
 from core.writing.builder import is_setback
 from core.writing.prose import first_person
-from core.writing.sentences import clean, is_past_verb, lower_first, sentence, split_sentences, strip_end
+from core.writing.sentences import clean, is_past_verb, lower_first, lower_ordinary, sentence, strip_end
 
 __all__ = ["JOINING_WORDS", "ing_form", "resume_bullet"]
 
@@ -106,7 +106,7 @@ def _what_i_did(story: Story, ctx: str) -> tuple[str, bool]:
     Else a verb-led title, description or context. Else the user's own first sentence as written
     (the title only when there is no result: "Hiring loop" does not lead "we hired 4 engineers")."""
     action = clean(story.action)
-    told = split_sentences(first_person(action, ctx)) if action else []
+    told = grammar.split_sentences(first_person(action, ctx)) if action else []
     if told and told[0].startswith("I ") and is_past_verb(_unsubject(told[0]).split()[0]):
         parts = [_unsubject(strip_end(told[0]))]
         for piece in told[1:]:
@@ -116,29 +116,19 @@ def _what_i_did(story: Story, ctx: str) -> tuple[str, bool]:
         plain = len(parts) == 2 and not re.search(r",| and ", " ".join(parts))
         return grammar.upper_first((" and " if plain else "; ").join(parts)), True
     for text in (story.title, story.description, story.challenge):
-        if grammar.verb_led(text) and not split_sentences(clean(text))[1:]:
+        if grammar.verb_led(text) and not grammar.split_sentences(clean(text))[1:]:
             return grammar.upper_first(strip_end(clean(text))), True
     title = "" if clean(story.result) else clean(story.title)  # a title is a bullet only on its own
-    own = split_sentences(action or clean(story.description) or title)
+    own = grammar.split_sentences(action or clean(story.description) or title)
     kept = [sentence(p) for i, p in enumerate(own) if i == 0 or re.search(r"\d", p)]
     return strip_end(" ".join(kept)), False
 
 
 def _results(story: Story, did: str) -> list[str]:
     """The result's first sentence and every later one with a figure, unless what I did says it."""
-    pieces = split_sentences(story.result)
+    pieces = grammar.split_sentences(story.result)
     kept = [strip_end(p) for i, p in enumerate(pieces) if i == 0 or re.search(r"\d", p)]
     return [p for p in kept if p and p.lower() not in did.lower()]
-
-
-def _lowered(text: str, ctx: str) -> str:
-    """A fragment's first word lower-cased when it is an ordinary word: `lower_first`, or a
-    capitalised word the story uses only once ("Good feedback", "Fewer tickets")."""
-    text = lower_first(text, ctx)
-    lead = text.split(" ")[0]
-    if lead[:1].isupper() and lead[1:].islower() and len(re.findall(rf"\b{re.escape(lead)}\b", ctx)) <= 1:
-        return lead.lower() + text[len(lead) :]
-    return text
 
 
 def _has_verb(text: str) -> bool:
@@ -163,7 +153,7 @@ def _has_verb(text: str) -> bool:
 def _bracketed(did: str, results: list[str], ctx: str) -> str:
     """'did (result; result)': a trailing bracket inside a result becomes a comma, and what I did
     that already ends in a bracket takes the result after a dash."""
-    inner = "; ".join(_lowered(re.sub(r"\s*\(([^()]*)\)$", r", \1", r), ctx) for r in results)
+    inner = "; ".join(lower_ordinary(re.sub(r"\s*\(([^()]*)\)$", r", \1", r), ctx) for r in results)
     return f"{did} — {inner}" if did.endswith(")") else f"{did} ({inner})"
 
 
@@ -195,7 +185,7 @@ def bullet_text(story: Story) -> str:
         return sentence(_bracketed(did, results, ctx))
     if grammar.is_bare_figure(" ".join(results)) or not _has_verb(first):
         return sentence(_bracketed(did, results, ctx))
-    rest = [_lowered(r, ctx) for r in results[1:]]
+    rest = [lower_ordinary(r, ctx) for r in results[1:]]
     if not grammar.fits_mid_sentence(first, ctx):  # "Kenji got ...": its own sentence
         return f"{sentence(did)} {sentence('; '.join([first, *rest]))}"
     clause = "; ".join([lower_first(first, ctx), *rest])

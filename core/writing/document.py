@@ -258,11 +258,11 @@ class Draft:
 
 def paragraph_text(paragraph: Paragraph, citations: dict[str, Citation] | None) -> str:
     """A paragraph as plain text: lead, sentences, and citations unless `citations` is None."""
-    from core.writing.sentences import sentence
+    from core.writing.sentences import strip_end
 
     parts = []
-    if paragraph.lead:
-        parts.append(sentence(paragraph.lead))
+    if paragraph.lead:  # a run-in heading, bold elsewhere: "Hackathon: I built ...", not "Hackathon."
+        parts.append(strip_end(paragraph.lead) + ":")
     if paragraph.kind == "quote":
         parts.append(f"“{paragraph.body}”")
         if paragraph.attribution:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from core.analysis.strength import quantity
 from core.model import Story
 from core.writing.sentences import (
     FIRST_PERSON_START,
@@ -22,6 +23,7 @@ from core.writing.sentences import (
     is_clause,
     is_past_verb,
     lower_first,
+    lower_ordinary,
     sentence,
     split_sentences,
     strip_end,
@@ -128,6 +130,8 @@ _PASSIVE_WORDS = "by in within on at after before ahead for across without as"
 _PASSIVE_NEXT = frozenset(_PASSIVE_WORDS.split())
 _OBJECT_WORDS = "a an the my our their his her its this that these those every all both each it them him us"
 _OBJECT_NEXT = frozenset([*_OBJECT_WORDS.split(), "what"])
+_SUBJECTS = frozenset([*FIRST_PERSON_START, "they", "she", "he", "it", "you"])
+_HOW_IT_WENT = frozenset(["well", "fine", "smoothly", "badly", "ok", "okay"])
 
 
 def result_sentence(piece: str, ctx: str = "") -> str:
@@ -138,6 +142,8 @@ def result_sentence(piece: str, ctx: str = "") -> str:
     if not 2 <= len(words) <= 20 or not words[0][1:].islower() or not is_past_verb(words[0]):
         return sentence(piece)
     second = words[1].strip(",;:()\"'")
+    if len(words) == 2 and second.lower() in _HOW_IT_WENT:  # "Went well" -> "It went well"
+        return sentence(f"It {lower_first(piece, ctx.lower())}")
     if second.lower() in _PASSIVE_NEXT:
         return sentence(f"It was {lower_first(piece, ctx.lower())}")
     if (
@@ -151,7 +157,20 @@ def result_sentence(piece: str, ctx: str = "") -> str:
 
 def result_was(result: str, ctx: str = "") -> str:
     """A bare-figure result as a sentence: "The result was -$9k/month (22% of the team's spend)"."""
-    return sentence(f"The result was {lower_first(strip_end(result), ctx)}")
+    return sentence(f"The result was {lower_ordinary(strip_end(result), ctx)}")
+
+
+def is_phrase(result: str) -> bool:
+    """A result that is a figure or a short phrase, not a sentence ("-$9k/month", "3 falls vs 7
+    last quarter", "Good feedback"): told as "The result was ...", never as a fragment."""
+    if is_bare_figure(result):
+        return True
+    pieces = split_sentences(result)
+    first = strip_end(pieces[0]) if len(pieces) == 1 else ""
+    words = first.split()
+    if not words or is_clause(first) or is_past_verb(words[0]) or words[0].lower() in _SUBJECTS:
+        return False  # "We overspent by about $12k" has its subject: a sentence
+    return bool(quantity(first)) or (len(words) <= 4 and " to " not in f" {first.lower()} ")
 
 
 def _attach_result(sentences: list[str], result: str, ctx: str) -> list[str]:
@@ -159,7 +178,7 @@ def _attach_result(sentences: list[str], result: str, ctx: str) -> list[str]:
     pieces = split_sentences(result)
     if not pieces:
         return sentences
-    if is_bare_figure(result):
+    if is_phrase(result):
         return [*sentences, result_was(result, ctx)]
     first = strip_end(pieces[0])
     if (
@@ -209,7 +228,7 @@ def story_sentences(story: Story, tone: str = "story") -> list[str]:
         )
     if tone == "numbers" and result:
         head = [result_sentence(p, ctx) for p in split_sentences(result)]
-        if is_bare_figure(result):
+        if is_phrase(result):
             head = [result_was(result, ctx)]
         return head + _context_sentences(context, action, ctx)
     if not action and not context:

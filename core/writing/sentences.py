@@ -92,6 +92,17 @@ def lower_first(text: str, context: str = "") -> str:
     return text
 
 
+def lower_ordinary(text: str, context: str = "") -> str:
+    """A phrase's first word lower-cased when it is an ordinary word: `lower_first`, or a word
+    capitalised only because it starts the phrase, written once in the story ("Good feedback",
+    "Lots of likes"). For fragments, which rarely start with a name."""
+    text = lower_first(text, context)
+    lead = text.split(" ")[0]
+    if lead[:1].isupper() and lead[1:].islower() and len(re.findall(rf"\b{re.escape(lead)}\b", context)) <= 1:
+        return lead.lower() + text[len(lead) :]
+    return text
+
+
 def fits_mid_sentence(text: str, context: str = "") -> bool:
     """Can the text follow a comma? Its first word is lower case, an acronym, lower-cased by
     `lower_first`, or a name (written capitalised more than once in the story)."""
