@@ -8,7 +8,7 @@ same words and the README glossary can point here.
 from __future__ import annotations
 
 from core.analysis.strength import SIGNIFICANT_AT
-from core.competencies.mapping import ACCEPT_FLOOR
+from core.competencies.rules import ACCEPT_FLOOR
 
 # What "competency" means the first time someone meets the word.
 COMPETENCY_MEANING = "the skills and values you are reviewed on"
