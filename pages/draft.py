@@ -15,6 +15,7 @@ from core.analysis.strength import score_story
 from core.competencies.frameworks import framework_key
 from core.digest import content_hash
 from core.model import Dataset
+from core.writing.document import spoken_period
 from core.writing.draft import build_draft, in_period
 from core.writing.exports import DOCX_MIME, XLSX_MIME, render
 from core.writing.workbook import write_workbook
@@ -80,7 +81,7 @@ fw_key = framework_key(framework)
 
 panels.story_choices(dataset, period)
 options = options_widgets()
-st.caption(f"Period: {md(period.label)} · Framework: {md(framework.name)}")
+st.caption(f"Period: {md(spoken_period(period))} · Framework: {md(framework.name)}")
 
 # Rebuilt only when the data, framework or overrides change: not for a tone or length change.
 assignments = assigned_for(fingerprint, fw_key, dataset, framework, overrides)

@@ -118,6 +118,11 @@ def test_options_preview_and_every_download(app, downloads):
     assert back.overrides == {first: ["Communication"]}
 
 
+def test_the_period_reads_as_people_say_it(app):
+    at = app.switch_page(PAGE).run()
+    assert "Period: 2026 · Framework: General professional" in [c.value for c in at.caption]
+
+
 def test_word_limit_is_shown_and_kept(app):
     at = app.switch_page(PAGE).run()
     at.number_input(key="dr_words").set_value(50).run()
