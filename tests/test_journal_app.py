@@ -100,7 +100,6 @@ def test_story_survives_a_reload_and_reaches_timeline_and_draft(advocate_home):
 
 
 def test_competencies_are_suggested_as_you_type_and_the_coach_speaks(advocate_home):
-    pytest.importorskip("core.competencies.mapping")
     at = journal(new_session())
     at.text_input(key="journal_story_title").input("Mentored two new engineers")
     at.text_area(key="journal_story_action").input(

@@ -36,7 +36,6 @@ def upload(at: AppTest, name: str, data: bytes) -> None:
 
 
 def test_import_merges_into_the_journal_and_asks_about_changed_rows(advocate_home):
-    pytest.importorskip("core.writing.workbook")
     from core.ingest.importer import load_uploads
     from core.writing.workbook import write_workbook
 
@@ -77,7 +76,6 @@ def test_import_merges_into_the_journal_and_asks_about_changed_rows(advocate_hom
 
 
 def test_use_the_sample_data_clears_pending_choices(advocate_home):
-    pytest.importorskip("core.writing.workbook")
     from core.writing.workbook import write_workbook
 
     at = session()

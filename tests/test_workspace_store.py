@@ -127,7 +127,8 @@ def test_period_with_timeline_fields_round_trips(tmp_path):
 
 
 def test_draft_options_dataclass_round_trips(tmp_path):
-    draft = pytest.importorskip("core.writing.draft")
+    from core.writing import draft
+
     options = draft.DraftOptions(tone="story", length="brief", word_limit=120)
     WorkspaceStore(tmp_path).save(WorkingSet(dataset=Dataset(stories=[story()]), draft_options=options))
     assert WorkspaceStore(tmp_path).load().draft_options == options
@@ -212,7 +213,6 @@ def test_workspace_mistakes_are_explained(tmp_path, action, message):
 
 
 def test_export_uses_the_round_trip_workbook(tmp_path):
-    pytest.importorskip("core.writing.workbook")
     from core.ingest.importer import load_uploads
 
     store = WorkspaceStore(tmp_path)
