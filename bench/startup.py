@@ -18,18 +18,18 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from bench import serving  # noqa: E402 - after the path, so `python bench/startup.py` finds it
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -47,12 +47,6 @@ CONNECTED_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   return !!app && app.getAttribute('data-test-connection-state') === 'CONNECTED';
 }"""
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _vm(pid: int, key: str) -> float | None:
@@ -75,26 +69,12 @@ def _start_server(port: int, env: dict | None, records: Path | None = None) -> s
 
 
 def _wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode(errors='replace')[-500:]}")
-        try:
-            with urllib.request.urlopen(f"http://localhost:{port}/_stcore/health", timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.02)
-    raise RuntimeError("streamlit did not become healthy in time")
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+        serving.wait_until_ready(proc, f"http://localhost:{port}/_stcore/health", timeout,
+                                 name="streamlit", poll=0.02)
+    except serving.ServerDidNotStart as exc:
+        log = proc.stderr.read().decode(errors="replace")[-500:] if proc.poll() is not None else ""
+        raise RuntimeError(f"{exc}: {log}") from None
 
 
 def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None) -> dict:
@@ -109,7 +89,7 @@ def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             for attempt in range(repeat):
-                port = _free_port()
+                port = serving.free_port()
                 context = browser.new_context(viewport={"width": 1400, "height": 1000})
                 page = context.new_page()
                 # A new user each time: an empty saved workspace (the app saves to ADVOCATE_HOME).
@@ -145,7 +125,7 @@ def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None
                     result.setdefault("errors", []).append(f"{type(exc).__name__}: {exc}"[:400])
                 finally:
                     context.close()
-                    _stop(proc)
+                    serving.stop(proc)
                     shutil.rmtree(server_env["ADVOCATE_HOME"], ignore_errors=True)
         finally:
             browser.close()

@@ -6,7 +6,8 @@ weak late stories for the strength coach, half the stories without explicit comp
 mapper, and praise that names the projects the stories belong to. Two roles, so that people who
 are not engineers see a year like theirs: sample_engineering.py (Maya, backend engineer) and
 sample_marketing.py (Sofia, product marketing manager, whose file is as messy as real ones are:
-her own column names, typed dates beside date cells, a blank row). Everything is invented.
+her own column names, typed dates beside date cells, a blank row); each keeps its praise file in
+sample_<role>_praise.py. Everything is invented.
 
 Run from the repo root:  python scripts/build_data.py  (writes data/sample_wins.xlsx,
 data/sample_marketing.xlsx and data/template.xlsx; the output is byte-for-byte reproducible so

@@ -4,22 +4,16 @@ with its own data folder, home, temp and XDG folders, so nothing it writes escap
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench import serving
+from bench.serving import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP_TIMEOUT = 60.0
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -72,24 +66,14 @@ def start_server(
     )
     log_file.close()
     server = Server(f"http://127.0.0.1:{port}", port, home, log_path, tmp, process)
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}:\n{server.log()}")
-        try:
-            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.2)
-    stop_server(server)
-    raise RuntimeError(f"streamlit did not answer /_stcore/health in {STARTUP_TIMEOUT}s:\n{server.log()}")
+    try:
+        serving.wait_until_ready(process, f"{server.url}/_stcore/health", STARTUP_TIMEOUT,
+                                 name="streamlit", poll=0.2)
+    except serving.ServerDidNotStart as exc:
+        stop_server(server)
+        raise RuntimeError(f"{exc}:\n{server.log()}") from None
+    return server
 
 
 def stop_server(server: Server) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait(timeout=10)
+    serving.stop(server.process)

@@ -12,12 +12,11 @@ import json
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from bench import serving
 from tests.llm.llm_support import free_port
 
 START_TIMEOUT = 180  # seconds: loading the model on a busy 2-core machine
@@ -45,28 +44,16 @@ def model_server(tmp_path_factory):
     with open(log, "wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}/v1"
-    deadline = time.monotonic() + START_TIMEOUT
     try:
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"llama_cpp.server exited ({process.returncode}):\n{_tail(log)}", pytrace=False)
-            try:
-                with urllib.request.urlopen(base + "/models", timeout=2) as response:
-                    if json.loads(response.read()).get("data"):
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                message = f"llama_cpp.server did not start in {START_TIMEOUT} s:\n{_tail(log)}"
-                pytest.fail(message, pytrace=False)
-            time.sleep(0.25)
+        serving.wait_until_ready(process, base + "/models", START_TIMEOUT, name="llama_cpp.server",
+                                 ready=lambda body: bool(json.loads(body).get("data")), poll=0.25)
+    except serving.ServerDidNotStart as exc:
+        serving.stop(process)
+        pytest.fail(f"{exc}:\n{_tail(log)}", pytrace=False)
+    try:
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        serving.stop(process)
 
 
 def _tail(path: Path) -> str:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import http.server
-import socket
 import threading
 import time
 
+from bench.serving import free_port  # noqa: F401 - the tests' import
 from core.model import Story
 
 STORIES = [
@@ -18,13 +18,6 @@ STORIES = [
     Story("S2", dt.date(2026, 9, 2), "Flaky CI", "1 in 5 builds failed", "fixed the 6 worst tests",
           "red builds from 20% to 3%"),
 ]
-
-
-def free_port() -> int:
-    """A localhost port nothing listens on (bound, then closed again)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):
@@ -57,5 +50,3 @@ def serve(**attrs):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, handler, f"http://127.0.0.1:{server.server_address[1]}"
-
-
