@@ -9,6 +9,7 @@ import pytest
 
 from core.model import Dataset, Story
 from ui import state
+from ui.competencies.review import K_REVIEW_OPEN
 
 PAGE = "pages/competencies.py"
 DAY = dt.date(2026, 3, 2)
@@ -43,9 +44,22 @@ STORIES = [
 @pytest.fixture
 def review(app):
     app.session_state[state.DATASET] = Dataset(stories=list(STORIES))
+    app.session_state[K_REVIEW_OPEN] = True  # the user opened the review list
     at = app.switch_page(PAGE).run()
     assert not at.exception
     return at
+
+
+def test_the_review_list_is_ranked_only_once_opened(app):
+    """Ranking a decade's suggestions costs a fraction of a second: a closed list costs nothing."""
+    app.session_state[state.DATASET] = Dataset(stories=list(STORIES))
+    at = app.switch_page(PAGE).run()
+    assert not at.exception
+    assert not [b for b in at.button if (b.key or "").startswith("comp_review_")]
+    assert [e for e in at.expander if e.label.startswith("Review suggestions")]  # still there to open
+    at.session_state[K_REVIEW_OPEN] = True
+    at = at.run()
+    assert _review_buttons(at, "S3")
 
 
 def _button(at, key: str):

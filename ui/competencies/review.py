@@ -15,6 +15,7 @@ from ui.competencies.common import commit, preview
 from ui.safe import md
 
 REVIEW_PAGE = 15  # rows at a time: enough for a sitting, few enough to read
+K_REVIEW_OPEN = "comp_review_open"  # the review list's expander is open: only then is it ranked
 
 
 def pending_review(dataset, mappings, overrides) -> list[tuple[str, float]]:
