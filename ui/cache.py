@@ -112,30 +112,58 @@ def quarter_chart(fingerprint: str, _dataset, period, today, colour_key: str, _c
     assignments = None
     if _colour is not None:
         from core.competencies.frameworks import framework_key
-        from core.competencies.mapping import assigned, map_items
+        from core.competencies.mapping import assigned
 
         framework, overrides = _colour
         if overrides:  # the user's corrections steer every suggestion: the whole set's mapping
             fw_key = framework_key(framework)
             mapped = learned_mappings(fingerprint, fw_key, _dataset, framework, overrides)[0]
         else:  # an item's suggestions depend on it alone: map only the period's stories
-            mapped = map_items([s for s in _dataset.stories if period.contains(s.date)], framework)
+            mapped = map_book().map([s for s in _dataset.stories if period.contains(s.date)], framework)
         assignments = assigned(mapped, overrides)
     return quarter_bars(_quarters, assignments)
 
 
+@st.cache_resource(show_spinner=False)
+def map_book():
+    """One book of plain mappings per server process (core.competencies.mapbook): keyed by
+    content, so every session, page and dataset version shares what was mapped."""
+    from core.competencies.mapbook import MapBook
+
+    return MapBook()
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
 def item_mappings(fingerprint: str, fw_key: str, _dataset, _framework):
-    """core.competencies.mapping.map_items over the whole dataset, once per (data, framework) for every page.
+    """core.competencies.mapping.map_items over the whole dataset, once per (data, framework) for every page;
+    only the items the map book has not seen are mapped (an added story maps only itself).
 
     A resource (shared, read-only), not cache_data: pickling would write out every suggestion's
     lazily built reason and unpickle tens of thousands of objects on every rerun.
     """
-    return mapped_in_chunks(_dataset.items, _framework)
+    with _matching_bar() as progress, gc_paused():
+        return map_book().map(_dataset.items, _framework, progress)
 
 
 MAP_CHUNK = 2_500  # items mapped at once: an item's suggestions depend on it alone
 MATCHING = "Matching your evidence to the competencies"
+
+
+@contextlib.contextmanager
+def _matching_bar():
+    """A progress(done, total) for mapping, showing a bar from its first call until the end."""
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        bar = bar or st.progress(0.0, text=f"{MATCHING}…")
+        bar.progress(done / total, text=f"{MATCHING}: {done:,} of {total:,}")
+
+    try:
+        yield progress
+    finally:
+        if bar is not None:
+            bar.empty()
 
 
 def mapped_in_chunks(items, framework, examples=None):
@@ -146,16 +174,11 @@ def mapped_in_chunks(items, framework, examples=None):
     items = list(items)
     if len(items) <= MAP_CHUNK:
         return map_items(items, framework, examples)
-    bar = st.progress(0.0, text=f"{MATCHING}…")
     out = {}
-    with gc_paused():
-        try:
-            for start in range(0, len(items), MAP_CHUNK):
-                out.update(map_items(items[start : start + MAP_CHUNK], framework, examples))
-                done = min(start + MAP_CHUNK, len(items))
-                bar.progress(done / len(items), text=f"{MATCHING}: {done:,} of {len(items):,}")
-        finally:
-            bar.empty()
+    with _matching_bar() as progress, gc_paused():
+        for start in range(0, len(items), MAP_CHUNK):
+            progress(start, len(items))
+            out.update(map_items(items[start : start + MAP_CHUNK], framework, examples))
     return out
 
 

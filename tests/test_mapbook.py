@@ -1,0 +1,83 @@
+"""Mappings are kept by item content: the same suggestions as mapping the whole set, and an added
+or edited item maps only itself, on the page as in the book."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+from core.competencies import frameworks
+from core.competencies.mapbook import MapBook
+from core.competencies.mapping import map_items
+from core.ingest.importer import load_paths
+from core.model import Story
+from core.store.journal import with_item
+from ui import state
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "sample_wins.xlsx"
+FIXTURES = ROOT / "tests" / "fixtures"
+GENERAL = frameworks.load_builtin("General professional")
+NEW = Story(id="S-new", date=dt.date(2026, 3, 2), title="Mentoring", challenge="Two new joiners were lost",
+            action="Mentored both every week", result="Both ship on their own now")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory):
+    """800 stories and 800 quotes over several years (the benchmark's generator, seeded)."""
+    from bench import synthetic
+
+    return load_paths([synthetic.ensure_workspace(800, tmp_path_factory.mktemp("years")).xlsx])
+
+
+@pytest.mark.parametrize(
+    "path", [SAMPLE, FIXTURES / "libreoffice_wins.xlsx", FIXTURES / "star_story_bank.csv", "years"]
+)
+def test_the_book_suggests_what_mapping_the_whole_set_does(path, years):
+    dataset = years if path == "years" else load_paths([path])
+    book = MapBook()
+    assert book.map(dataset.items, GENERAL) == map_items(dataset.items, GENERAL)
+    assert book.map(dataset.items, GENERAL) == map_items(dataset.items, GENERAL)  # from the book
+
+
+def test_only_what_the_book_has_not_seen_is_mapped(years):
+    book = MapBook()
+    book.map(years.items, GENERAL)
+    seen = book.computed
+    assert 0 < seen <= len(years.items)  # items saying the same thing are mapped once
+    assert book.map(with_item(years, NEW).items, GENERAL)["S-new"] == map_items([NEW], GENERAL)["S-new"]
+    assert book.computed == seen + 1
+    edited = dataclasses.replace(NEW, result="Both now run the weekly release")
+    assert book.map([edited], GENERAL) == map_items([edited], GENERAL)
+    assert book.computed == seen + 2
+    other = frameworks.load_builtin("Software engineer (IC)")
+    book.map(years.items[:10], other)
+    assert book.computed == seen + 2 + 10  # another framework: mapped for it
+    book.map(years.items, GENERAL)
+    assert book.computed == seen + 12  # back to the first: nothing
+
+
+def test_an_added_story_maps_only_itself_on_the_competencies_page(app):
+    """Add a story to a year of evidence and open Competencies again: one item is mapped, not the
+    whole year, and the page still counts every item."""
+    from ui.cache import map_book
+
+    st.cache_resource.clear()
+    dataset = load_paths([SAMPLE])
+    app.session_state[state.DATASET] = dataset
+    at = app.switch_page("pages/competencies.py").run()
+    assert not at.exception, at.exception
+    before = map_book().computed
+    assert before > 0
+    at.session_state[state.DATASET] = with_item(dataset, NEW)
+    at = at.run()
+    assert not at.exception, at.exception
+    assert map_book().computed == before + 1
+    table = at.dataframe[-1].value.set_index("id")
+    assert len(table) == len(dataset.items) + 1
+    top = map_items([NEW], GENERAL)["S-new"].suggestions[0].competency
+    assert table.loc["S-new", "suggested"].startswith(top)
