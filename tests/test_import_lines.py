@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.ingest.importer import load_paths, load_uploads
@@ -138,6 +138,8 @@ def csv_with_stray_quotes(draw):
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(csv_with_stray_quotes())
+# the header's quote swallows line 2 and line 3 is one unclosed cell: no record shows the width
+@example('Date,Title,"Action,Result\r\n2"026-01-01,a,a,a\r\n"2026-02-02,a,a,a\r\n')
 def test_every_physical_data_line_is_loaded_or_named_in_a_problem(text):
     ds = load_uploads([("quotes.csv", text.encode())])
     data_lines = set(range(2, text.count("\n") + 1))

@@ -153,7 +153,7 @@ def split_records(text: str, delimiter: str, max_records: int) -> TextTable:
         table.rows.append(record)
         table.spans.append((previous + 1, reader.line_num))
         previous = reader.line_num
-    width = _usual_width(table)
+    width = _usual_width(table, lines, delimiter)
     index = 0
     while index < len(table.rows):
         first, last = table.spans[index]
@@ -164,11 +164,17 @@ def split_records(text: str, delimiter: str, max_records: int) -> TextTable:
     return table
 
 
-def _usual_width(table: TextTable) -> int:
-    """The header's number of columns (the first record, when it is one line), else the commonest."""
+def _usual_width(table: TextTable, lines: list[str], delimiter: str) -> int:
+    """The header's number of columns (the first record, when it is one line), else the commonest.
+
+    When stray quotes leave no record of one line with columns, the physical lines' own counts
+    decide: otherwise a header that swallowed the first row would hide that row from the user.
+    """
     if table.rows and table.spans[0][0] == table.spans[0][1] and len(table.rows[0]) > 1:
         return len(table.rows[0])
     single = [len(r) for r, (a, b) in zip(table.rows, table.spans, strict=True) if a == b and len(r) > 1]
+    if not single:
+        single = [n for n in (line.count(delimiter) + 1 for line in lines if line.strip()) if n > 1]
     return max(set(single), key=single.count) if single else 0
 
 
