@@ -3,18 +3,20 @@
 import streamlit as st
 
 from ui import session
+from ui.warmup import page_running
 
 st.set_page_config(page_title="Advocate", page_icon="🏅", layout="wide")
-session.start()  # the saved workspace (or the sample), and a look at the data folder
+with page_running():  # a background warm-up (ui.warmup) waits while any page runs
+    session.start()  # the saved workspace (or the sample), and a look at the data folder
 
-navigation = st.navigation(
-    [
-        st.Page("pages/import_data.py", title="Import", icon=":material/upload_file:", default=True),
-        st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
-        st.Page("pages/competencies.py", title="Competencies", icon=":material/checklist:"),
-        st.Page("pages/draft.py", title="Draft", icon=":material/edit_document:"),
-        st.Page("pages/journal.py", title="Journal", icon=":material/edit_note:"),
-    ]
-)
-navigation.run()
-session.finish()  # save the user's work after every change, and say where it lives
+    navigation = st.navigation(
+        [
+            st.Page("pages/import_data.py", title="Import", icon=":material/upload_file:", default=True),
+            st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
+            st.Page("pages/competencies.py", title="Competencies", icon=":material/checklist:"),
+            st.Page("pages/draft.py", title="Draft", icon=":material/edit_document:"),
+            st.Page("pages/journal.py", title="Journal", icon=":material/edit_note:"),
+        ]
+    )
+    navigation.run()
+    session.finish()  # save the user's work after every change, and say where it lives

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
@@ -26,12 +27,16 @@ NEW = Story(id="S-new", date=dt.date(2026, 3, 2), title="Mentoring", challenge="
             action="Mentored both every week", result="Both ship on their own now")  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def years(tmp_path_factory):
-    """800 stories and 800 quotes over several years (the benchmark's generator, seeded)."""
+def _synthetic(size: int, folder: Path):
+    """`size` stories and `size` quotes over several years (the benchmark's generator, seeded)."""
     from bench import synthetic
 
-    return load_paths([synthetic.ensure_workspace(800, tmp_path_factory.mktemp("years")).xlsx])
+    return load_paths([synthetic.ensure_workspace(size, folder).xlsx])
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory):
+    return _synthetic(800, tmp_path_factory.mktemp("years"))
 
 
 @pytest.mark.parametrize(
@@ -81,3 +86,26 @@ def test_an_added_story_maps_only_itself_on_the_competencies_page(app):
     assert len(table) == len(dataset.items) + 1
     top = map_items([NEW], GENERAL)["S-new"].suggestions[0].competency
     assert table.loc["S-new", "suggested"].startswith(top)
+
+
+def test_a_large_set_is_mapped_in_the_background_before_competencies_is_opened(app, tmp_path):
+    """After a run that shows a large set (an upload, a restore, an edit), its mapping starts in
+    the background: opening Competencies then maps nothing itself."""
+    from ui.cache import map_book
+    from ui.warmup import WARM_FROM
+
+    big = _synthetic(WARM_FROM // 2, tmp_path)
+    st.cache_resource.clear()
+    app.session_state[state.DATASET] = big
+    at = app.run()  # the Import page; the run's end hands the mapping to the warm-up
+    warm = [t for t in threading.enumerate() if t.name == "advocate-warm-mappings"]
+    assert warm
+    for thread in warm:
+        thread.join(120)
+    mapped = map_book().computed
+    assert mapped > 0
+    at = at.switch_page("pages/competencies.py").run()
+    assert not at.exception, at.exception
+    assert map_book().computed == mapped
+    table = at.dataframe[-1].value
+    assert len(table) == min(len(big.items), 500)  # a page of the table: every item is counted

@@ -37,14 +37,20 @@ class MapBook:
 
     def __init__(self):
         self._entries: dict[tuple, ItemMapping] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the entries
+        self._computing = threading.Lock()  # one chunk mapped at a time
         self.computed = 0  # items mapped rather than found
 
     def map(
-        self, items: Iterable, framework: Framework, progress: Callable[[int, int], None] | None = None
+        self,
+        items: Iterable,
+        framework: Framework,
+        progress: Callable[[int, int], None] | None = None,
+        chunk: int = CHUNK,
     ) -> dict[str, ItemMapping]:
         """{id: ItemMapping}, what map_items gives. Only items the book has not seen are mapped,
-        CHUNK at a time; with more than one chunk, `progress(done, total)` is called before each."""
+        `chunk` at a time; with more than one chunk, `progress(done, total)` is called before each
+        (the background warm-up also waits there while a page is running)."""
         items = list(items)
         fw_key = framework_key(framework)
         keys = [(fw_key, *content_of(item)) for item in items]
@@ -56,18 +62,11 @@ class MapBook:
                 if key not in self._entries:
                     todo.setdefault(key, item)
         fresh = list(todo.items())
-        for start in range(0, len(fresh), CHUNK):
-            if progress is not None and len(fresh) > CHUNK:
+        for start in range(0, len(fresh), chunk):
+            if progress is not None and len(fresh) > chunk:
                 progress(start, len(fresh))
-            chunk = fresh[start : start + CHUNK]
-            mapped = map_items([item for _, item in chunk], framework)
-            if len(mapped) < len(chunk):  # ids repeat: each on its own, so none takes another's
-                mapped = {key: map_items([item], framework)[item.id] for key, item in chunk}
-            else:
-                mapped = {key: mapped[item.id] for key, item in chunk}
-            with self._lock:
-                self._entries.update(mapped)
-                self.computed += len(chunk)
+            with self._computing:  # a chunk at a time: a page and the warm-up never map one item twice
+                self._map_chunk(fresh[start : start + chunk], framework)
         with self._lock:
             entries = [self._entries.get(k) for k in keys]
         if any(e is None for e in entries):  # started afresh meanwhile (another session)
@@ -77,3 +76,17 @@ class MapBook:
                                                            m.unmatched_hints)
             for item, m in zip(items, entries, strict=True)
         }  # fmt: skip
+
+    def _map_chunk(self, chunk: list[tuple[tuple, object]], framework: Framework) -> None:
+        with self._lock:
+            chunk = [(key, item) for key, item in chunk if key not in self._entries]  # mapped meanwhile
+        if not chunk:
+            return
+        mapped = map_items([item for _, item in chunk], framework)
+        if len(mapped) < len(chunk):  # ids repeat: each on its own, so none takes another's
+            mapped = {key: map_items([item], framework)[item.id] for key, item in chunk}
+        else:
+            mapped = {key: mapped[item.id] for key, item in chunk}
+        with self._lock:
+            self._entries.update(mapped)
+            self.computed += len(chunk)
