@@ -21,8 +21,9 @@ from ui import state
 
 WARM_FROM = 2_000  # items: below this, mapping when a page asks costs under 0.1 s
 WARM_CHUNK = 500  # items mapped between two looks at whether a page is running (about 20 ms)
+QUIET_AFTER = 0.1  # seconds after a run's end: its last message leaves first
 K_WARMED = "_mappings_warmed"  # (dataset, framework) this session last handed to the warm-up
-_RUNNING = [0]  # script runs in progress in this server, every session
+_RUNS = {"running": 0, "ended": 0.0}  # script runs in progress in this server (every session)
 _COUNT = threading.Lock()
 
 
@@ -30,25 +31,30 @@ _COUNT = threading.Lock()
 def page_running():
     """Around one script run (app.py): the warm-up waits while any run is in progress."""
     with _COUNT:
-        _RUNNING[0] += 1
+        _RUNS["running"] += 1
     try:
         yield
     finally:
         with _COUNT:
-            _RUNNING[0] -= 1
+            _RUNS["running"] -= 1
+            _RUNS["ended"] = time.monotonic()
 
 
-def _when_idle(_done: int = 0, _total: int = 0) -> None:
-    while _RUNNING[0] > 0:
+def _when_idle() -> None:
+    while _RUNS["running"] > 0 or time.monotonic() - _RUNS["ended"] < QUIET_AFTER:
         time.sleep(0.02)
 
 
 def _map(book, items: list, framework) -> None:
     from core.competencies.frameworks import DEFAULT_FRAMEWORK, load_builtin
+    from ui.cache import gc_paused
 
     try:
-        _when_idle()
-        book.map(items, framework or load_builtin(DEFAULT_FRAMEWORK), _when_idle, WARM_CHUNK)
+        framework = framework or load_builtin(DEFAULT_FRAMEWORK)
+        for start in range(0, len(items), WARM_CHUNK):
+            _when_idle()
+            with gc_paused():  # a full collection over a decade's objects took 0.2 s of a page's time
+                book.map(items[start : start + WARM_CHUNK], framework)
     except Exception:  # only a head start: the page maps, and reports any error, by itself
         return
 

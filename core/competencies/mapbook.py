@@ -42,15 +42,10 @@ class MapBook:
         self.computed = 0  # items mapped rather than found
 
     def map(
-        self,
-        items: Iterable,
-        framework: Framework,
-        progress: Callable[[int, int], None] | None = None,
-        chunk: int = CHUNK,
+        self, items: Iterable, framework: Framework, progress: Callable[[int, int], None] | None = None
     ) -> dict[str, ItemMapping]:
         """{id: ItemMapping}, what map_items gives. Only items the book has not seen are mapped,
-        `chunk` at a time; with more than one chunk, `progress(done, total)` is called before each
-        (the background warm-up also waits there while a page is running)."""
+        CHUNK at a time; with more than one chunk, `progress(done, total)` is called before each."""
         items = list(items)
         fw_key = framework_key(framework)
         keys = [(fw_key, *content_of(item)) for item in items]
@@ -62,11 +57,11 @@ class MapBook:
                 if key not in self._entries:
                     todo.setdefault(key, item)
         fresh = list(todo.items())
-        for start in range(0, len(fresh), chunk):
-            if progress is not None and len(fresh) > chunk:
+        for start in range(0, len(fresh), CHUNK):
+            if progress is not None and len(fresh) > CHUNK:
                 progress(start, len(fresh))
             with self._computing:  # a chunk at a time: a page and the warm-up never map one item twice
-                self._map_chunk(fresh[start : start + chunk], framework)
+                self._map_chunk(fresh[start : start + CHUNK], framework)
         with self._lock:
             entries = [self._entries.get(k) for k in keys]
         if any(e is None for e in entries):  # started afresh meanwhile (another session)
