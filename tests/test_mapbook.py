@@ -12,7 +12,7 @@ import pytest
 import streamlit as st
 
 from core.competencies import frameworks
-from core.competencies.mapbook import MapBook
+from core.competencies.mapbook import MapBook, content_of
 from core.competencies.mapping import map_items
 from core.ingest.importer import load_paths
 from core.model import Story
@@ -109,3 +109,16 @@ def test_a_large_set_is_mapped_in_the_background_before_competencies_is_opened(a
     assert map_book().computed == mapped
     table = at.dataframe[-1].value
     assert len(table) == min(len(big.items), 500)  # a page of the table: every item is counted
+
+
+def test_a_warm_up_handed_a_newer_set_stops_mapping_the_older_one(years):
+    """Upload after upload (or edit after edit): only the latest set is mapped in the background."""
+    from ui import warmup
+
+    stale, current = MapBook(), MapBook()
+    latest = warmup._RUNS["generation"]
+    warmup._map(stale, years.items, GENERAL, latest - 1)
+    assert stale.computed == 0
+    warmup._map(current, years.items, GENERAL, latest)
+    assert current.map(years.items, GENERAL) == map_items(years.items, GENERAL)
+    assert current.computed == len({content_of(item) for item in years.items})  # nothing mapped twice

@@ -23,7 +23,9 @@ WARM_FROM = 2_000  # items: below this, mapping when a page asks costs under 0.1
 WARM_CHUNK = 500  # items mapped between two looks at whether a page is running (about 20 ms)
 QUIET_AFTER = 0.1  # seconds after a run's end: its last message leaves first
 K_WARMED = "_mappings_warmed"  # (dataset, framework) this session last handed to the warm-up
-_RUNS = {"running": 0, "ended": 0.0}  # script runs in progress in this server (every session)
+# Script runs in progress in this server (every session), when the last one ended, and the
+# latest warm-up (an older one stops at its next chunk).
+_RUNS = {"running": 0, "ended": 0.0, "generation": 0}
 _COUNT = threading.Lock()
 
 
@@ -45,7 +47,7 @@ def _when_idle() -> None:
         time.sleep(0.02)
 
 
-def _map(book, items: list, framework) -> None:
+def _map(book, items: list, framework, generation: int) -> None:
     from core.competencies.frameworks import DEFAULT_FRAMEWORK, load_builtin
     from ui.cache import gc_paused
 
@@ -53,6 +55,8 @@ def _map(book, items: list, framework) -> None:
         framework = framework or load_builtin(DEFAULT_FRAMEWORK)
         for start in range(0, len(items), WARM_CHUNK):
             _when_idle()
+            if _RUNS["generation"] != generation:  # a newer set was handed over: this one is stale
+                return
             with gc_paused():  # a full collection over a decade's objects took 0.2 s of a page's time
                 book.map(items[start : start + WARM_CHUNK], framework)
     except Exception:  # only a head start: the page maps, and reports any error, by itself
@@ -72,7 +76,9 @@ def warm_mappings() -> threading.Thread | None:
     st.session_state[K_WARMED] = (dataset, framework)
     from ui.cache import map_book
 
-    work = (map_book(), list(dataset.items), framework)
+    with _COUNT:
+        _RUNS["generation"] += 1
+        work = (map_book(), list(dataset.items), framework, _RUNS["generation"])
     thread = threading.Thread(target=_map, args=work, name="advocate-warm-mappings", daemon=True)
     thread.start()
     return thread
