@@ -21,7 +21,7 @@ from ui import state
 
 WARM_FROM = 2_000  # items: below this, mapping when a page asks costs under 0.1 s
 WARM_CHUNK = 500  # items mapped between two looks at whether a page is running (about 20 ms)
-QUIET_AFTER = 0.1  # seconds after a run's end: its last message leaves first
+QUIET_AFTER = 0.4  # seconds after a run's end: Streamlit finishes the run and sends its last message first
 K_WARMED = "_mappings_warmed"  # (dataset, framework) this session last handed to the warm-up
 # Script runs in progress in this server (every session), when the last one ended, and the
 # latest warm-up (an older one stops at its next chunk).
