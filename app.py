@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import session
+from ui.preload import preload_elements
 from ui.warmup import page_running
 
 st.set_page_config(page_title="Advocate", page_icon="🏅", layout="wide")
@@ -20,3 +21,4 @@ with page_running():  # a background warm-up (ui.warmup) waits while any page ru
     )
     navigation.run()
     session.finish()  # save the user's work after every change, and say where it lives
+    preload_elements()  # the browser loads the charts' code while the user reads the first page

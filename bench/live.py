@@ -124,9 +124,13 @@ def step(page, frames: Frames, records: Records, action, rendered_js: str, pid: 
 
 
 def visit(
-    page, upload: Path, frames: Frames, records: Records, rendered_js: str, pid: int | None = None
+    page, upload: Path, frames: Frames, records: Records, rendered_js: str, pid: int | None = None,
+    think: float = 0.0,
 ) -> dict:
-    """Upload the workbook on Import, then visit every page from the sidebar, each step split."""
+    """Upload the workbook on Import, then visit every page from the sidebar, each step split.
+
+    `think`: seconds the user spends reading a page before the next click (0: clicks at once, the
+    worst case: whatever the server or the browser does after a page is drawn is still running)."""
     steps: dict[str, dict] = {}
     steps["upload"] = step(page, frames, records, lambda: page.set_input_files(
         '[data-testid="stFileUploaderDropzoneInput"]', str(upload)), rendered_js, pid)
@@ -135,9 +139,11 @@ def visit(
     names = [links.nth(i).inner_text().strip().splitlines()[-1].strip() for i in range(links.count())]
     for index, name in enumerate(names[1:] + names[:1], start=1):
         link = links.nth(index % len(names))
+        page.wait_for_timeout(think * 1000)  # the user reading: the step's clock starts after it
         steps[name] = step(page, frames, records, link.click, rendered_js, pid)
     # Back to a visited page: what a user meets most of the time (caches warm).
     if len(names) > 1:
+        page.wait_for_timeout(think * 1000)
         steps[f"{names[1]} again"] = step(page, frames, records, links.nth(1).click, rendered_js, pid)
     return {"steps": steps, "upload_s": steps["upload"]["total_s"],
             "pages_s": {k: v["total_s"] for k, v in steps.items() if k != "upload"},

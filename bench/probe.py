@@ -13,13 +13,18 @@ inside the server. This starts Streamlit's own `streamlit run` command after wra
 - every full garbage collection (one "gc" line each: Streamlit collects after every run, holding
   the interpreter while the run's end waits to be sent).
 
+With PROBE_PROFILE=FOLDER, each script run is also profiled (cProfile, its own thread) and dumped
+there as run-<end time>.prof (read with `python -m pstats`): where a slow step's script time goes.
+
 Nothing in the app changes; the records file is the only output. For benchmarks only.
 """
 
 from __future__ import annotations
 
+import cProfile
 import gc
 import json
+import os
 import sys
 import threading
 import time
@@ -27,6 +32,8 @@ import time
 _LOCK = threading.Lock()
 _SENT = {"serialise_s": 0.0, "bytes": 0, "messages": 0}
 _STARTED: dict[int, float] = {}
+_PROFILES: dict = {}  # ScriptRunner -> its run's cProfile.Profile (with PROBE_PROFILE)
+PROFILE_DIR = os.environ.get("PROBE_PROFILE")  # a folder: one cProfile dump per script run
 
 
 def _write(path: str, record: dict) -> None:
@@ -46,9 +53,16 @@ def install(path: str) -> None:
         now = time.time()
         if event == events.SCRIPT_STARTED:
             _STARTED[id(sender)] = now
+            if PROFILE_DIR:  # the event comes from the run's own thread: profile that thread
+                _PROFILES[id(sender)] = prof = cProfile.Profile()
+                prof.enable()
         elif event in (events.SCRIPT_STOPPED_WITH_SUCCESS, events.SCRIPT_STOPPED_WITH_COMPILE_ERROR,
                        events.SCRIPT_STOPPED_FOR_RERUN, events.FRAGMENT_STOPPED_WITH_SUCCESS):
             start = _STARTED.pop(id(sender), None)
+            prof = _PROFILES.pop(id(sender), None)
+            if prof is not None:
+                prof.disable()
+                prof.dump_stats(f"{PROFILE_DIR}/run-{now:.3f}.prof")
             if start is not None:
                 _write(path, {"kind": "run", "start": start, "end": now, "script_s": now - start,
                               "event": str(event.name)})

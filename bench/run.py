@@ -177,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
                 upload = synthetic.workspace_paths(at, Config.data_dir, Config.seed).xlsx
                 print(f"[{time.perf_counter() - began:6.0f} s] streamlit run + Chromium, upload {at:,}",
                       file=sys.stderr)
-                measured = startup.measure(repeat=args.repeat if n == 0 else 1, upload=upload, env=env)
+                measured = startup.measure(repeat=args.repeat if n == 0 else 1, upload=upload,
+                                           env=startup.user_env(env))
                 if n == 0:
                     results["startup"] = measured
                 server = results["sizes"][str(at)]["server"] = measured.get("upload") or {}

@@ -98,7 +98,7 @@ def test_a_large_set_is_mapped_in_the_background_before_competencies_is_opened(a
     st.cache_resource.clear()
     app.session_state[state.DATASET] = big
     at = app.run()  # the Import page; the run's end hands the mapping to the warm-up
-    warm = [t for t in threading.enumerate() if t.name == "advocate-warm-mappings"]
+    warm = [t for t in threading.enumerate() if t.name == "advocate-warm-up"]
     assert warm
     for thread in warm:
         thread.join(120)
@@ -109,6 +109,27 @@ def test_a_large_set_is_mapped_in_the_background_before_competencies_is_opened(a
     assert map_book().computed == mapped
     table = at.dataframe[-1].value
     assert len(table) == min(len(big.items), 500)  # a page of the table: every item is counted
+
+
+def test_a_large_sets_review_period_is_scored_in_the_background_before_the_timeline(app, tmp_path):
+    """The warm-up also scores and links the review period's stories: the Timeline's first visit
+    then computes nothing itself, and shows every story of the period."""
+    from ui.scores import score_book
+    from ui.warmup import WARM_FROM
+
+    big = _synthetic(WARM_FROM // 2, tmp_path)
+    st.cache_resource.clear()
+    app.session_state[state.DATASET] = big
+    at = app.run()
+    for thread in [t for t in threading.enumerate() if t.name == "advocate-warm-up"]:
+        thread.join(120)
+    scored = dict(score_book().computed)
+    assert scored["facts"] > 0 and scored["links"] > 0
+    at = at.switch_page("pages/timeline.py").run()
+    assert not at.exception, at.exception
+    assert score_book().computed == scored
+    shown = next(m for m in at.metric if m.label == "Stories in period").value
+    assert int(shown) == scored["links"]
 
 
 def test_a_warm_up_handed_a_newer_set_stops_mapping_the_older_one(years):

@@ -157,3 +157,24 @@ def test_first_person(text, expected):
 )
 def test_past_tense_verbs(text, expected):
     assert past_tense_verbs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("field", "before", "after"),
+    [
+        ("result", "Cut errors by 40%", "Errors went away"),
+        ("action", "I rebuilt the queue", "Rebuilt the queue"),
+        ("title", "Queue", "Company-wide queue"),
+    ],
+)
+def test_an_edited_story_is_read_again_not_remembered(field, before, after):
+    """What the regular expressions read is kept by the story's words (core.analysis.strength's
+    memo): editing a story under the same id must change its score and significance at once."""
+    from core.analysis.strength import significance
+
+    old = story(**{**FULL, field: before})
+    new = story(**{**FULL, field: after})
+    for _ in range(2):  # the second time from the memo
+        assert score_story(old) == score_story(Story("S9", DAY, **{**FULL, field: before}))
+        assert significance(new) == significance(Story("S9", DAY, **{**FULL, field: after}))
+    assert (score_story(old), significance(old)) != (score_story(new), significance(new))

@@ -71,3 +71,17 @@ def test_first_visit_every_page_renders_on_the_sample(page, server, recorder, tm
     assert recorder.requests, "the request recorder saw nothing: the privacy check would be vacuous"
     assert not foreign_requests(recorder, server), foreign_requests(recorder, server)
     assert not failures, "\n".join(failures)
+
+
+def test_the_charts_code_loads_while_the_first_page_is_read(page, server):
+    """Plotly's code (4.7 MB) is fetched and run in the browser before any chart is asked for
+    (ui/preload.py), and the Timeline then draws its charts with it."""
+    open_app(page, server)
+    page.wait_for_function(
+        """() => performance.getEntriesByType('resource')
+                   .some(entry => entry.name.includes('/static/js/PlotlyChart.'))""",
+        timeout=20_000,
+    )
+    go_to(page, "Timeline")
+    assert wait_for_charts(page, MIN_CHARTS["Timeline"]) >= MIN_CHARTS["Timeline"]
+    assert not errors_on_page(page), errors_on_page(page)[0][:500]
