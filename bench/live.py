@@ -53,6 +53,17 @@ class Frames:
         return [f for f in self.frames if f[0] >= start]
 
 
+def vm(pid: int, key: str) -> float | None:
+    """A /proc/<pid>/status figure in MB (VmHWM = peak RSS, VmRSS = now)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
 def cpu_s(pid: int | None) -> float | None:
     """CPU seconds a process has used (user + system, /proc): on a shared machine this moves far
     less with the load average than wall time does."""
@@ -119,6 +130,8 @@ def step(page, frames: Frames, records: Records, action, rendered_js: str, pid: 
         "end_arrived_after_sent_s": (last_end - sent_at) if last_end and sent_at else None,
         "browser_render_s": (done - last_end) if last_end else None,
         "server_cpu_s": cpu_after - cpu if cpu is not None and cpu_after is not None else None,
+        "server_rss_mb": vm(pid, "VmRSS") if pid else None,
+        "server_peak_rss_mb": vm(pid, "VmHWM") if pid else None,
         "load_average": load,
     }
 
@@ -129,9 +142,10 @@ def visit(
 ) -> dict:
     """Upload the workbook on Import, then visit every page from the sidebar, each step split.
 
-    `think`: seconds the user spends reading a page before the next click (0: clicks at once, the
-    worst case: whatever the server or the browser does after a page is drawn is still running)."""
+    `think`: seconds the user spends reading a page before the next upload or click (0: at once,
+    the worst case: whatever the server or the browser does after a page is drawn still runs)."""
     steps: dict[str, dict] = {}
+    page.wait_for_timeout(think * 1000)  # reading the first page, finding the file
     steps["upload"] = step(page, frames, records, lambda: page.set_input_files(
         '[data-testid="stFileUploaderDropzoneInput"]', str(upload)), rendered_js, pid)
     links = page.locator('[data-testid="stSidebarNav"] a')
@@ -157,13 +171,15 @@ def split_table(steps: dict[str, dict]) -> str:
         return "—" if value is None else f"{value:.{digits}f}"
 
     lines = ["| step | total (s) | before script | script (runs) | serialise | sent (MB) | end sent "
-             "after script (full GC) | end arrived after sent | browser render | server CPU | load avg |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "after script (full GC) | end arrived after sent | browser render | server CPU | server RSS "
+             "(peak so far, MB) | load avg |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, s in steps.items():
         lines.append(f"| {name} | {fmt(s['total_s'])} | {fmt(s['before_script_s'])} | {fmt(s['script_s'])} "
                      f"({s['runs']}) | {fmt(s['serialise_s'])} | {fmt(s['sent_mb'], 1)} | "
                      f"{fmt(s['end_sent_after_script_s'])} ({fmt(s.get('full_gc_s'))}) | "
                      f"{fmt(s['end_arrived_after_sent_s'])} | "
                      f"{fmt(s['browser_render_s'])} | {fmt(s.get('server_cpu_s'))} | "
+                     f"{fmt(s.get('server_rss_mb'), 0)} ({fmt(s.get('server_peak_rss_mb'), 0)}) | "
                      f"{fmt(s['load_average'], 1)} |")
     return "\n".join(lines)

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import serving  # noqa: E402 - after the path, so `python bench/startup.py` finds it
+from bench import live, serving  # noqa: E402 - after the path, so `python bench/startup.py` finds it
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -47,17 +47,6 @@ CONNECTED_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   return !!app && app.getAttribute('data-test-connection-state') === 'CONNECTED';
 }"""
-
-
-def _vm(pid: int, key: str) -> float | None:
-    """A /proc/<pid>/status figure in MB (VmHWM = peak RSS, VmRSS = now)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(key + ":"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return None
-    return None
 
 
 def _start_server(port: int, env: dict | None, records: Path | None = None) -> subprocess.Popen:
@@ -91,8 +80,6 @@ def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None
     (`think`: seconds between a page being drawn and the next click, bench/live.py)."""
     from playwright.sync_api import sync_playwright
 
-    from bench import live
-
     runs: list[dict] = []
     result: dict = {}
     with sync_playwright() as playwright:
@@ -119,15 +106,15 @@ def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None
                     page.wait_for_function(RENDERED_JS, timeout=60_000, polling=20)
                     rendered = time.perf_counter() - start
                     run = {"server_ready_s": ready, "browser_connected_s": connected,
-                           "first_render_s": rendered, "server_rss_after_start_mb": _vm(proc.pid, "VmRSS"),
-                           "load_average": load, "probed": visiting}
+                           "first_render_s": rendered, "load_average": load, "probed": visiting,
+                           "server_rss_after_start_mb": live.vm(proc.pid, "VmRSS")}
                     if visiting:
                         kept = live.Records(records)
                         first = [r for r in kept.new() if r["kind"] == "run"]
                         run["first_script_s"] = sum(r["script_s"] for r in first) if first else None
                         visit = live.visit(page, upload, frames, kept, RENDERED_JS, proc.pid, think)
-                        visit["server_peak_rss_mb"] = _vm(proc.pid, "VmHWM")
-                        visit["server_rss_now_mb"] = _vm(proc.pid, "VmRSS")
+                        visit["server_peak_rss_mb"] = live.vm(proc.pid, "VmHWM")
+                        visit["server_rss_now_mb"] = live.vm(proc.pid, "VmRSS")
                         visit["file"] = upload.name
                         visit["think_s"] = think
                         result["upload"] = visit

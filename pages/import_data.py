@@ -14,10 +14,9 @@ from core.ingest.readers import ACCEPTED_EXTENSIONS, Limits
 from core.ingest.report import report_from_dict
 from core.wording import COMPETENCY_MEANING
 from ui import state
-from ui.cache import dataset_fingerprint
 from ui.import_fix import render_read_as, render_rejected
 from ui.import_steps import apply_import, hidden_sheets_step, mapping_step, rerun_import, signature, year_step
-from ui.import_tables import problems_table, tables
+from ui.import_tables import evidence_table, problems_table
 from ui.merging import render_conflicts
 from ui.paging import page_of
 from ui.safe import md
@@ -159,16 +158,16 @@ if dataset is not None and dataset.items:
     if report is not None and (n_stories, n_praise) != (len(report.stories), len(report.praise)):
         st.caption(f"Your working set now holds {n_stories} stories and {n_praise} praise.")
     stories_tab, praise_tab = st.tabs([f"Stories ({n_stories})", f"Praise ({n_praise})"])
-    stories_frame, praise_frame = tables(dataset_fingerprint(dataset), dataset)
-    with stories_tab:
+    with stories_tab:  # only the page shown is made a table: a decade's whole tables took 36 MB
         if dataset.stories:
-            st.dataframe(page_of(stories_frame, "import_stories_page", "stories"), hide_index=True,
-                         width="stretch", column_config={"story_kind": "win, struggle or lesson"})
+            stories = page_of(dataset.stories, "import_stories_page", "stories")
+            st.dataframe(evidence_table(stories), hide_index=True, width="stretch",
+                         column_config={"story_kind": "win, struggle or lesson"})
         else:
             st.caption("No stories loaded.")
     with praise_tab:
         if dataset.praise:
-            st.dataframe(page_of(praise_frame, "import_praise_page", "quotes"), hide_index=True,
-                         width="stretch")
+            praise = page_of(dataset.praise, "import_praise_page", "quotes")
+            st.dataframe(evidence_table(praise), hide_index=True, width="stretch")
         else:
             st.caption("No praise loaded.")

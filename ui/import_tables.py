@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
-
-from ui.cache import gc_paused
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def tables(fingerprint: str, _dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(stories, praise) tables, once per dataset content: 20,000 as_dict calls per rerun cost."""
-    with gc_paused():
-        return evidence_table(_dataset.stories), evidence_table(_dataset.praise)
 
 
 def evidence_table(items: list) -> pd.DataFrame:
-    """One row per item, lists joined, with where it came from (file, sheet, row)."""
+    """One row per item, lists joined, with where it came from (file, sheet, row). Made for the
+    page of rows shown (ui.paging), never a decade's whole list."""
     rows = []
     for item in items:
         data = item.as_dict()

@@ -2,10 +2,11 @@
 
 Why: Streamlit's frontend fetches and compiles an element's JavaScript the first time a page shows
 one. Plotly's is 4.7 MB: at 10,000 stories the Timeline's first visit spent 0.8-1.1 s in the
-browser on it, more than its whole script. Once the first page is drawn and the browser is idle,
-a small script imports those same modules (the URLs the frontend's own lazy imports resolve to),
-so the first chart draws from code already loaded. Only Streamlit's own files, from this server,
-are fetched: nothing from the user's data goes into the script.
+browser on it, more than its whole script. A second after the first page is drawn (or when the
+next run starts: the browser waits for the server then), a small script imports that module (the
+URL the frontend's own lazy import resolves to), so the first chart draws from code already
+loaded, and fetches the smaller elements of the later pages. Only Streamlit's own files, from
+this server, are fetched: nothing from the user's data goes into the script.
 """
 
 from __future__ import annotations
@@ -16,9 +17,14 @@ from pathlib import Path
 
 import streamlit as st
 
-# Plotly's code is the one that costs: the other elements' chunks load in 0.2 s together.
+# Plotly's code is the one that costs (0.9 s to fetch and run): it is imported. The other
+# elements the later pages show are only fetched and compiled (modulepreload), and run when
+# the frontend asks for them: running them ahead of React changed which of a page's text
+# inputs came first in the page (an end-to-end test caught it).
 CHUNKS = ("PlotlyChart",)
-IDLE_AFTER_MS = 2000  # or sooner, when the next run starts: the browser waits for the server then
+FETCHED = ("Metric", "Radio", "Selectbox", "Multiselect", "DownloadButton", "TextArea", "ButtonGroup",
+           "Checkbox")
+IDLE_AFTER_MS = 1000  # or sooner, when the next run starts: the browser waits for the server then
 
 _SCRIPT = """<script>
 (() => {
@@ -27,6 +33,7 @@ _SCRIPT = """<script>
   const main = document.querySelector('script[type="module"][src*="/static/js/index."]');
   if (!main) return;
   const files = %s;
+  const fetched = %s;
   const app = document.querySelector('[data-testid="stApp"]');
   let timer = null;
   const observer = new MutationObserver(() => {
@@ -36,6 +43,12 @@ _SCRIPT = """<script>
     observer.disconnect();
     clearTimeout(timer);
     for (const file of files) import(new URL("./" + file, main.src).href).catch(() => {});
+    for (const file of fetched) {
+      const link = document.createElement("link");
+      link.rel = "modulepreload";
+      link.href = new URL("./" + file, main.src).href;
+      document.head.appendChild(link);
+    }
   }
   if (app) observer.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
   const idle = window.requestIdleCallback || ((then) => setTimeout(then, 1));
@@ -45,12 +58,12 @@ _SCRIPT = """<script>
 
 
 @functools.cache
-def chunk_files() -> tuple[str, ...]:
-    """The installed frontend's file for each of CHUNKS (names carry a build hash); those this
+def chunk_files(names: tuple[str, ...] = CHUNKS) -> tuple[str, ...]:
+    """The installed frontend's file for each of `names` (names carry a build hash); those this
     Streamlit does not have are left out."""
     folder = Path(st.__file__).parent / "static" / "static" / "js"
     found = []
-    for name in CHUNKS:
+    for name in names:
         files = sorted(folder.glob(f"{name}.*.js"))
         if len(files) == 1:
             found.append(files[0].name)
@@ -58,7 +71,8 @@ def chunk_files() -> tuple[str, ...]:
 
 
 def preload_elements() -> None:
-    """Once per browser tab (the script guards itself): import the element modules when idle."""
-    files = chunk_files()
-    if files:
-        st.sidebar.html(_SCRIPT % (json.dumps(list(files)), IDLE_AFTER_MS), unsafe_allow_javascript=True)
+    """Once per browser tab (the script guards itself): load the element modules when idle."""
+    files, fetched = chunk_files(), chunk_files(FETCHED)
+    if files or fetched:
+        script = _SCRIPT % (json.dumps(list(files)), json.dumps(list(fetched)), IDLE_AFTER_MS)
+        st.sidebar.html(script, unsafe_allow_javascript=True)
