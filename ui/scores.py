@@ -17,7 +17,7 @@ from core.analysis.scorebook import PraiseWindows, ScoreBook
 from core.store.derived import load_derived, save_derived
 from ui import saving
 from ui.cache import gc_paused
-from ui.memo import session_memo
+from ui.memo import object_memo, session_memo
 
 PROGRESS_FROM = 3_000  # stories to compute before a progress bar shows (about a second here)
 READING = "Reading your stories for how convincing each is"
@@ -66,9 +66,15 @@ def _keep_fresh(book: ScoreBook, fingerprint: str, dataset, windows: PraiseWindo
     if not rows or where is None:
         return
     store, name = where
-    keep = session_memo("score_keys", fingerprint, lambda: ScoreBook.keys_for(dataset.stories, windows))
+    keep = score_keys(dataset, windows)
     with contextlib.suppress(saving.STORAGE_ERRORS):  # the storage status says what is wrong
         save_derived(store, name, rows, keep)
+
+
+def score_keys(dataset, windows: PraiseWindows) -> set[str]:
+    """Every key the dataset's stories use (what its workspace keeps): ui.warmup computes them
+    while the user reads (0.45 s at 50,000 stories)."""
+    return object_memo("score_keys", dataset, lambda: ScoreBook.keys_for(dataset.stories, windows))
 
 
 def period_scores(fingerprint: str, dataset, period) -> tuple[dict, dict]:

@@ -6,12 +6,16 @@ Competencies rank them by how big their work was (0.1-0.2 s). Their first visit 
 After an upload, a restore or an edit, the end of the run (ui.session.finish) hands the work to a
 thread that does it a small chunk at a time, and only while no script run is in progress in this
 server (app.py marks each run with `page_running`), so it never slows a page down by more than
-one small chunk. In order:
+one small chunk. In the order the pages need it (`_work`):
 
-1. the items the map book has not seen are mapped (ui.cache.map_book);
-2. the review period's stories are scored and linked to their quotes (ui.scores.score_book), and
-   read for how big their work was (core.analysis.strength.significance, kept by content);
-3. the collector is settled: a young collection, then what survives is frozen out of its sight
+1. the dataset's fingerprint, every page's cache key (ui.memo.object_memo);
+2. the review period's stories scored and linked to their quotes (ui.scores.score_book), and the
+   score keys the workspace keeps;
+3. the period's items mapped (ui.cache.map_book), for the Timeline's colours;
+4. how big each period story's work was (core.analysis.strength.significance, kept by content),
+   for the Draft and the About paragraph;
+5. the rest of the decade mapped, for Competencies and the Draft;
+6. the collector settled: a young collection, then what survives is frozen out of its sight
    (`gc.freeze`), so the automatic full collections a page's run triggers (0.1-0.25 s each at
    10,000 + 10,000) no longer walk the whole decade. Reference counting still frees it as usual.
 
@@ -22,6 +26,7 @@ are prepared when asked for, as before.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import threading
 import time
@@ -32,8 +37,9 @@ from ui import state
 
 WARM_FROM = 2_000  # items: below this, mapping when a page asks costs under 0.1 s
 WARM_CHUNK = 500  # items mapped between two looks at whether a page is running (about 20 ms)
-QUIET_AFTER = 0.4  # seconds after a run's end: Streamlit finishes the run and sends its last message first
-SCORE_CHUNK = 250  # stories scored between two looks (about 35 ms)
+QUIET_AFTER = 0.1  # seconds after a run's end: Streamlit finishes the run and sends its last message first
+SCORE_CHUNK = 2_000  # stories scored between two looks (0.1-0.3 s): each chunk indexes the quotes
+# within six months of its stories, so smaller chunks index the same quotes many times over
 K_WARMED = "_mappings_warmed"  # (dataset, framework) this session last handed to the warm-up
 # Script runs in progress in this server (every session), when the last one ended, and the
 # latest warm-up (an older one stops at its next chunk).
@@ -65,41 +71,34 @@ def _current(generation: int) -> bool:
     return _RUNS["generation"] == generation
 
 
-def _map(book, items: list, framework, generation: int) -> None:
-    from core.competencies.frameworks import DEFAULT_FRAMEWORK, load_builtin
+def _run(make_steps, generation: int) -> None:
+    """Each of `make_steps()` while no page runs; stop at a newer set. Only a head start: a failing
+    step ends the warm-up, and the page computes (and reports any error) by itself."""
     from ui.cache import gc_paused
 
     try:
-        framework = framework or load_builtin(DEFAULT_FRAMEWORK)
-        for start in range(0, len(items), WARM_CHUNK):
+        for step in make_steps():
             if not _current(generation):
                 return
             with gc_paused():  # a full collection over a decade's objects took 0.2 s of a page's time
-                book.map(items[start : start + WARM_CHUNK], framework)
-    except Exception:  # only a head start: the page maps, and reports any error, by itself
+                step()
+    except Exception:
         return
 
 
-def _score(book, dataset, period, generation: int) -> None:
-    from core.analysis.period import default_period
-    from core.analysis.scorebook import PraiseWindows
-    from core.analysis.strength import significance
-    from ui.cache import gc_paused
+def _chunks(things: list, size: int, do) -> list:
+    return [functools.partial(do, things[start : start + size]) for start in range(0, len(things), size)]
 
-    try:
-        period = period or default_period([item.date for item in dataset.items])
-        stories = [s for s in dataset.stories if period.contains(s.date)]
-        windows = PraiseWindows(dataset.praise)  # same content, same keys as the page's own
-        for start in range(0, len(stories), SCORE_CHUNK):
-            if not _current(generation):
-                return
-            chunk = stories[start : start + SCORE_CHUNK]
-            with gc_paused():
-                book.scores(chunk, windows)
-                for story in chunk:  # how big each one's work was: the Draft and About paragraph rank by it
-                    significance(story)
-    except Exception:  # the Timeline scores, and reports any error, by itself
-        return
+
+def _map_steps(book, items: list, framework) -> list:
+    from core.competencies.frameworks import DEFAULT_FRAMEWORK, load_builtin
+
+    framework = framework or load_builtin(DEFAULT_FRAMEWORK)
+    return _chunks(items, WARM_CHUNK, lambda chunk: book.map(chunk, framework))
+
+
+def _map(book, items: list, framework, generation: int) -> None:
+    _run(lambda: _map_steps(book, items, framework), generation)
 
 
 def _settle(generation: int) -> None:
@@ -108,9 +107,48 @@ def _settle(generation: int) -> None:
         gc.freeze()
 
 
+def _significance(stories: list) -> None:
+    from core.analysis.strength import significance
+
+    for story in stories:
+        significance(story)
+
+
 def _work(maps: tuple, scores: tuple, generation: int) -> None:
-    _map(*maps, generation)
-    _score(*scores, generation)
+    """In the order the pages need it (the Timeline comes first in the sidebar): the fingerprint
+    every page keys on, the period's scores and the score keys, the period's items mapped (the
+    Timeline's colours), how big each period story's work was (Draft, Competencies), then the rest
+    of the decade mapped (Competencies and the Draft count them all)."""
+    from core.analysis.period import default_period
+    from core.analysis.scorebook import PraiseWindows
+    from ui.cache import dataset_fingerprint
+    from ui.scores import score_keys
+
+    book, items, framework = maps
+    score_book, dataset, period = scores
+    try:
+        period = period or default_period([item.date for item in items])
+    except Exception:  # no dated evidence: nothing to score, everything mapped in the file's order
+        _map(book, items, framework, generation)
+        return _settle(generation)
+    stories = [s for s in dataset.stories if period.contains(s.date)]
+    windows = []  # built as a step: 0.2 s at 50,000 quotes
+
+    def score(chunk: list) -> None:
+        if not windows:
+            windows.append(PraiseWindows(dataset.praise))  # same content, same keys as the page's
+        score_book.scores(chunk, windows[0])
+
+    inside = [item for item in items if period.contains(item.date)]
+    outside = [item for item in items if not period.contains(item.date)]
+    _run(lambda: [
+        lambda: dataset_fingerprint(dataset),
+        *_chunks(stories, SCORE_CHUNK, score),
+        lambda: score_keys(dataset, windows[0] if windows else PraiseWindows(dataset.praise)),
+        *_map_steps(book, inside, framework),
+        *_chunks(stories, SCORE_CHUNK, _significance),
+        *_map_steps(book, outside, framework),
+    ], generation)
     _settle(generation)
 
 
