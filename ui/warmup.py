@@ -41,7 +41,7 @@ WARM_CHUNK = 500  # items mapped between two looks at whether a page is running 
 QUIET_AFTER = 0.1  # seconds after a run's end: Streamlit finishes the run and sends its last message first
 SCORE_CHUNK = 2_000  # stories scored between two looks (0.1-0.3 s): each chunk indexes the quotes
 # within six months of its stories, so smaller chunks index the same quotes many times over
-K_WARMED = "_mappings_warmed"  # (dataset, framework) this session last handed to the warm-up
+K_WARMED = "_warmed_up"  # (dataset, framework) this session last handed to the warm-up
 # Script runs in progress in this server (every session), when the last one ended, and the
 # latest warm-up (an older one stops at its next chunk).
 _RUNS = {"running": 0, "ended": 0.0, "generation": 0}
@@ -145,19 +145,14 @@ def _work(maps: tuple, scores: tuple, generation: int) -> None:
         _map(book, items, framework, generation)
         return _settle(generation)
     stories = [s for s in dataset.stories if period.contains(s.date)]
-    windows = []  # built as a step: 0.2 s at 50,000 quotes
-
-    def score(chunk: list) -> None:
-        if not windows:
-            windows.append(PraiseWindows(dataset.praise))  # same content, same keys as the page's
-        score_book.scores(chunk, windows[0])
-
+    windows = functools.cache(lambda: PraiseWindows(dataset.praise))  # in a step: 0.2 s at 50,000
+    # quotes; the same content as the page's own, so the same keys
     inside = [item for item in items if period.contains(item.date)]
     outside = [item for item in items if not period.contains(item.date)]
     _run(lambda: [
         lambda: dataset_fingerprint(dataset),
-        *_chunks(stories, SCORE_CHUNK, score),
-        lambda: score_keys(dataset, windows[0] if windows else PraiseWindows(dataset.praise)),
+        *_chunks(stories, SCORE_CHUNK, lambda chunk: score_book.scores(chunk, windows())),
+        lambda: score_keys(dataset, windows()),
         *_map_steps(book, inside, framework),
         *_chunks(stories, SCORE_CHUNK, _significance),
         *_map_steps(book, outside, framework),

@@ -80,7 +80,7 @@ class Explainer:
 
     def __init__(self, model: Model, corpus: Corpus, light: list):
         # Kept for as long as any suggestion of the chunk is: only what a reason reads (each item's
-        # word types, 32-bit, and their spellings), not the whole corpus (a third of it, 24 MB of a
+        # word types, 32-bit, and their spellings), not the whole corpus (about 22 MB of a
         # server's memory at 10,000 + 10,000).
         self.model, self.light = model, light
         self._typ, self._indptr, self._types = corpus.typ.astype(np.int32), corpus.indptr, corpus.types
