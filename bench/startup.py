@@ -77,7 +77,7 @@ def user_env(env: dict | None = None) -> dict:
 
 def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None, think: float = 0.0) -> dict:
     """Median startup over `repeat` fresh servers; with `upload`, one full visit on the first
-    (`think`: seconds between a page being drawn and the next click, bench/live.py)."""
+    (`think`: seconds of reading before the upload and each click, bench/live.py)."""
     from playwright.sync_api import sync_playwright
 
     runs: list[dict] = []
