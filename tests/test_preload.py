@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import streamlit as st
+from test_app_router import PAGES
 
 from ui.preload import CHUNKS, FETCHED, chunk_files
 
@@ -24,11 +26,11 @@ def test_each_preloaded_file_is_one_the_frontend_lazy_loads():
         assert f"import(`./{name}`)" in bundles, f"the frontend no longer imports {name} itself"
 
 
-def test_every_page_asks_the_browser_to_load_the_charts_code_and_nothing_else(app):
-    for page in ("pages/import_data.py", "pages/journal.py"):
-        app.switch_page(page).run()
-        assert not app.exception, app.exception
-        bodies = [e.proto.body for e in app.sidebar if e.type == "html"]
-        assert len(bodies) == 1, bodies
-        assert all(name in bodies[0] for name in chunk_files() + chunk_files(FETCHED))
-        assert "http" not in bodies[0] and "sample" not in bodies[0].lower()  # the server's own files only
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_asks_the_browser_to_load_the_charts_code_and_nothing_else(app, page):
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    bodies = [e.proto.body for e in app.sidebar if e.type == "html"]
+    assert len(bodies) == 1, bodies
+    assert all(name in bodies[0] for name in chunk_files() + chunk_files(FETCHED))
+    assert "http" not in bodies[0] and "sample" not in bodies[0].lower()  # the server's own files only

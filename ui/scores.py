@@ -59,7 +59,7 @@ def _read_kept(book: ScoreBook) -> None:
         book.add_stored(load_derived(store, name))
 
 
-def _keep_fresh(book: ScoreBook, fingerprint: str, dataset, windows: PraiseWindows) -> None:
+def _keep_fresh(book: ScoreBook, dataset, windows: PraiseWindows) -> None:
     """Write what was just computed to the workspace, dropping entries no story uses any more."""
     rows = book.take_fresh()
     where = _workspace()
@@ -99,5 +99,5 @@ def period_scores(fingerprint: str, dataset, period) -> tuple[dict, dict]:
             bar.empty()
 
     result = session_memo("period_scores", (fingerprint, period), compute)
-    _keep_fresh(book, fingerprint, dataset, windows)
+    _keep_fresh(book, dataset, windows)
     return result

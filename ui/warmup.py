@@ -127,7 +127,7 @@ def _significance(stories: list) -> None:
         significance(story)
 
 
-def _work(maps: tuple, scores: tuple, generation: int) -> None:
+def _work(book, score_book, dataset, framework, period, generation: int) -> None:
     """In the order the pages need it (the Timeline comes first in the sidebar): the fingerprint
     every page keys on, the period's scores and the score keys, the period's items mapped (the
     Timeline's colours), how big each period story's work was (Draft, Competencies), then the rest
@@ -137,8 +137,7 @@ def _work(maps: tuple, scores: tuple, generation: int) -> None:
     from ui.cache import dataset_fingerprint
     from ui.scores import score_keys
 
-    book, items, framework = maps
-    score_book, dataset, period = scores
+    items = list(dataset.items)
     try:
         period = period or default_period([item.date for item in items])
     except Exception:  # no dated evidence: nothing to score, everything mapped in the file's order
@@ -175,10 +174,10 @@ def warm_up() -> threading.Thread | None:
     from ui.cache import map_book
     from ui.scores import score_book
 
-    scores = (score_book(), dataset, st.session_state.get(state.PERIOD))  # None: the default period
+    period = st.session_state.get(state.PERIOD)  # None: the default one (found in the thread)
     with _COUNT:
         _RUNS["generation"] += 1
-        work = ((map_book(), list(dataset.items), framework), scores, _RUNS["generation"])
+        work = (map_book(), score_book(), dataset, framework, period, _RUNS["generation"])
     thread = threading.Thread(target=_work, args=work, name="advocate-warm-up", daemon=True)
     thread.start()
     return thread
