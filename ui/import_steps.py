@@ -14,7 +14,7 @@ from core.digest import content_hash
 from core.ingest.importer import mapping_fields
 from core.ingest.report import report_to_dict
 from ui import state
-from ui.cache import load_files
+from ui.cache import gc_paused, load_files
 from ui.merging import merge_dataset
 from ui.safe import md
 
@@ -58,7 +58,8 @@ def apply_import(files: tuple[tuple[str, bytes], ...], mapping: dict) -> None:
     }:  # the same upload read again with new answers: its rows are replaced, not merged as changes
         _drop_rows_from(names)
     st.session_state[state.LOAD_REPORT] = report_to_dict(report)  # saved with the merge: kept after a reload
-    merge_dataset(report)  # replaces the sample, or merges into the user's own (the file's Mapping too)
+    with gc_paused():  # the merge and its save allocate as much again as the reading
+        merge_dataset(report)  # replaces the sample, or merges into the user's own (the file's Mapping too)
     st.session_state[state.IMPORT_REPORT] = report
     st.session_state[state.SOURCE] = ", ".join(name for name, _ in files)
     if bar is not None:

@@ -36,6 +36,14 @@ _SCRIPT = """<script>
   const files = %s;
   const fetched = %s;
   const app = document.querySelector('[data-testid="stApp"]');
+  const url = (file) => new URL("./" + file, main.src).href;
+  function fetchOnly(file) {
+    const link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = url(file);
+    document.head.appendChild(link);
+  }
+  for (const file of files) fetchOnly(file);  // now: fetched and compiled, not yet run
   let timer = null;
   const observer = new MutationObserver(() => {
     if (app.getAttribute("data-test-script-state") === "running") go();
@@ -43,15 +51,12 @@ _SCRIPT = """<script>
   function go() {
     observer.disconnect();
     clearTimeout(timer);
-    for (const file of files) import(new URL("./" + file, main.src).href).catch(() => {});
-    for (const file of fetched) {
-      const link = document.createElement("link");
-      link.rel = "modulepreload";
-      link.href = new URL("./" + file, main.src).href;
-      document.head.appendChild(link);
-    }
+    for (const file of files) import(url(file)).catch(() => {});
+    for (const file of fetched) fetchOnly(file);
   }
   if (app) observer.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+  // a run may have started before this script ran (a file dropped as the first page appeared)
+  if (app && app.getAttribute("data-test-script-state") === "running") go();
   const idle = window.requestIdleCallback || ((then) => setTimeout(then, 1));
   timer = setTimeout(() => idle(go, {timeout: 3000}), %d);
 })();

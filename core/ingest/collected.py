@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.model import Dataset, FileStatus, Origin, Praise, Problem, RejectedRow, Story, with_id
+from core.model import Dataset, FileStatus, Origin, Praise, Problem, RejectedRow, Story
 
 
 @dataclass
@@ -87,9 +87,9 @@ class Collector:
         for row in self.rows:
             item = row.item
             if row.explicit_id and row.explicit_id not in used:
-                item = with_id(item, row.explicit_id)
+                item = _numbered(item, row.explicit_id)
             else:
-                item = with_id(item, fresh(item.kind))
+                item = _numbered(item, fresh(item.kind))
                 if row.explicit_id:
                     origin = item.origin
                     self.problem(
@@ -116,3 +116,11 @@ class Collector:
             undated=self.undated,
             rejected=self.rejected,
         )
+
+
+def _numbered(item: Story | Praise, new_id: str) -> Story | Praise:
+    """The row's item takes its id in place. The loader made it for this reading and nothing else
+    holds it yet; copying each frozen item instead cost 0.1 s at 10,000 + 10,000 rows, and
+    dataclasses.replace twice that (it runs __init__ again)."""
+    object.__setattr__(item, "id", new_id)
+    return item
