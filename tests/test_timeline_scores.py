@@ -140,6 +140,43 @@ def test_a_reload_reads_the_stored_scores_instead_of_computing_them(advocate_hom
     assert score_book().computed == {FACTS: 0, LINKS: 0}
 
 
+@pytest.mark.usefixtures("bound_to_localhost")
+def test_a_long_journal_keeps_its_scores_and_drops_stale_ones_once_the_keys_are_known(
+    advocate_home, monkeypatch
+):
+    """From ui.scores.PRUNE_LATER_FROM stories the Timeline writes what it computed without
+    working out every key the stories use (0.4 s at 50,000); an entry no story uses goes at
+    the first write after the warm-up has those keys."""
+    import ui.scores
+    from ui import memo, state
+
+    monkeypatch.setattr(ui.scores, "PRUNE_LATER_FROM", 1)
+    asked = []
+    keys_for = ScoreBook.keys_for
+    monkeypatch.setattr(ScoreBook, "keys_for", staticmethod(lambda *a: asked.append(1) or keys_for(*a)))
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/import_data.py").run()
+    upload = FIXTURES / "libreoffice_wins.xlsx"
+    at.get("file_uploader")[0].upload(upload.name, upload.read_bytes())
+    at.run()
+    store = WorkspaceStore(advocate_home)
+    name = store.active()
+    save_derived(store, name, [(FACTS, "a story deleted since", "[]")])
+    at.switch_page("pages/timeline.py").run()
+    assert not at.exception, at.exception
+    kept = {key for _, key, _ in load_derived(store, name)}
+    assert "a story deleted since" in kept and len(kept) > 1 and not asked
+
+    dataset = at.session_state[state.DATASET]
+    used = ui.scores.score_keys(dataset, PraiseWindows(dataset.praise))  # as ui.warmup does
+    st.cache_resource.clear()  # a new book, and no memo of the period's scores: they are
+    del at.session_state[memo._MEMO]  # computed, and written, again
+    at.switch_page("pages/timeline.py").run()
+    assert not at.exception, at.exception
+    assert {key for _, key, _ in load_derived(store, name)} <= used
+
+
 def test_dates_outside_the_period_are_not_scored(sample):
     """The Timeline asks for its period's stories only: the others cost nothing."""
     from core.analysis.period import default_period

@@ -58,7 +58,7 @@ def apply_import(files: tuple[tuple[str, bytes], ...], mapping: dict) -> None:
     }:  # the same upload read again with new answers: its rows are replaced, not merged as changes
         _drop_rows_from(names)
     st.session_state[state.LOAD_REPORT] = report_to_dict(report)  # saved with the merge: kept after a reload
-    with gc_paused():  # the merge and its save allocate as much again as the reading
+    with gc_paused(kept=True):  # the merge and its save allocate as much again as the reading
         merge_dataset(report)  # replaces the sample, or merges into the user's own (the file's Mapping too)
     st.session_state[state.IMPORT_REPORT] = report
     st.session_state[state.SOURCE] = ", ".join(name for name, _ in files)

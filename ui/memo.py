@@ -48,12 +48,18 @@ def session_memo(name: str, key, compute):
     return value
 
 
+def object_known(name: str, obj: object):
+    """What object_memo kept under `name` for `obj`, or None while nothing has computed it."""
+    hit = _BY_OBJECT.get((name, id(obj)))
+    return hit[1] if hit is not None and hit[0]() is obj else None
+
+
 def object_memo(name: str, obj: object, compute):
     """`compute()` once per object (Datasets are never changed in place) for the whole server;
     kept while the object lives, so a replaced dataset's values go with it."""
-    hit = _BY_OBJECT.get((name, id(obj)))
-    if hit is not None and hit[0]() is obj:
-        return hit[1]
+    known = object_known(name, obj)
+    if known is not None:
+        return known
     value = compute()
     with _BY_OBJECT_LOCK:
         for key in [key for key, (ref, _) in _BY_OBJECT.items() if ref() is None]:

@@ -28,7 +28,8 @@ MAX_ENTRIES = 300_000  # mappings kept before the book starts afresh (a long-run
 
 
 def content_of(item) -> tuple:
-    """What map_items reads of one item: its kind, words, Theme cell and named competencies."""
+    """What map_items reads of one item: its kind, words (item_text, third in the key: map_items
+    is given them), Theme cell and named competencies."""
     return (type(item).__name__, item_text(item), getattr(item, "theme", ""), tuple(item.competencies))
 
 
@@ -77,7 +78,7 @@ class MapBook:
             chunk = [(key, item) for key, item in chunk if key not in self._entries]  # mapped meanwhile
         if not chunk:
             return
-        mapped = map_items([item for _, item in chunk], framework)
+        mapped = map_items([item for _, item in chunk], framework, texts=[key[2] for key, _ in chunk])
         if len(mapped) < len(chunk):  # ids repeat: each on its own, so none takes another's
             mapped = {key: map_items([item], framework)[item.id] for key, item in chunk}
         else:

@@ -62,18 +62,22 @@ class ItemMapping:
 
 
 def map_items(
-    items: Iterable[Story | Praise], framework: Framework, examples: list[Example] | None = None
+    items: Iterable[Story | Praise],
+    framework: Framework,
+    examples: list[Example] | None = None,
+    texts: list[str] | None = None,
 ) -> dict[str, ItemMapping]:
     """Ranked suggestions (with reasons) and confirmed competencies for every item.
 
     `examples` are the user's confirmations and corrections (core.competencies.learning): each
-    item's scores then also follow its nearest corrected items.
+    item's scores then also follow its nearest corrected items. `texts`: each item's item_text,
+    when the caller has them already (core.competencies.mapbook keys items by them).
     """
     items = list(items)
     if not items or not framework.competencies:
         return {item.id: ItemMapping(item.id, [], []) for item in items}
     model = model_for(framework)
-    corpus = tokenise([item_text(item) for item in items])
+    corpus = tokenise(texts if texts is not None else [item_text(item) for item in items])
     scores, light = item_scores(model, corpus)
     if examples:
         scores = learned_scores(scores, corpus, examples, model.names)

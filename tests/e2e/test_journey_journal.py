@@ -27,14 +27,16 @@ def saved_files(server) -> list[str]:
 
 
 def write_story(page) -> None:
-    """Fill the Journal's story form and save it; wait until the page says it is saved."""
+    """Fill the Journal's story form and save it; wait until the page says it is saved. The fields
+    are the visible ones: a saved story's edit form, closed in its expander, has the same labels
+    and can come first in the page once its element code is loaded (ui/preload.py)."""
     for label, text in (
         ("Title", TITLE),
         ("Challenge", "Every release took a week of manual checks."),
         ("Action", "I automated the checks and set up a release train."),
         ("Result", RESULT),
     ):
-        type_into(page, page.get_by_label(label, exact=True).first, text)
+        type_into(page, page.get_by_label(label, exact=True).locator("visible=true").first, text)
     click_button(page, "Save story", exact=True)
     expect(page.get_by_text("Saved story").first).to_be_visible()
     assert_no_errors(page, "Journal after saving")

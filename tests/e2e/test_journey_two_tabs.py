@@ -30,7 +30,7 @@ STORIES = {  # title, challenge, action, result
 def write_story(page, which: str, saved: bool = True) -> None:
     page.bring_to_front()  # a background tab gets no focus, so leaving a field would commit nothing
     for label, text in zip(("Title", "Challenge", "Action", "Result"), STORIES[which], strict=True):
-        field = page.get_by_label(label, exact=True).first
+        field = page.get_by_label(label, exact=True).locator("visible=true").first
         type_into(page, field, text)
         expect(field).to_have_value(text)
     click_button(page, "Save story", exact=True)
