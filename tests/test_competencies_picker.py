@@ -68,3 +68,15 @@ def test_large_sets_search_then_pick_and_the_choice_is_saved(page):
     at = at.text_input(key="comp_item_find").input("no such words anywhere").run()
     assert any("0 of" in c.value for c in at.caption)
     assert not [s for s in at.selectbox if s.key == "comp_item_pick"]
+
+
+def test_a_label_is_made_only_when_the_list_or_a_search_needs_it(big):
+    from ui.picker import LazyLabels
+
+    made = []
+    labels = LazyLabels(big.items, lambda item: made.append(item.id) or f"{item.id} {item.title}")
+    assert list(labels) == [s.id for s in big.stories] and len(labels) == N and "S5" in labels
+    assert labels["S5"] == "S5 Shipped release 5 of the billing service" and made == ["S5"]
+    assert labels["S5"] and made == ["S5"]  # made once
+    assert sum("release 104" in label for label in labels.values()) == 11  # a search reads them all
+    assert len(made) == N

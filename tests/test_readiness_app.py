@@ -16,6 +16,7 @@ from core.digest import content_hash
 from core.writing.draft import in_period
 from tests.test_draft_page import download, downloads  # noqa: F401  (a fixture)
 from ui import state
+from ui.competencies.career import K_ABOUT_OPEN
 
 COMPETENCIES = "pages/competencies.py"
 DRAFT = "pages/draft.py"
@@ -136,6 +137,9 @@ def test_talking_points_carry_what_the_user_typed(picked, downloads):  # noqa: F
     assert wants in md and "## Lead with these results" in md
     data, _ = download(picked, downloads, "Talking points (.docx)")
     assert wants in [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert not picked.code  # the About paragraph is written once its expander is opened
+    picked.session_state[K_ABOUT_OPEN] = True
+    picked.run()
     assert picked.code[-1].value.startswith("My work centres on ")
 
 

@@ -147,6 +147,21 @@ def test_edits_and_deletions_are_saved_too(tmp_path):
     assert loaded.overrides == {}
 
 
+def test_a_settings_only_save_keeps_every_row_and_writes_the_settings(tmp_path):
+    """The app's save after a framework or level is chosen (ui.saving: no item changed since its
+    last save) writes the settings alone; every story and quote stays as saved."""
+    store = WorkspaceStore(tmp_path)
+    working = full_working_set()
+    first = store.save(working)
+    working.ratings = {"Impact": "L5"}
+    working.overrides = {"S1": ["Craft"]}
+    assert store.save(working, dirty=[], expect_revision=first, same_items=True) == first + 1
+    loaded = store.load()
+    assert loaded.ratings == {"Impact": "L5"} and loaded.overrides == {"S1": ["Craft"]}
+    assert loaded.dataset.stories == working.dataset.stories
+    assert loaded.dataset.praise == working.dataset.praise
+
+
 def test_order_of_evidence_is_kept(tmp_path):
     stories = [story(f"S{i}", title=f"t{i}") for i in (3, 1, 2)]
     WorkspaceStore(tmp_path).save(WorkingSet(dataset=Dataset(stories=stories)))

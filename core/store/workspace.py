@@ -216,6 +216,7 @@ class WorkspaceStore:
         name: str | None = None,
         dirty: Collection[str] | None = None,
         expect_revision: int | None = None,
+        same_items: bool = False,
     ) -> int | bool:
         """Write the working set in one transaction, touching only rows that changed.
 
@@ -224,13 +225,15 @@ class WorkspaceStore:
         row is compared with the stored one. Rows no longer in the set are deleted either way.
         `expect_revision`: the revision this working set was loaded or last saved at; if another
         session saved since, nothing is written and `StaleWorkspace` is raised.
+        `same_items`: the caller knows no item was added, changed, moved or removed since its
+        last save; only the settings are written.
         Returns the new revision, or False in shared mode (nothing written).
         """
         if self.shared:
             return False
         items = working.dataset.all_items
         wanted = None if dirty is None else set(dirty)
-        rows = [
+        rows = [] if same_items else [
             (item.id, item.kind, position, dumps(item.as_dict()))
             for item, position in evidence_positions(working.dataset)
             if wanted is None or item.id in wanted
@@ -249,7 +252,9 @@ class WorkspaceStore:
                     raise StaleWorkspace(name, expect_revision, revision)
                 if self._active_name(conn) is None:
                     conn.execute("INSERT OR REPLACE INTO app(key, value) VALUES ('active', ?)", (name,))
-                if wanted is None:
+                if same_items:
+                    stored, changed = set(), []
+                elif wanted is None:
                     stored = {
                         row[0]: (row[1], row[2], row[3])
                         for row in conn.execute(
@@ -263,7 +268,7 @@ class WorkspaceStore:
                         for row in conn.execute("SELECT id FROM evidence WHERE workspace_id = ?", (wid,))
                     }
                     changed = [(wid, *r) for r in rows]
-                keep = {item.id for item in items}
+                keep = {item.id for item in items} if stored else set()
                 gone = [(wid, i) for i in stored if i not in keep]
                 conn.executemany("DELETE FROM evidence WHERE workspace_id = ? AND id = ?", gone)
                 conn.executemany(

@@ -21,6 +21,7 @@ from ui.memo import session_memo
 from ui.safe import md
 
 K_WANTS = "rd_wants"
+K_ABOUT_OPEN = "rd_about_open"  # the About paragraph's expander is open: only then is it written
 MD = "text/markdown"
 
 
@@ -101,12 +102,15 @@ def career_downloads(dataset, framework, period, chosen, result) -> None:
         MD,
         "rd_dl_talk_md",
     )
-    st.markdown("**About paragraph** for LinkedIn or a cover letter (copy it with the icon):")
+    about = st.expander("About paragraph for LinkedIn or a cover letter", key=K_ABOUT_OPEN, on_change="rerun")
+    if not about.open:  # it ranks the period's stories by significance: 0.5 s at 50,000 + 50,000
+        return
     key = (
         dataset_fingerprint(dataset),
         framework_key(framework),
         overrides_key(st.session_state.get(state.OVERRIDES)),
         period,
-    )  # ranking every story by significance takes seconds at 10,000: once per content
-    about = session_memo("rd_about", key, lambda: about_paragraph(stories, chosen, framework.names))
-    st.code(about, language=None, wrap_lines=True)
+    )  # once per content
+    text = session_memo("rd_about", key, lambda: about_paragraph(stories, chosen, framework.names))
+    about.caption("Copy it with the icon.")
+    about.code(text, language=None, wrap_lines=True)

@@ -9,7 +9,7 @@ from core.competencies.mapping import accepted
 from core.wording import match_words
 from ui.cache import dataset_fingerprint
 from ui.competencies.common import K_EDITOR_VERSION, commit, preview
-from ui.picker import pickable_ids
+from ui.picker import LazyLabels, pickable_ids
 from ui.safe import md
 
 K_ITEM = "comp_item"
@@ -17,10 +17,14 @@ K_ITEM_PICK = "comp_item_pick"
 K_ITEM_FIND = "comp_item_find"
 
 
+def _label(item) -> str:
+    return f"{item.id} · {item.date} · {preview(item)}"
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _item_labels(fingerprint: str, _dataset) -> dict[str, str]:
+def _item_labels(fingerprint: str, _dataset) -> LazyLabels:
     """{id: "S12 · 2024-03-01 · preview"}, the picker's option labels, once per dataset content."""
-    return {item.id: f"{item.id} · {item.date} · {preview(item)}" for item in _dataset.items}
+    return LazyLabels(_dataset.items, _label)
 
 
 def item_editor(dataset, framework, mappings, overrides, chosen) -> None:
