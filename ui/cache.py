@@ -207,13 +207,27 @@ def assignments(fingerprint: str, fw_key: str, dataset, framework, overrides) ->
 
     Read-only: the same dict is returned until the overrides change (callers copy to edit).
     """
-    from core.competencies.mapping import assigned
+    return _assignment_table(fingerprint, fw_key, dataset, framework, overrides)[0]
 
-    key = (fingerprint, fw_key, overrides_key(overrides))
-    return session_memo(
-        "assignments", key,
-        lambda: assigned(learned_mappings(fingerprint, fw_key, dataset, framework, overrides)[0], overrides),
-    )
+
+def assignment_sources(fingerprint: str, fw_key: str, dataset, framework, overrides) -> dict[str, str]:
+    """{id: where its competencies come from} (mapping.assignment: "override", "confirmed",
+    "suggested" or "none"), from the same pass as `assignments`."""
+    return _assignment_table(fingerprint, fw_key, dataset, framework, overrides)[1]
+
+
+def _assignment_table(fingerprint: str, fw_key: str, dataset, framework, overrides):
+    """One pass over every item for both tables (each pass is 0.15 s at 50,000 + 50,000)."""
+    from core.competencies.mapping import assignment
+
+    def build():
+        mappings = learned_mappings(fingerprint, fw_key, dataset, framework, overrides)[0]
+        chosen, sources = {}, {}
+        for item_id, mapping in mappings.items():
+            sources[item_id], chosen[item_id] = assignment(mapping, overrides or {})
+        return chosen, sources
+
+    return session_memo("assignments", (fingerprint, fw_key, overrides_key(overrides)), build)
 
 
 def learned_mappings(fingerprint: str, fw_key: str, dataset, framework, overrides):

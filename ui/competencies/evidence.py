@@ -14,7 +14,7 @@ from core.competencies.mapping import assignment
 from core.text import inert
 from core.wording import match_words
 from ui import state
-from ui.cache import dataset_fingerprint, overrides_key
+from ui.cache import assignment_sources, dataset_fingerprint, overrides_key
 from ui.competencies.common import K_EDITOR_VERSION, commit, preview
 from ui.memo import session_memo
 from ui.paging import page_of
@@ -67,12 +67,12 @@ def _page_rows(static: dict, ids: list[str], dataset, mappings, period) -> dict[
     return static
 
 
-def _listed(dataset, mappings, overrides, show) -> tuple[int, list[tuple[str, str]]]:
+def _listed(dataset, sources: dict[str, str], show) -> tuple[int, list[tuple[str, str]]]:
     """(suggestions pending confirmation, [(id, source)] of the items the filter `show` keeps)."""
     pending = 0
     listed = []
     for item in dataset.items:
-        source = assignment(mappings[item.id], overrides)[0]
+        source = sources[item.id]
         pending += source == "suggested"
         if show == "all" or source == show:
             listed.append((item.id, source))
@@ -117,9 +117,10 @@ def evidence_table(dataset, framework, mappings, overrides, chosen, period, lear
     left, right = st.columns([3, 1])
     show = left.selectbox("Show", list(FILTERS), format_func=FILTERS.get, key=K_SHOW)
     fingerprint, fw_key = dataset_fingerprint(dataset), framework_key(framework)
+    sources = assignment_sources(fingerprint, fw_key, dataset, framework, overrides)
     pending, listed = session_memo(  # 20,000 items: sorted out when the choices change, not per rerun
         "comp_listed", (fingerprint, fw_key, overrides_key(overrides), show),
-        lambda: _listed(dataset, mappings, overrides, show),
+        lambda: _listed(dataset, sources, show),
     )
     if right.button(f"Confirm all {pending:d} suggestions", key="comp_confirm_all", disabled=not pending):
         confirm_all(dataset, mappings, overrides)
