@@ -134,7 +134,8 @@ def quarter_chart(fingerprint: str, _dataset, period, today, colour_key: str, _c
             fw_key = framework_key(framework)
             mapped = learned_mappings(fingerprint, fw_key, _dataset, framework, overrides)[0]
         else:  # an item's suggestions depend on it alone: map only the period's stories
-            mapped = map_book().map([s for s in _dataset.stories if period.contains(s.date)], framework)
+            with gc_paused(kept=True):  # kept in the map book
+                mapped = map_book().map([s for s in _dataset.stories if period.contains(s.date)], framework)
         assignments = assigned(mapped, overrides)
     return quarter_bars(_quarters, assignments)
 
@@ -223,8 +224,9 @@ def _assignment_table(fingerprint: str, fw_key: str, dataset, framework, overrid
     def build():
         mappings = learned_mappings(fingerprint, fw_key, dataset, framework, overrides)[0]
         chosen, sources = {}, {}
-        for item_id, mapping in mappings.items():
-            sources[item_id], chosen[item_id] = assignment(mapping, overrides or {})
+        with gc_paused(kept=True):  # kept until the choices change
+            for item_id, mapping in mappings.items():
+                sources[item_id], chosen[item_id] = assignment(mapping, overrides or {})
         return chosen, sources
 
     return session_memo("assignments", (fingerprint, fw_key, overrides_key(overrides)), build)

@@ -128,10 +128,11 @@ def _significance(stories: list) -> None:
 
 
 def _work(book, score_book, dataset, framework, period, generation: int) -> None:
-    """In the order the pages need it (the Timeline comes first in the sidebar): the fingerprint
-    every page keys on, the period's scores and the score keys, the period's items mapped (the
-    Timeline's colours), how big each period story's work was (Draft, Competencies), then the rest
-    of the decade mapped (Competencies and the Draft count them all)."""
+    """In the order the pages need it (the sidebar's: Timeline, Competencies, Draft): the
+    fingerprint every page keys on, the period's scores, the period's items mapped (the
+    Timeline's colours), the rest of the decade mapped (Competencies counts them all), how big
+    each period story's work was (the Draft, the About paragraph), and last the score keys the
+    workspace keeps (no page waits for them: ui.scores drops unused entries once they are known)."""
     from core.analysis.period import default_period
     from core.analysis.scorebook import PraiseWindows
     from ui.cache import dataset_fingerprint
@@ -151,10 +152,10 @@ def _work(book, score_book, dataset, framework, period, generation: int) -> None
     _run(lambda: [
         lambda: dataset_fingerprint(dataset),
         *_chunks(stories, SCORE_CHUNK, lambda chunk: score_book.scores(chunk, windows())),
-        lambda: score_keys(dataset, windows()),
         *_map_steps(book, inside, framework),
-        *_chunks(stories, SCORE_CHUNK, _significance),
         *_map_steps(book, outside, framework),
+        *_chunks(stories, SCORE_CHUNK, _significance),
+        lambda: score_keys(dataset, windows()),
     ], generation)
     _settle(generation)
 
