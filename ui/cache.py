@@ -20,8 +20,11 @@ def gc_paused(kept: bool = False):
     of a 50,000 + 50,000 import's time). Reference counting still frees everything as usual.
 
     `kept`: what was built stays (a cached dataset or mapping): it is frozen, so no later full
-    collection walks it again (one took 1.6 s of the Competencies page at 50,000 + 50,000)."""
+    collection walks it again (one took 1.6 s of the Competencies page at 50,000 + 50,000). The
+    young garbage from before is collected first (a few milliseconds), so it is not frozen too."""
     enabled = gc.isenabled()
+    if kept and enabled:
+        gc.collect(1)
     gc.disable()
     try:
         yield
