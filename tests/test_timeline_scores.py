@@ -109,6 +109,19 @@ def test_rows_belong_to_their_workspace_and_go_with_it(advocate_home, sample):
     assert load_derived(store, "Mine") == []
 
 
+def _fresh_server_with_an_upload() -> AppTest:
+    """A new server (no caches) where the user has just uploaded a workbook on Import."""
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/import_data.py").run()
+    upload = FIXTURES / "libreoffice_wins.xlsx"
+    at.get("file_uploader")[0].upload(upload.name, upload.read_bytes())
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 @pytest.mark.usefixtures("bound_to_localhost")
 def test_a_reload_reads_the_stored_scores_instead_of_computing_them(advocate_home):
     """Upload, open the Timeline, then a restarted server (caches gone) opens it again: nothing
@@ -120,14 +133,7 @@ def test_a_reload_reads_the_stored_scores_instead_of_computing_them(advocate_hom
         assert not at.exception, at.exception
         return at
 
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/import_data.py").run()
-    upload = FIXTURES / "libreoffice_wins.xlsx"
-    at.get("file_uploader")[0].upload(upload.name, upload.read_bytes())
-    at.run()
-    assert not at.exception, at.exception
+    at = _fresh_server_with_an_upload()
     shown = [m.value for m in timeline(at).metric]
     assert score_book().computed[FACTS] > 0
     kept = load_derived(WorkspaceStore(advocate_home), WorkspaceStore(advocate_home).active())
@@ -154,12 +160,7 @@ def test_a_long_journal_keeps_its_scores_and_drops_stale_ones_once_the_keys_are_
     asked = []
     keys_for = ScoreBook.keys_for
     monkeypatch.setattr(ScoreBook, "keys_for", staticmethod(lambda *a: asked.append(1) or keys_for(*a)))
-    st.cache_resource.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/import_data.py").run()
-    upload = FIXTURES / "libreoffice_wins.xlsx"
-    at.get("file_uploader")[0].upload(upload.name, upload.read_bytes())
-    at.run()
+    at = _fresh_server_with_an_upload()
     store = WorkspaceStore(advocate_home)
     name = store.active()
     save_derived(store, name, [(FACTS, "a story deleted since", "[]")])
