@@ -212,15 +212,16 @@ def save(force: bool = False, expect_revision: int | None = None) -> bool:
     saved: SavedMark | None = st.session_state.get(state.WORKSPACE_SAVED)
     if expect_revision is None and saved is not None:
         expect_revision = saved.revision
+    working = working_set()
     # Only settings changed (a framework chosen): the items' rows are neither read nor compared,
     # nor marked again (0.2 s at 50,000 + 50,000, on the Competencies page's first visit).
     same_items = not force and not dirty and saved is not None and len(saved.items) == len(
-        working_set().dataset.all_items
+        working.dataset.all_items
     )
     workspace = store()
     try:
         revision = workspace.save(
-            working_set(), active_name(), None if force else dirty, expect_revision, same_items=same_items
+            working, active_name(), None if force else dirty, expect_revision, same_items=same_items
         )
     except StaleWorkspace as exc:
         st.session_state[STALE] = exc.found
