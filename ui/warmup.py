@@ -8,17 +8,20 @@ thread that does it a small chunk at a time, and only while no script run is in 
 server (app.py marks each run with `page_running`), so it never slows a page down by more than
 one small chunk. In the order the pages need it (`_work`):
 
-1. the dataset's fingerprint, every page's cache key (ui.memo.object_memo);
-2. the review period's stories scored and linked to their quotes (ui.scores.score_book), and the
-   score keys the workspace keeps;
+1. the dataset's fingerprint, every page's cache key (ui.memo.object_memo), when the files it
+   was read from did not already give one (ui.cache.load_files);
+2. the review period's stories scored and linked to their quotes (ui.scores.score_book);
 3. the period's items mapped (ui.cache.map_book), for the Timeline's colours;
-4. how big each period story's work was (core.analysis.strength.significance, kept by content),
+4. the rest of the decade mapped, for Competencies and the Draft;
+5. how big each period story's work was (core.analysis.strength.significance, kept by content),
    for the Draft and the About paragraph;
-5. the rest of the decade mapped, for Competencies and the Draft;
-6. the collector settled: a young collection, then what survives is frozen out of its sight
-   (`gc.freeze`), so the automatic full collections a page's run triggers (0.1-0.25 s each at
-   10,000 + 10,000) no longer walk the whole decade. Reference counting still frees it as usual.
-   Then the memory the import freed is handed back to the system (glibc's `malloc_trim`).
+6. the score keys the workspace keeps (no page waits for them: ui.scores drops unused entries
+   once they are known).
+
+Each step is frozen out of the collector's sight as it is built (ui.cache.gc_paused), so the
+automatic full collections a page's run triggers (0.1-0.25 s each at 10,000 + 10,000, 1.6 s at
+50,000 + 50,000) no longer walk the decade; reference counting still frees it as usual. At the
+end the memory the import freed is handed back to the system (glibc's `malloc_trim`).
 
 A page finds the results in the books, or computes what is left itself, never twice. Small sets
 are prepared when asked for, as before.
@@ -28,7 +31,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import threading
 import time
 
@@ -103,9 +105,7 @@ def _map(book, items: list, framework, generation: int) -> None:
 
 
 def _settle(generation: int) -> None:
-    if _current(generation):
-        gc.collect(1)  # the young garbage first (quick): only what is alive gets frozen
-        gc.freeze()
+    if _current(generation):  # each step was already frozen as it was built (_run)
         _give_back_freed_memory()
 
 
