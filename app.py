@@ -7,6 +7,7 @@ from ui.preload import preload_elements
 from ui.warmup import page_running
 
 st.set_page_config(page_title="Advocate", page_icon="🏅", layout="wide")
+preload_elements()  # first, so the browser fetches the pages' element code while this run goes on
 with page_running():  # a background warm-up (ui.warmup) waits while any page runs
     session.start()  # the saved workspace (or the sample), and a look at the data folder
 
@@ -21,4 +22,3 @@ with page_running():  # a background warm-up (ui.warmup) waits while any page ru
     )
     navigation.run()
     session.finish()  # save the user's work after every change, and say where it lives
-    preload_elements()  # the browser loads the charts' code while the user reads the first page

@@ -1,17 +1,22 @@
-"""The browser loads the code of the app's heavier elements while the user is still reading.
+"""The browser loads the code of the app's elements before a page needs it.
 
-Why: Streamlit's frontend fetches and compiles an element's JavaScript the first time a page shows
-one. Plotly's is 4.7 MB: at 10,000 stories the Timeline's first visit spent 0.8-1.1 s in the
-browser on it, more than its whole script. A second after the first page is drawn (or when the
-next run starts, or has already started when this script arrives: the browser waits for the
-server then), a small script imports that module (the URL the frontend's own lazy import
-resolves to), so the first chart draws from code already loaded, and fetches the smaller
-elements of the later pages. Only Streamlit's own files, from this server, are fetched: nothing
-from the user's data goes into the script.
+Why: Streamlit's frontend fetches and runs an element's JavaScript the first time a page shows
+one, only when the element arrives. This small script is the first thing the app sends (nothing
+from the user's data goes into it; only Streamlit's own files, from this server, are fetched):
+
+- at once, the first page's elements (Import: its tables, uploader, metrics): their code loads
+  while the server is still running the first script, instead of after it (skeletons were drawn
+  for 0.2-0.5 s after that run had ended);
+- when the first run has ended, Plotly's code (4.7 MB) is fetched and compiled, while the server
+  is idle: the same server runs the scripts, so a fetch during the next run waited for it;
+- a second after that (or when the next run starts, since the browser then waits for the server
+  anyway), Plotly's module is run, so the Timeline's first chart draws from code already there
+  (it had cost that visit 0.8-1.1 s at 10,000 stories), and the later pages' smaller elements are
+  fetched.
 
 The cost moves, it does not vanish: running Plotly's module is one 0.76-0.84 s task of the
-browser's main thread (a long-task observer on an idle page; fetching and compiling it first
-takes 0.13 s). Fetching it at once, before the first page was drawn, cost the start-up 0.1 s.
+browser's main thread (a long-task observer on an idle page), up to 1 s while the server runs an
+upload beside it.
 """
 
 from __future__ import annotations
@@ -22,14 +27,18 @@ from pathlib import Path
 
 import streamlit as st
 
-# Plotly's code is the one that costs most (0.9 s to fetch and run): it is imported. The other
-# elements the later pages show are only fetched and compiled (modulepreload), and run when
-# the frontend asks for them: running them ahead of React changed which of a page's text
-# inputs came first in the page (an end-to-end test caught it).
-CHUNKS = ("PlotlyChart", "StreamlitSyntaxHighlighter")  # the second: st.code (Competencies' About
-# paragraph), 1.6 MB, 0.2 s of the first visit's drawing (a Chromium trace of the step)
-FETCHED = ("Metric", "Radio", "Selectbox", "Multiselect", "DownloadButton", "TextArea", "TextInput",
-           "ButtonGroup", "Checkbox")
+# Plotly's code is the one that costs most: it is run ahead. The other elements the later pages
+# show are only fetched and compiled (modulepreload), and run when the frontend asks for them.
+CHUNKS = ("PlotlyChart",)
+# StreamlitSyntaxHighlighter is st.code (Competencies' About paragraph, in a closed section): 1.6 MB
+# whose module runs for 0.4 s in the browser (a Chromium trace of an upload dropped at once, when
+# it was imported here too): only fetched, it runs when the user opens that section.
+FETCHED = ("Radio", "Selectbox", "Multiselect", "TextArea", "TextInput", "Checkbox",
+           "StreamlitSyntaxHighlighter")
+# The first page's (Import's) elements, imported (fetched with what they import, and run) as soon as
+# this script runs, at the start of the first run: the tables come last in that run.
+FIRST_PAGE = ("DataFrame", "FileUploader", "Metric", "ButtonGroup", "DownloadButton")
+BOX = "advocate_preload"
 IDLE_AFTER_MS = 1000  # or sooner, when the next run starts: the browser waits for the server then
 
 _SCRIPT = """<script>
@@ -37,32 +46,40 @@ _SCRIPT = """<script>
   if (window.__advocatePreloaded) return;
   window.__advocatePreloaded = true;
   const main = document.querySelector('script[type="module"][src*="/static/js/index."]');
-  if (!main) return;
-  const files = %s;
-  const fetched = %s;
   const app = document.querySelector('[data-testid="stApp"]');
+  if (!main || !app) return;
+  const [files, fetched, first] = [%s, %s, %s];
   const url = (file) => new URL("./" + file, main.src).href;
+  const state = () => app.getAttribute("data-test-script-state");
   function fetchOnly(file) {
     const link = document.createElement("link");
     link.rel = "modulepreload";
     link.href = url(file);
     document.head.appendChild(link);
   }
+  for (const file of first) import(url(file)).catch(() => {});
   let timer = null;
-  const observer = new MutationObserver(() => {
-    if (app.getAttribute("data-test-script-state") === "running") go();
-  });
+  let drawn = state() === "notRunning";  // this script came with a run: wait for its end
   function go() {
     observer.disconnect();
     clearTimeout(timer);
     for (const file of files) import(url(file)).catch(() => {});
     for (const file of fetched) fetchOnly(file);
   }
-  if (app) observer.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
-  // a run may have started before this script ran (a file dropped as the first page appeared)
-  if (app && app.getAttribute("data-test-script-state") === "running") go();
-  const idle = window.requestIdleCallback || ((then) => setTimeout(then, 1));
-  timer = setTimeout(() => idle(go, {timeout: 3000}), %d);
+  function afterFirstRun() {
+    drawn = true;
+    // fetched and compiled now, while the server is idle: the server that sends the file also
+    // runs the scripts, so during the next run (a file dropped at once) the fetch would wait
+    for (const file of files) fetchOnly(file);
+    const idle = window.requestIdleCallback || ((then) => setTimeout(then, 1));
+    timer = setTimeout(() => idle(go, {timeout: 3000}), %d);
+  }
+  const observer = new MutationObserver(() => {
+    if (!drawn && state() === "notRunning") afterFirstRun();
+    else if (drawn && state() === "running") go();  // the next run: the browser waits for the server
+  });
+  observer.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+  if (drawn) afterFirstRun();
 })();
 </script>"""
 
@@ -81,8 +98,12 @@ def chunk_files(names: tuple[str, ...] = CHUNKS) -> tuple[str, ...]:
 
 
 def preload_elements() -> None:
-    """Once per browser tab (the script guards itself): load the element modules when idle."""
-    files, fetched = chunk_files(), chunk_files(FETCHED)
-    if files or fetched:
-        script = _SCRIPT % (json.dumps(list(files)), json.dumps(list(fetched)), IDLE_AFTER_MS)
-        st.sidebar.html(script, unsafe_allow_javascript=True)
+    """Once per browser tab (the script guards itself); called first in every run, so that the
+    first run sends it before anything else."""
+    files, fetched, first = chunk_files(), chunk_files(FETCHED), chunk_files(FIRST_PAGE)
+    if files or fetched or first:
+        script = _SCRIPT % (json.dumps(list(files)), json.dumps(list(fetched)), json.dumps(list(first)),
+                            IDLE_AFTER_MS)
+        # Its own box, hidden, so it takes no room at the top of the sidebar.
+        hidden = f"<style>.st-key-{BOX}, :has(> .st-key-{BOX}) {{display: none}}</style>"  # and its wrapper
+        st.sidebar.container(key=BOX).html(hidden + script, unsafe_allow_javascript=True)

@@ -82,6 +82,9 @@ def test_the_charts_code_loads_while_the_first_page_is_read(page, server):
                    .some(entry => entry.name.includes('/static/js/PlotlyChart.'))""",
         timeout=20_000,
     )
+    # The script's box and its wrapper are not laid out: no gap at the top of the sidebar.
+    box = page.locator(".st-key-advocate_preload")
+    assert box.evaluate("e => [e, e.parentElement].map(x => getComputedStyle(x).display)") == ["none", "none"]
     go_to(page, "Timeline")
     assert wait_for_charts(page, MIN_CHARTS["Timeline"]) >= MIN_CHARTS["Timeline"]
     assert not errors_on_page(page), errors_on_page(page)[0][:500]
