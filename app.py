@@ -6,8 +6,8 @@ from ui import session
 from ui.preload import preload_elements
 from ui.warmup import page_running
 
-st.set_page_config(page_title="Advocate", page_icon="🏅", layout="wide")
 preload_elements()  # first, so the browser fetches the pages' element code while this run goes on
+st.set_page_config(page_title="Advocate", page_icon="🏅", layout="wide")
 with page_running():  # a background warm-up (ui.warmup) waits while any page runs
     session.start()  # the saved workspace (or the sample), and a look at the data folder
 

@@ -82,6 +82,7 @@ def test_the_charts_code_loads_while_the_first_page_is_read(page, server):
                    .some(entry => entry.name.includes('/static/js/PlotlyChart.'))""",
         timeout=20_000,
     )
+    assert "Advocate" in page.title()  # the page's configuration still applies after the script
     # The script's box and its wrapper are not laid out: no gap at the top of the sidebar.
     box = page.locator(".st-key-advocate_preload")
     assert box.evaluate("e => [e, e.parentElement].map(x => getComputedStyle(x).display)") == ["none", "none"]
