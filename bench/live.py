@@ -27,11 +27,6 @@ from pathlib import Path
 
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-RUNNING_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  return !!app && app.getAttribute('data-test-script-state') === 'running';
-}"""
-
 
 class Frames:
     """Websocket frames the page receives: arrival time, size, and the runs' ends."""
@@ -92,6 +87,20 @@ class Records:
         return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
+def _wait_for_run_end(page, frames: Frames, since: float, timeout_s: float) -> None:
+    """Until the run the action started has ended: its `script_finished` message reached the page.
+
+    Waiting for the page's "running" state instead missed fast runs (React can draw running ->
+    notRunning as one change), and the two-second timeout of that wait was then counted as the
+    browser's drawing: the 2 s "redraws" of a second Timeline visit in earlier rounds.
+    """
+    deadline = time.time() + timeout_s
+    while not any(finished for _, _, finished in frames.since(since)):
+        if time.time() > deadline:
+            raise TimeoutError(f"no script run ended within {timeout_s:.0f} s of the action")
+        page.wait_for_timeout(5)  # hands control to Playwright, which delivers the frames
+
+
 def step(page, frames: Frames, records: Records, action, rendered_js: str, pid: int | None = None,
          timeout_ms: int = 300_000) -> dict:
     """Do `action`, wait until the page is fully rendered, and split the time it took (`pid`:
@@ -101,8 +110,7 @@ def step(page, frames: Frames, records: Records, action, rendered_js: str, pid: 
     cpu = cpu_s(pid)
     start = time.time()
     action()
-    with contextlib.suppress(Exception):  # a quick run may finish before "running" is ever seen
-        page.wait_for_function(RUNNING_JS, timeout=2000, polling=10)
+    _wait_for_run_end(page, frames, start, timeout_ms / 1000)
     page.wait_for_function(rendered_js, timeout=timeout_ms, polling=20)
     done = time.time()
     cpu_after = cpu_s(pid)

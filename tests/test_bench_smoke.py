@@ -11,11 +11,12 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import time
 
 import openpyxl
 import pytest
 
-from bench import synthetic
+from bench import live, synthetic
 
 ROOT = synthetic.Path(__file__).resolve().parent.parent
 
@@ -93,3 +94,41 @@ def test_run_measures_size_100_and_writes_json(tmp_path):
     assert entry["stages"]["peak_rss_mb"] > 0
     assert {b["budget"] for b in results["budgets"]} >= {"50k+50k still works"}
     assert "| measure | 100+100 |" in proc.stdout
+
+
+class _PumpedPage:
+    """A page whose frames arrive while Playwright is handed control (wait_for_timeout)."""
+
+    def __init__(self, frames, arrivals):
+        self.frames, self.arrivals, self.pumps = frames, list(arrivals), 0
+
+    def wait_for_timeout(self, ms):
+        self.pumps += 1
+        if self.arrivals and self.arrivals[0][0] == self.pumps:
+            _, finished = self.arrivals.pop(0)
+            self.frames.frames.append((time.time(), 100, finished))
+
+
+@pytest.mark.parametrize(
+    ("arrivals", "pumps"),
+    [
+        ([(1, False), (3, True)], 3),  # deltas first, then the run's end
+        ([(1, True)], 1),  # a run too quick to be drawn as "running" still ends
+    ],
+)
+def test_a_live_step_ends_with_its_runs_end_message(arrivals, pumps):
+    """bench/live.py waited for the page's "running" state, which a quick run never shows: its
+    2 s timeout was then counted as the browser's drawing. The run's end message is the signal."""
+    frames = live.Frames.__new__(live.Frames)
+    frames.frames = [(time.time() - 60, 100, True)]  # an earlier step's run: not this one
+    since = time.time()
+    page = _PumpedPage(frames, arrivals)
+    live._wait_for_run_end(page, frames, since, timeout_s=5)
+    assert page.pumps == pumps
+
+
+def test_a_live_step_whose_action_started_no_run_fails_instead_of_timing_nothing():
+    frames = live.Frames.__new__(live.Frames)
+    frames.frames = []
+    with pytest.raises(TimeoutError, match="no script run ended"):
+        live._wait_for_run_end(_PumpedPage(frames, []), frames, time.time(), timeout_s=0.05)
