@@ -1,7 +1,6 @@
-"""The browser loads Plotly's code (and fetches the later pages' element code) while the user
-reads the first page (ui/preload.py): the files are the ones Streamlit's frontend lazy-loads, so
-the Timeline's first chart draws from code already there, and nothing of the user's data goes
-into the script."""
+"""The browser loads the elements' code before a page asks for it (ui/preload.py): the first
+page's during the first run, Plotly's while that page is read. The files are the ones
+Streamlit's frontend lazy-loads, and nothing of the user's data goes into the script."""
 
 from __future__ import annotations
 
@@ -11,6 +10,7 @@ import pytest
 import streamlit as st
 from test_app_router import PAGES
 
+from tests.conftest import ROOT
 from ui.preload import CHUNKS, FETCHED, FIRST_PAGE, chunk_files
 
 STATIC_JS = Path(st.__file__).parent / "static" / "static" / "js"
@@ -34,3 +34,20 @@ def test_every_page_asks_the_browser_to_load_the_charts_code_and_nothing_else(ap
     assert len(bodies) == 1, bodies
     assert all(name in bodies[0] for name in chunk_files() + chunk_files(FETCHED) + chunk_files(FIRST_PAGE))
     assert "http" not in bodies[0] and "sample" not in bodies[0].lower()  # the server's own files only
+
+
+def test_the_first_run_skips_streamlits_repl_check(monkeypatch):
+    """Streamlit's check, at a process's first element, whether it runs in a Python REPL walks the
+    file of every loaded module (0.08-0.12 s of the first run): the app skips it through a module
+    flag, which a Streamlit upgrade could rename (this test then fails)."""
+    from streamlit import delta_generator, env_util
+    from streamlit.testing.v1 import AppTest
+
+    assert hasattr(delta_generator, "_use_warning_has_been_displayed")
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    calls = []
+    monkeypatch.setattr(env_util, "is_repl", lambda: calls.append(1) or False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    assert calls == []
