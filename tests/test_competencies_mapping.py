@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
 
 from core.competencies import engine
@@ -177,6 +178,10 @@ def test_tokeniser_keeps_distinct_words_apart():
         "b1",
         "Deploy",
         "deploy",
+        "decommissioned",  # 14 letters: the second 8-byte half of the key tells them apart
+        "decommissioner",
+        "migrate",  # under 8 letters, sharing their start
+        "migrated",
     ]
     corpus = engine.tokenise([" ".join(words)])
     assert sorted(corpus.types) == sorted({fold_accents(w) for w in words})  # naïve = naive
@@ -243,3 +248,28 @@ def test_a_names_only_framework_still_maps_and_explains():
 
 def test_an_empty_framework_maps_nothing():
     assert map_items([story("S1", "anything")], Framework("empty", [])) == {"S1": ItemMapping("S1", [], [])}
+
+
+@pytest.mark.parametrize(("n_docs", "n_types"), [(1, 1), (3, 5), (2_500, 1_900), (70_000, 40), (40, 70_000)])
+def test_word_pairs_are_counted_as_numpy_unique_counts_them(n_docs, n_types):
+    """The tokeniser's (document, word) counts: by two 16-bit counting sorts for a chunk of items,
+    by np.unique beyond 65,536 documents or words; the same either way."""
+    rng = np.random.default_rng(n_docs + n_types)
+    doc = np.sort(rng.integers(0, n_docs, 5_000))
+    typ = rng.integers(0, n_types, 5_000)
+    keys, counts = engine._pair_counts(doc, typ, n_docs, n_types)
+    expected_keys, expected_counts = np.unique(doc * n_types + typ, return_counts=True)
+    assert keys.tolist() == expected_keys.tolist()
+    assert counts.tolist() == expected_counts.tolist()
+
+
+def test_scores_do_not_depend_on_the_words_a_model_has_seen_before():
+    """Each block keeps the features of the words it has met, for the next chunks: a fresh model
+    and one that has scored other texts give the same scores."""
+    texts = ["Interviewed candidates and ran the on-call rota", "Wrote postmortems, naïve retries fixed"]
+    warm = engine.build_model(FRAMEWORK)
+    engine.item_scores(warm, engine.tokenise(["Presented the roadmap to candidates", "on-call postmortems"]))
+    assert all(block.known for block in warm.blocks)
+    fresh = engine.build_model(FRAMEWORK)
+    corpus = engine.tokenise(texts)
+    assert engine.item_scores(warm, corpus)[0].tolist() == engine.item_scores(fresh, corpus)[0].tolist()

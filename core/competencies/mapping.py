@@ -88,10 +88,11 @@ def map_items(
     matcher = NameMatcher(framework.names)
     hints = HintMatcher(framework.names, matcher)
     out: dict[str, ItemMapping] = {}
+    names = model.names
     rows = zip(items, top.tolist(), top_scores.tolist(), strict=True)
     for row, (item, comps, row_scores) in enumerate(rows):
         suggestions = [
-            Suggestion(model.names[comp], score, explainer=explainer, row=row, comp=comp)
+            Suggestion(names[comp], score, None, explainer, row, comp)
             for comp, score in zip(comps, row_scores, strict=True)
             if score > 0
         ]
