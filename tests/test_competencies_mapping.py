@@ -250,17 +250,23 @@ def test_an_empty_framework_maps_nothing():
     assert map_items([story("S1", "anything")], Framework("empty", [])) == {"S1": ItemMapping("S1", [], [])}
 
 
-@pytest.mark.parametrize(("n_docs", "n_types"), [(1, 1), (3, 5), (2_500, 1_900), (70_000, 40), (40, 70_000)])
-def test_word_pairs_are_counted_as_numpy_unique_counts_them(n_docs, n_types):
-    """The tokeniser's (document, word) counts: by two 16-bit counting sorts for a chunk of items,
-    by np.unique beyond 65,536 documents or words; the same either way."""
-    rng = np.random.default_rng(n_docs + n_types)
+@pytest.mark.parametrize(("n_docs", "n_cols"), [(1, 1), (3, 5), (2_500, 1_900), (70_000, 40), (40, 70_000)])
+def test_pairs_are_counted_and_summed_as_numpy_unique_and_bincount_do(n_docs, n_cols):
+    """The (document, word) and (document, feature) tallies: by two 16-bit counting sorts for a
+    chunk of items, by np.unique beyond 65,536 documents or columns; the same either way, to the
+    last bit of each weighted sum."""
+    rng = np.random.default_rng(n_docs + n_cols)
     doc = np.sort(rng.integers(0, n_docs, 5_000))
-    typ = rng.integers(0, n_types, 5_000)
-    keys, counts = engine._pair_counts(doc, typ, n_docs, n_types)
-    expected_keys, expected_counts = np.unique(doc * n_types + typ, return_counts=True)
+    col = rng.integers(0, n_cols, 5_000)
+    weights = rng.random(5_000)
+    expected_keys, inverse, expected_counts = np.unique(doc * n_cols + col, return_inverse=True,
+                                                        return_counts=True)
+    keys, counts = engine._pair_counts(doc, col, n_docs, n_cols)
     assert keys.tolist() == expected_keys.tolist()
     assert counts.tolist() == expected_counts.tolist()
+    keys, sums = engine._pair_counts(doc, col, n_docs, n_cols, weights)
+    assert keys.tolist() == expected_keys.tolist()
+    assert sums.tolist() == np.bincount(inverse.ravel(), weights=weights).tolist()
 
 
 def test_scores_do_not_depend_on_the_words_a_model_has_seen_before():

@@ -111,18 +111,24 @@ _BYTE_MASKS = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64) 
 _RADIX = 1 << 16  # documents and types below this sort by two counting passes (kind="stable")
 
 
-def _pair_counts(doc: np.ndarray, typ: np.ndarray, n_docs: int, n_types: int):
-    """The distinct (document, type) pairs as sorted keys doc * n_types + type, with their counts:
-    np.unique's result. Both below 65,536 (a chunk of items), the order comes from two stable
-    sorts of 16-bit values (numpy sorts those by counting), about twice as fast as sorting the
-    64-bit keys."""
-    if n_docs > _RADIX or n_types > _RADIX or not len(doc):
-        return np.unique(doc * n_types + typ, return_counts=True)
-    order = np.argsort(typ.astype(np.uint16), kind="stable")
+def _pair_counts(doc: np.ndarray, col: np.ndarray, n_docs: int, n_cols: int, weights=None):
+    """The distinct (document, column) pairs as sorted keys doc * n_cols + col, with how often each
+    occurs (or the sum of its `weights`, added in the order given): np.unique's result. Both below
+    65,536 (a chunk of items), the order comes from two stable sorts of 16-bit values (numpy sorts
+    those by counting), about twice as fast as sorting the 64-bit keys."""
+    if n_docs > _RADIX or n_cols > _RADIX or not len(doc):
+        keys, inverse, counts = np.unique(doc * n_cols + col, return_inverse=True, return_counts=True)
+        return keys, counts if weights is None else np.bincount(inverse.ravel(), weights=weights)
+    order = np.argsort(col.astype(np.uint16), kind="stable")
     order = order[np.argsort(doc[order].astype(np.uint16), kind="stable")]
-    keys = (doc * n_types + typ)[order]
-    first = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
-    return keys[first], np.diff(np.append(first, len(keys)))
+    keys = (doc * n_cols + col)[order]
+    new = np.concatenate([[True], keys[1:] != keys[:-1]])
+    first = np.flatnonzero(new)
+    if weights is None:
+        return keys[first], np.diff(np.append(first, len(keys)))
+    inverse = np.empty(len(keys), dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1  # each entry's pair, in the order given: added as before
+    return keys[first], np.bincount(inverse, weights=weights)
 
 
 def _char_grams(word: str) -> list[str]:
@@ -203,8 +209,7 @@ class _Block:
     def sparse_rows(self, corpus: Corpus):
         """The same rows as (document, feature, value) entries, for large item sets."""
         doc, feat, cnt = self.entries(corpus)
-        keys, inverse = np.unique(doc * self.size + feat, return_inverse=True)
-        tf = np.bincount(inverse.ravel(), weights=cnt)
+        keys, tf = _pair_counts(doc, feat, corpus.n_docs, self.size, cnt)
         doc, feat = keys // self.size, keys % self.size
         val = (1.0 + np.log(tf)) * self.idf[feat]
         if self.fweight is not None:
