@@ -59,9 +59,11 @@ def apply_import(files: tuple[tuple[str, bytes], ...], mapping: dict) -> None:
         _drop_rows_from(names)
     st.session_state[state.LOAD_REPORT] = report_to_dict(report)  # saved with the merge: kept after a reload
     with gc_paused(kept=True):  # the merge and its save allocate as much again as the reading
-        merge_dataset(report)  # replaces the sample, or merges into the user's own (the file's Mapping too)
+        # replaces the sample, or merges into the user's own (the file's Mapping too), naming the
+        # files as the source before it saves: a second save at the run's end only to write the
+        # new source cost the upload 0.05-0.1 s at 10,000 + 10,000
+        merge_dataset(report, ", ".join(name for name, _ in files))
     st.session_state[state.IMPORT_REPORT] = report
-    st.session_state[state.SOURCE] = ", ".join(name for name, _ in files)
     if bar is not None:
         bar.empty()
 

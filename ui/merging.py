@@ -44,8 +44,9 @@ def _merge_into_session(incoming: Dataset, source: str, incoming_overrides: dict
     return result
 
 
-def merge_dataset(new: Dataset) -> list[Conflict]:
-    """Put freshly imported evidence into session state, merging with the user's own.
+def merge_dataset(new: Dataset, source: str = "import") -> list[Conflict]:
+    """Put freshly imported evidence into session state, merging with the user's own, and name
+    `source` (the files) as what is in use, before the one save.
 
     On the sample, the import simply replaces it. Otherwise new rows are added, identical rows
     recognised, and changed rows wait in state.MERGE_CONFLICTS (saved with the workspace, so a
@@ -54,12 +55,13 @@ def merge_dataset(new: Dataset) -> list[Conflict]:
     bring_back_saved()
     current = st.session_state.get(state.DATASET)
     if current is None or not saving.is_users_data() or not current.all_items:
-        if not saving.is_users_data():  # the upload replaces the sample (the page names the files next)
+        if not saving.is_users_data():  # the upload replaces the sample
             upload = (state.UPLOAD_SIGNATURE, state.UPLOADS, state.COLUMN_MAPPING, state.IMPORT_YEARS)
-            state.replace_dataset(new, "import", keep=upload)
+            state.replace_dataset(new, source, keep=upload)
         else:
             st.session_state[state.DATASET] = new
             st.session_state[state.MERGE_CONFLICTS] = []
+            st.session_state[state.SOURCE] = source
         overrides = dict(st.session_state.get(state.OVERRIDES) or {})
         for item_id, competencies in new.overrides.items():
             overrides.setdefault(item_id, list(competencies))
@@ -70,6 +72,7 @@ def merge_dataset(new: Dataset) -> list[Conflict]:
     result = _merge_into_session(new, "file", new.overrides, pending)
     counts = (result.added, result.identical, result.conflicts, result.kept)
     st.session_state[MERGE_SUMMARY] = tuple(len(c) for c in counts)
+    st.session_state[state.SOURCE] = source  # saved with the merge, not by a second save at the run's end
     saving.save()
     return result.conflicts
 
