@@ -102,8 +102,8 @@ def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None
         try:
             for attempt in range(-1 if returning else 0, repeat):  # -1: fills the browser's cache
                 port = fixed_port if returning else serving.free_port()
-                context = None if returning else browser.new_context(viewport=VIEWPORT)
-                page = browser.new_page() if returning else context.new_page()
+                context = browser if returning else browser.new_context(viewport=VIEWPORT)  # a new user
+                page = context.new_page()
                 # A new user each time: an empty saved workspace (the app saves to ADVOCATE_HOME).
                 server_env = {**(env or os.environ), "ADVOCATE_HOME": tempfile.mkdtemp(prefix="advocate-")}
                 visiting = upload is not None and attempt == 0
@@ -141,7 +141,7 @@ def measure(repeat: int = 3, upload: Path | None = None, env: dict | None = None
                 except Exception as exc:
                     result.setdefault("errors", []).append(f"{type(exc).__name__}: {exc}"[:400])
                 finally:
-                    (page if returning else context).close()
+                    (page if returning else context).close()  # the profile and its cache stay
                     serving.stop(proc)
                     shutil.rmtree(server_env["ADVOCATE_HOME"], ignore_errors=True)
         finally:

@@ -44,7 +44,7 @@ def _merge_into_session(incoming: Dataset, source: str, incoming_overrides: dict
     return result
 
 
-def merge_dataset(new: Dataset, source: str = "import") -> list[Conflict]:
+def merge_dataset(new: Dataset, source: str) -> list[Conflict]:
     """Put freshly imported evidence into session state, merging with the user's own, and name
     `source` (the files) as what is in use, before the one save.
 
