@@ -16,6 +16,11 @@ from the user's data goes into it; only Streamlit's own files, from this server,
   (it had cost that visit 0.8-1.1 s at 10,000 stories), and the later pages' smaller elements are
   fetched.
 
+The later chunks come with every file they import (`chunk_closure`): a modulepreload fetches only
+the file it names, so the widgets' imports (19 files for the select box and the number input) were
+fetched in the middle of an upload, once its table had arrived. The first page's chunks are only
+imported: their imports fetched at once, beside the first run, made start-up no faster.
+
 The cost moves, it does not vanish: running Plotly's module is one 0.76-0.84 s task of the
 browser's main thread (a long-task observer on an idle page), up to 1 s while the server runs an
 upload beside it.
@@ -25,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 
 import streamlit as st
@@ -36,10 +42,12 @@ CHUNKS = ("PlotlyChart",)
 # whose module runs for 0.4 s in the browser (a Chromium trace of an upload dropped at once, when
 # it was imported here too): only fetched, it runs when the user opens that section.
 FETCHED = ("Radio", "Selectbox", "Multiselect", "TextArea", "TextInput", "Checkbox",
-           "StreamlitSyntaxHighlighter")
+           "StreamlitSyntaxHighlighter", "NumberInput", "DateInput", "TimeInput", "Spinner", "Progress",
+           "Button")
 # The first page's (Import's) elements, imported (fetched with what they import, and run) as soon as
 # this script runs, at the start of the first run: the tables come last in that run.
-FIRST_PAGE = ("DataFrame", "FileUploader", "Metric", "ButtonGroup", "DownloadButton")
+# (axios sends an uploaded file: the uploader fetched it when a file was dropped, before sending it)
+FIRST_PAGE = ("DataFrame", "FileUploader", "Metric", "ButtonGroup", "DownloadButton", "axios")
 BOX = "advocate_preload"
 IDLE_AFTER_MS = 1000  # or sooner, when the next run starts: the browser waits for the server then
 # (500 ms was tried: an upload after 2 s of reading gained 0.2 s, but a file dropped as the page
@@ -52,7 +60,8 @@ _SCRIPT = """<script>
   const main = document.querySelector('script[type="module"][src*="/static/js/index."]');
   const app = document.querySelector('[data-testid="stApp"]');
   if (!main || !app) return;
-  const [files, fetched, first] = [%s, %s, %s];
+  // filesAll and fetched: the chunks with every file they import (ui.preload.chunk_closure)
+  const [files, filesAll, fetched, first] = [%s, %s, %s, %s];
   const url = (file) => new URL("./" + file, main.src).href;
   const state = () => app.getAttribute("data-test-script-state");
   function fetchOnly(file) {
@@ -82,7 +91,7 @@ _SCRIPT = """<script>
     // sends the file also runs the scripts, so during the next run (a file dropped at once) the
     // fetch would wait
     const idle = window.requestIdleCallback || ((then) => setTimeout(then, 1));
-    whenDrawn(() => { for (const file of files) fetchOnly(file); });
+    whenDrawn(() => { for (const file of filesAll) fetchOnly(file); });
     timer = setTimeout(() => idle(go, {timeout: 3000}), %d);
   }
   const observer = new MutationObserver(() => {
@@ -95,17 +104,74 @@ _SCRIPT = """<script>
 </script>"""
 
 
+STATIC = Path(st.__file__).parent / "static"  # the installed frontend
+# The `import ... from "./x.js"` statements a chunk opens with (after Vite's table of the files its
+# lazy imports need): what the browser must fetch before the chunk can run.
+_STATIC_IMPORT = re.compile(
+    r'\s*import\s*(?:\{[^}]*\}|\*\s*as\s+[\w$]+|[\w$]+(?:\s*,\s*\{[^}]*\})?)?\s*(?:from\s*)?"\./([^"]+\.js)"\s*;?'
+)
+_ENTRY = re.compile(r'<script type="module"[^>]*\ssrc="\./static/js/([^"]+\.js)"')
+
+
 @functools.cache
 def chunk_files(names: tuple[str, ...] = CHUNKS) -> tuple[str, ...]:
     """The installed frontend's file for each of `names` (names carry a build hash); those this
     Streamlit does not have are left out."""
-    folder = Path(st.__file__).parent / "static" / "static" / "js"
     found = []
     for name in names:
-        files = sorted(folder.glob(f"{name}.*.js"))
+        files = sorted((STATIC / "static" / "js").glob(f"{name}.*.js"))
         if len(files) == 1:
             found.append(files[0].name)
     return tuple(found)
+
+
+@functools.cache
+def imports_of(file: str) -> tuple[str, ...]:
+    """The files `file` (in the frontend's js folder) imports as it loads."""
+    try:
+        text = (STATIC / "static" / "js" / file).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ()
+    position = text.index("\n") + 1 if text.startswith("const __vite__mapDeps") else 0
+    found = []
+    while match := _STATIC_IMPORT.match(text, position):
+        found.append(match.group(1))
+        position = match.end()
+    return tuple(found)
+
+
+def _with_imports(files) -> list[str]:
+    seen, todo = {}, list(files)
+    while todo:
+        file = todo.pop(0)
+        if file not in seen:
+            seen[file] = None
+            todo.extend(imports_of(file))
+    return list(seen)
+
+
+def frontend_entry() -> str | None:
+    """The file of the frontend's own code that its page loads (index.<hash>.js)."""
+    try:
+        entry = _ENTRY.search((STATIC / "index.html").read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    return entry.group(1) if entry else None
+
+
+@functools.cache
+def loaded_with_frontend() -> frozenset[str]:
+    """The frontend's entry and all it imports: the browser has them before any script runs."""
+    entry = frontend_entry()
+    return frozenset(_with_imports([entry])) if entry else frozenset()
+
+
+@functools.cache
+def chunk_closure(names: tuple[str, ...] = CHUNKS) -> tuple[str, ...]:
+    """The chunks of `names` and every file they import, in turn, that the frontend has not
+    loaded already: what the browser needs to run them, to be fetched in one go."""
+    loaded = loaded_with_frontend()
+    return tuple(f for f in _with_imports(chunk_files(names)) if f not in loaded)
 
 
 def _skip_the_repl_check() -> None:
@@ -121,10 +187,12 @@ def preload_elements() -> None:
     """Once per browser tab (the script guards itself); called first in every run, so that the
     first run sends it before anything else."""
     _skip_the_repl_check()  # this is the run's first element
-    files, fetched, first = chunk_files(), chunk_files(FETCHED), chunk_files(FIRST_PAGE)
-    if files or fetched or first:
-        script = _SCRIPT % (json.dumps(list(files)), json.dumps(list(fetched)), json.dumps(list(first)),
-                            IDLE_AFTER_MS)
+    files, first = chunk_files(), chunk_files(FIRST_PAGE)
+    if files or first or chunk_files(FETCHED):
+        loaded_first = chunk_closure(FIRST_PAGE)  # the first page's chunks import them
+        later = [f for f in chunk_closure(FETCHED) if f not in loaded_first]
+        lists = (files, chunk_closure(), later, first)
+        script = _SCRIPT % (*(json.dumps(list(names)) for names in lists), IDLE_AFTER_MS)
         # Its own box, hidden, so it takes no room at the top of the sidebar.
         hidden = f"<style>.st-key-{BOX}, :has(> .st-key-{BOX}) {{display: none}}</style>"  # and its wrapper
         st.sidebar.container(key=BOX).html(hidden + script, unsafe_allow_javascript=True)
