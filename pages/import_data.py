@@ -145,7 +145,7 @@ if report is not None:
         st.subheader("Load report")
         if errors:
             st.error(f"{errors} row(s) were not loaded: each one is listed below with the reason.")
-        st.dataframe(problems_table(row_problems), hide_index=True, width="stretch")
+        st.dataframe(problems_table(row_problems), hide_index=True, width="stretch", lazy=False)
         render_rejected(report)
     elif report.items:
         st.success("Every row was loaded.")
@@ -162,12 +162,12 @@ if dataset is not None and dataset.items:
         if dataset.stories:
             stories = page_of(dataset.stories, "import_stories_page", "stories")
             st.dataframe(evidence_table(stories), hide_index=True, width="stretch",
-                         column_config={"story_kind": "win, struggle or lesson"})
+                         column_config={"story_kind": "win, struggle or lesson"}, lazy=False)
         else:
             st.caption("No stories loaded.")
     with praise_tab:
         if dataset.praise:
             praise = page_of(dataset.praise, "import_praise_page", "quotes")
-            st.dataframe(evidence_table(praise), hide_index=True, width="stretch")
+            st.dataframe(evidence_table(praise), hide_index=True, width="stretch", lazy=False)
         else:
             st.caption("No praise loaded.")

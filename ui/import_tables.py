@@ -1,18 +1,59 @@
-"""Import page: what loaded (one row per story or quote, with where it came from) and what did not."""
+"""Import page: what loaded (one row per story or quote, with where it came from) and what did not.
+
+The tables are Arrow tables read from JSON lines, shown with `lazy=False`: pandas, and pyarrow's
+own table builders (which look for pandas), import pandas, 0.2 s alone and 0.5-0.75 s of the first
+run beside the browser drawing the page (bench/probe.py); the first page needs only these small
+tables, so pandas is imported in the background once that page is drawn (ui.warmup.import_ahead).
+"""
 
 from __future__ import annotations
 
+import io
+import json
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import pandas as pd
+    import pyarrow as pa
+
+PROBLEM_COLUMNS = ("severity", "file", "sheet", "row", "column", "message")
 
 
-def evidence_table(items: list) -> pd.DataFrame:
+def _arrow_type(values: list):
+    import pyarrow as pa
+
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, bool) for v in present):
+        return pa.bool_()
+    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return pa.int64()
+    return pa.string()
+
+
+def arrow_table(rows: list[dict], columns: list[str] | tuple[str, ...] | None = None) -> pa.Table:
+    """`rows` as a table of `columns` (by default every key, in order of appearance): whole
+    numbers and yes/no values keep their type (a blank stays blank), anything else is text."""
+    import pyarrow as pa
+    import pyarrow.json as pa_json
+
+    columns = list(columns or dict.fromkeys(key for row in rows for key in row))
+    schema = pa.schema([(c, _arrow_type([row.get(c) for row in rows])) for c in columns])
+    if not rows:
+        return schema.empty_table()
+    text = {c: pa.types.is_string(schema.field(c).type) for c in columns}
+    lines = "\n".join(
+        json.dumps({c: str(row[c]) if text[c] and row.get(c) is not None else row.get(c) for c in columns})
+        for row in rows
+    ).encode()
+    return pa_json.read_json(
+        io.BytesIO(lines),
+        read_options=pa_json.ReadOptions(block_size=len(lines) + 1),  # one block: any cell's size
+        parse_options=pa_json.ParseOptions(explicit_schema=schema),
+    )
+
+
+def evidence_table(items: list) -> pa.Table:
     """One row per item, lists joined, with where it came from (file, sheet, row). Made for the
     page of rows shown (ui.paging), never a decade's whole list."""
-    import pandas as pd  # here, not at the top: the page's first elements go out before its 0.25 s
-
     rows = []
     for item in items:
         data = item.as_dict()
@@ -28,13 +69,9 @@ def evidence_table(items: list) -> pd.DataFrame:
         data["sheet"] = origin.get("sheet")
         data["row"] = origin.get("row")
         rows.append(data)
-    return pd.DataFrame(rows)
+    return arrow_table(rows)
 
 
-def problems_table(problems) -> pd.DataFrame:
-    import pandas as pd
-
-    rows = [p.as_dict() for p in problems]
-    frame = pd.DataFrame(rows, columns=["severity", "file", "sheet", "row", "column", "message"])
-    frame["row"] = frame["row"].astype("Int64")
-    return frame.sort_values("severity", kind="stable")  # errors first
+def problems_table(problems) -> pa.Table:
+    rows = sorted((p.as_dict() for p in problems), key=lambda row: row["severity"])  # errors first
+    return arrow_table(rows, PROBLEM_COLUMNS)

@@ -8,7 +8,7 @@ import streamlit as st
 from ui import merging, saving, state
 from ui.cache import load_sample
 from ui.safe import md
-from ui.warmup import warm_up
+from ui.warmup import import_ahead, warm_up
 from ui.workspace import forget_here_too, save_again
 
 
@@ -24,10 +24,12 @@ def start() -> None:
 
 
 def finish() -> None:
-    """End of every run: save what changed, start preparing a large set in the background
-    (ui.warmup), then the sidebar's one line (or one problem) about it."""
+    """End of every run: save what changed, start preparing a large set and importing what the
+    later pages need in the background (ui.warmup), then the sidebar's one line (or one problem)
+    about it."""
     saving.save()
     warm_up()
+    import_ahead()
     sidebar = st.sidebar
     if saving.is_shared():
         sidebar.badge("Not saved on this server", icon=":material/cloud_off:", color="orange")
