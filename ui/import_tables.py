@@ -46,7 +46,9 @@ def arrow_table(rows: list[dict], columns: list[str] | tuple[str, ...] | None = 
     ).encode()
     return pa_json.read_json(
         io.BytesIO(lines),
-        read_options=pa_json.ReadOptions(block_size=len(lines) + 1),  # one block: any cell's size
+        # One block, so a cell of any size reads; one thread: a page's rows need no more, and its
+        # thread pool held 10-25 MB more at the server's peak (bench/startup.py).
+        read_options=pa_json.ReadOptions(use_threads=False, block_size=len(lines) + 1),
         parse_options=pa_json.ParseOptions(explicit_schema=schema),
     )
 
