@@ -45,7 +45,9 @@ QUIET_AFTER = 0.1  # seconds after a run's end: Streamlit finishes the run and s
 SCORE_CHUNK = 2_000  # stories scored between two looks (0.1-0.3 s): each chunk indexes the quotes
 # within six months of its stories, so smaller chunks index the same quotes many times over
 AHEAD = ("pandas",)  # imported in the background for the later pages (import_ahead)
-AHEAD_AFTER = 0.5  # seconds after a run's end: the browser draws the page it sent first
+AHEAD_AFTER = 1.0  # seconds after a run's end: the browser draws the page it sent first, and a
+# file dropped at once starts its run before (0.5 s: the import often began just before that run,
+# and slowed the upload by 0.3 s of the server's time)
 K_WARMED = "_warmed_up"  # (dataset, framework) this session last handed to the warm-up
 # Script runs in progress in this server (every session), when the last one ended, and the
 # latest warm-up (an older one stops at its next chunk).
