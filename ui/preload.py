@@ -197,16 +197,25 @@ def _skip_the_repl_check() -> None:
     delta_generator._use_warning_has_been_displayed = True
 
 
+@functools.cache
+def _script() -> str:
+    """The preload script, the same for every run of this server ("" when this Streamlit has none
+    of the chunks): built once, not on every rerun."""
+    files, first = chunk_files(), chunk_files(FIRST_PAGE)
+    if not (files or first or chunk_files(FETCHED)):
+        return ""
+    loaded_first = chunk_closure(FIRST_PAGE)  # the first page's chunks import them
+    later = [f for f in chunk_closure(FETCHED) if f not in loaded_first]
+    lists = (files, chunk_closure(), later, first)
+    script = _SCRIPT % (*(json.dumps(list(names)) for names in lists), IDLE_AFTER_MS)
+    # Its own box, hidden, so it takes no room at the top of the sidebar.
+    hidden = f"<style>.st-key-{BOX}, :has(> .st-key-{BOX}) {{display: none}}</style>"  # and its wrapper
+    return hidden + script
+
+
 def preload_elements() -> None:
     """Once per browser tab (the script guards itself); called first in every run, so that the
     first run sends it before anything else."""
     _skip_the_repl_check()  # this is the run's first element
-    files, first = chunk_files(), chunk_files(FIRST_PAGE)
-    if files or first or chunk_files(FETCHED):
-        loaded_first = chunk_closure(FIRST_PAGE)  # the first page's chunks import them
-        later = [f for f in chunk_closure(FETCHED) if f not in loaded_first]
-        lists = (files, chunk_closure(), later, first)
-        script = _SCRIPT % (*(json.dumps(list(names)) for names in lists), IDLE_AFTER_MS)
-        # Its own box, hidden, so it takes no room at the top of the sidebar.
-        hidden = f"<style>.st-key-{BOX}, :has(> .st-key-{BOX}) {{display: none}}</style>"  # and its wrapper
-        st.sidebar.container(key=BOX).html(hidden + script, unsafe_allow_javascript=True)
+    if script := _script():
+        st.sidebar.container(key=BOX).html(script, unsafe_allow_javascript=True)
