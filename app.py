@@ -20,5 +20,8 @@ with page_running():  # a background warm-up (ui.warmup) waits while any page ru
             st.Page("pages/journal.py", title="Journal", icon=":material/edit_note:"),
         ]
     )
-    navigation.run()
-    session.finish()  # save the user's work after every change, and say where it lives
+    try:
+        navigation.run()
+    finally:  # also when a run stops early (a click starts the next one, the tab is closed)
+        session.save()  # the user's work, after every change
+    session.finish()  # say where it lives, and prepare the later pages in the background

@@ -119,6 +119,6 @@ def _load_fixed(report, row, date_text: str, text: str) -> None:
     fixed = without_rejected(report, row)
     st.session_state[state.IMPORT_REPORT] = fixed
     st.session_state[state.LOAD_REPORT] = report_to_dict(fixed)
-    saving.save()  # now, as an import does: the fixed row and the shorter report survive a reload
+    saving.save()  # now, before the rerun: the fixed row and the shorter report survive a reload
     st.toast(md(f"Row {row.row} of {row.file} loaded as {item.id}."))
     st.rerun()

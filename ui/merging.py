@@ -46,7 +46,7 @@ def _merge_into_session(incoming: Dataset, source: str, incoming_overrides: dict
 
 def merge_dataset(new: Dataset, source: str) -> list[Conflict]:
     """Put freshly imported evidence into session state, merging with the user's own, and name
-    `source` (the files) as what is in use, before the one save.
+    `source` (the files) as what is in use. Written once, at the run's end (saving.save_at_run_end).
 
     On the sample, the import simply replaces it. Otherwise new rows are added, identical rows
     recognised, and changed rows wait in state.MERGE_CONFLICTS (saved with the workspace, so a
@@ -66,14 +66,14 @@ def merge_dataset(new: Dataset, source: str) -> list[Conflict]:
         for item_id, competencies in new.overrides.items():
             overrides.setdefault(item_id, list(competencies))
         st.session_state[state.OVERRIDES] = overrides
-        saving.save()
+        saving.save_at_run_end()
         return []
     pending = list(st.session_state.get(state.MERGE_CONFLICTS) or [])
     result = _merge_into_session(new, "file", new.overrides, pending)
     counts = (result.added, result.identical, result.conflicts, result.kept)
     st.session_state[MERGE_SUMMARY] = tuple(len(c) for c in counts)
-    st.session_state[state.SOURCE] = source  # saved with the merge, not by a second save at the run's end
-    saving.save()
+    st.session_state[state.SOURCE] = source
+    saving.save_at_run_end()
     return result.conflicts
 
 

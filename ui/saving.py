@@ -1,7 +1,8 @@
 """The bridge between session state and the saved workspace (core.store.workspace).
 
 `restore()` runs once per session (ui.session.start); `save()` runs at the end of every script
-run (ui.session.finish) and writes only what changed since the last save (see SavedMark).
+run, even one stopped early (ui.session.save), and writes only what changed since the last save
+(see SavedMark).
 The bundled sample is never saved as if it were the user's. Saving never raises: a storage
 fault (core.store.health), another tab's newer save, or the data deleted from another tab are
 kept in session state for the sidebar to explain, and the app goes on without saving.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
+import threading
 from dataclasses import dataclass
 
 import streamlit as st
@@ -198,46 +200,105 @@ def apply(working: WorkingSet) -> None:
     st.session_state.pop(STALE, None)
 
 
+def _prepare(force: bool = False, expect_revision: int | None = None) -> _Write | None:
+    """A save of the working set if it is the user's own and changed, with all it needs from session
+    state read now; None when there is nothing to write."""
+    if not is_users_data() or not is_saving():
+        return None
+    dirty, changed = pending_changes()
+    if not (force or changed):
+        return None
+    saved: SavedMark | None = st.session_state.get(state.WORKSPACE_SAVED)
+    if expect_revision is None and saved is not None:
+        expect_revision = saved.revision
+    session = {key: st.session_state.get(key) for key in (state.DATASET, *(field.key for field in SAVED))}
+    working = working_set(session)
+    # Only settings changed (a framework chosen): the items' rows are neither read nor compared,
+    # nor marked again (0.2 s at 50,000 + 50,000, on the Competencies page's first visit).
+    same_items = not force and not dirty and saved is not None and len(saved.items) == len(
+        working.dataset.all_items
+    )
+    return _Write(store(), working, active_name(), None if force else dirty, expect_revision, same_items,
+                  saved, session)  # fmt: skip
+
+
+@dataclass
+class _Write:
+    """One save, prepared: `run` touches only the disk, so it completes even in a run Streamlit is
+    stopping (every read of session state then raises StopException); `record` keeps its outcome
+    in session state for the sidebar and the next save."""
+
+    workspace: WorkspaceStore
+    working: WorkingSet
+    name: str
+    dirty: list[str] | None
+    expect_revision: int | None
+    same_items: bool
+    saved: SavedMark | None
+    session: dict  # the saved keys as they were prepared: the mark of what was written
+    outcome: object = None  # the new revision, or the exception that stopped the write
+
+    def run(self) -> None:
+        try:
+            self.outcome = self.workspace.save(
+                self.working, self.name, self.dirty, self.expect_revision, same_items=self.same_items
+            )
+        except (StaleWorkspace, WorkspaceDeleted, *STORAGE_ERRORS) as exc:
+            self.outcome = exc
+
+    def record(self) -> bool:
+        """True when written; raises what the write raised that is not a storage problem."""
+        outcome = self.outcome
+        if isinstance(outcome, StaleWorkspace):
+            st.session_state[STALE] = outcome.found
+            return False
+        if isinstance(outcome, WorkspaceDeleted):
+            st.session_state[DELETED] = str(outcome)
+            return False
+        if isinstance(outcome, BaseException):
+            if not _record_fault(outcome, self.workspace):
+                raise outcome
+            return False
+        if self.same_items:
+            saved = SavedMark(self.saved.items, settings_hash(self.session), outcome)
+        else:
+            saved = mark(self.session, revision=outcome)
+        st.session_state[state.WORKSPACE_SAVED] = saved
+        return True
+
+
+_AT_RUN_END = threading.local()  # the script run's thread: the write `save_at_run_end` prepared
+
+
 def save(force: bool = False, expect_revision: int | None = None) -> bool:
     """Write the working set now if it is the user's own and changed; True when written.
 
     Never raises for storage trouble: a fault, a newer save from another tab (STALE) or data
     deleted elsewhere (DELETED) is kept for the sidebar, and nothing is written until resolved.
     """
-    if not is_users_data() or not is_saving():
+    write_prepared()  # first: a save prepared earlier in this run keeps its place
+    write = _prepare(force, expect_revision)
+    if write is None:
         return False
-    dirty, changed = pending_changes()
-    if not (force or changed):
+    write.run()
+    return write.record()
+
+
+def save_at_run_end() -> None:
+    """Prepare the save now and write it when the run ends (`write_prepared`, app.py), after the
+    page: an upload's tables (10,000 + 10,000) are drawn while the server writes, instead of
+    after. Prepared now, so that the write needs nothing from session state: it happens even if
+    the run is stopped (the tab closed, st.stop()) before its end."""
+    _AT_RUN_END.write = _prepare()
+
+
+def write_prepared() -> bool:
+    """Write what `save_at_run_end` prepared in this run, if anything; True when written."""
+    write, _AT_RUN_END.write = getattr(_AT_RUN_END, "write", None), None
+    if write is None:
         return False
-    saved: SavedMark | None = st.session_state.get(state.WORKSPACE_SAVED)
-    if expect_revision is None and saved is not None:
-        expect_revision = saved.revision
-    working = working_set()
-    # Only settings changed (a framework chosen): the items' rows are neither read nor compared,
-    # nor marked again (0.2 s at 50,000 + 50,000, on the Competencies page's first visit).
-    same_items = not force and not dirty and saved is not None and len(saved.items) == len(
-        working.dataset.all_items
-    )
-    workspace = store()
-    try:
-        revision = workspace.save(
-            working, active_name(), None if force else dirty, expect_revision, same_items=same_items
-        )
-    except StaleWorkspace as exc:
-        st.session_state[STALE] = exc.found
-        return False
-    except WorkspaceDeleted as exc:
-        st.session_state[DELETED] = str(exc)
-        return False
-    except STORAGE_ERRORS as exc:
-        if not _record_fault(exc, workspace):
-            raise
-        return False
-    if same_items:
-        st.session_state[state.WORKSPACE_SAVED] = SavedMark(saved.items, settings_hash(), revision)
-    else:
-        st.session_state[state.WORKSPACE_SAVED] = mark(revision=revision)
-    return True
+    write.run()
+    return write.record()
 
 
 def save_and_say(saved: str, unsaved: str) -> str:

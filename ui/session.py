@@ -23,11 +23,18 @@ def start() -> None:
         state.replace_dataset(load_sample(), "sample")
 
 
-def finish() -> None:
-    """End of every run: save what changed, start preparing a large set and importing what the
-    later pages need in the background (ui.warmup), then the sidebar's one line (or one problem)
-    about it."""
+def save() -> None:
+    """End of every run, even one stopped early: write what changed (an upload's save, prepared
+    when it was merged, first: it needs nothing from session state, which a stopped run cannot
+    read)."""
+    saving.write_prepared()
     saving.save()
+
+
+def finish() -> None:
+    """End of every run that completes, after `save`: start preparing a large set and importing
+    what the later pages need in the background (ui.warmup), then the sidebar's one line (or one
+    problem) about saving."""
     warm_up()
     import_ahead()
     sidebar = st.sidebar
