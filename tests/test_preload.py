@@ -17,6 +17,7 @@ from ui.preload import (
     CHUNKS,
     FETCHED,
     FIRST_PAGE,
+    UPLOAD,
     chunk_closure,
     chunk_files,
     frontend_entry,
@@ -28,8 +29,8 @@ STATIC_JS = Path(st.__file__).parent / "static" / "static" / "js"
 
 def test_each_preloaded_file_is_one_the_frontend_lazy_loads():
     """A Streamlit upgrade that renames or drops the chunk would make the preload do nothing."""
-    files = chunk_files() + chunk_files(FETCHED) + chunk_files(FIRST_PAGE)
-    assert len(files) == len(CHUNKS) + len(FETCHED) + len(FIRST_PAGE)
+    files = chunk_files() + chunk_files(FETCHED) + chunk_files(FIRST_PAGE) + chunk_files(UPLOAD)
+    assert len(files) == len(CHUNKS) + len(FETCHED) + len(FIRST_PAGE) + len(UPLOAD)
     bundles = "".join(p.read_text(encoding="utf-8", errors="replace") for p in STATIC_JS.glob("index.*.js"))
     for name in files:
         assert (STATIC_JS / name).is_file()
@@ -49,12 +50,13 @@ def test_the_later_chunks_come_with_every_file_the_frontend_would_fetch_beside_t
     """A modulepreload fetches only the file it names: a widget's imports were fetched in the
     middle of an upload (19 files for the select box and the number input)."""
     bundle = (STATIC_JS / frontend_entry()).read_text(encoding="utf-8")
-    preloaded = set(chunk_closure(FETCHED)) | set(chunk_closure(FIRST_PAGE)) | loaded_with_frontend()
-    for name in chunk_files(FETCHED) + chunk_files():
+    preloaded = {*chunk_closure(FETCHED), *chunk_closure(UPLOAD + CHUNKS), *chunk_closure(FIRST_PAGE)}
+    preloaded |= loaded_with_frontend()
+    for name in chunk_files(FETCHED) + chunk_files(UPLOAD) + chunk_files():
         needed = {f for f in vites_own_list(bundle, name) if f.endswith(".js")}
         assert needed, name
-        assert needed <= preloaded | set(chunk_closure()), f"{name} needs {sorted(needed - preloaded)}"
-    assert len(chunk_closure(FETCHED)) > len(FETCHED)  # the widgets' imports are not in the frontend
+        assert needed <= preloaded, f"{name} needs {sorted(needed - preloaded)}"
+    assert len(chunk_closure(UPLOAD)) > len(UPLOAD)  # the widgets' imports are not in the frontend
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -63,7 +65,8 @@ def test_every_page_asks_the_browser_to_load_the_charts_code_and_nothing_else(ap
     assert not app.exception, app.exception
     bodies = [e.proto.body for e in app.sidebar if e.type == "html"]
     assert len(bodies) == 1, bodies
-    later = set(chunk_closure(FETCHED)) - set(chunk_closure(FIRST_PAGE))  # the first page loads the rest
+    later = set(chunk_closure(FETCHED) + chunk_closure(UPLOAD)) - set(chunk_closure(FIRST_PAGE))  # the first
+    # page's chunks import the rest
     assert all(name in bodies[0] for name in {*chunk_files(), *later, *chunk_files(FIRST_PAGE)})
     assert "http" not in bodies[0] and "sample" not in bodies[0].lower()  # the server's own files only
 

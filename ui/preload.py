@@ -8,9 +8,10 @@ from the user's data goes into it; only Streamlit's own files, from this server,
   while the server is still running the first script, instead of after it (skeletons were drawn
   for 0.2-0.5 s after that run had ended);
 - when the first run has ended and its page is drawn, Plotly's code (4.7 MB) is fetched and
-  compiled, while the server is idle: the same server runs the scripts, so a fetch during the next
-  run waited for it (fetched as the run ended, it slowed the drawing of the first page's last
-  elements by about 0.07 s, on two cores);
+  compiled, and the code of what an upload's run shows (`UPLOAD`) is fetched and run, while the
+  server is idle: the same server runs the scripts, so a fetch during the next run waited for it
+  (fetched as the run ended, it slowed the drawing of the first page's last elements by about
+  0.07 s, on two cores);
 - a second after that (or when the next run starts, since the browser then waits for the server
   anyway), Plotly's module is run, so the Timeline's first chart draws from code already there
   (it had cost that visit 0.8-1.1 s at 10,000 stories), and the later pages' smaller elements are
@@ -19,8 +20,8 @@ from the user's data goes into it; only Streamlit's own files, from this server,
 
 The later chunks come with every file they import (`chunk_closure`): a modulepreload fetches only
 the file it names, so the widgets' imports (19 files for the select box and the number input) were
-fetched in the middle of an upload, once its table had arrived. These 40 files (2 MB) are fetched
-only while no run is in progress: an upload dropped at once, with them fetched beside its run and
+fetched in the middle of an upload, once its table had arrived. The later pages' 13 files (1.8 MB)
+are fetched only while no run is in progress: an upload dropped at once, with them fetched beside its run and
 pandas imported (ui.warmup), lost 0.1-0.15 s; about 0.1 s came back when they waited. The first
 page's chunks are only imported: their imports fetched at once, beside the first run, made
 start-up no faster.
@@ -45,9 +46,17 @@ CHUNKS = ("PlotlyChart",)
 # StreamlitSyntaxHighlighter is st.code (Competencies' About paragraph, in a closed section): 1.6 MB
 # whose module runs for 0.4 s in the browser (a Chromium trace of an upload dropped at once, when
 # it was imported here too): only fetched, it runs when the user opens that section.
-FETCHED = ("Radio", "Selectbox", "Multiselect", "TextArea", "TextInput", "Checkbox",
-           "StreamlitSyntaxHighlighter", "NumberInput", "DateInput", "TimeInput", "Spinner", "Progress",
-           "Button")
+FETCHED = ("Multiselect", "TextArea", "TextInput", "Checkbox", "StreamlitSyntaxHighlighter", "DateInput",
+           "TimeInput")
+# What an upload's run shows on the Import page: its spinner, the progress bar of a large file, the
+# page picker of a long table and, in "Change how the columns of ... are read", a radio, select
+# boxes and a button per sheet (24 files, 0.17 MB). Fetched and run as the first page is drawn:
+# fetched when the page showed them, a 10,000 + 10,000 workbook dropped as the page appeared waited
+# 0.35 s for them at the end of its run (median upload 1.79 s against 1.87 s, 12 alternated pairs).
+# Their skeletons still show for about 0.3 s the first time each kind is drawn in a tab: React
+# waits that long before it replaces a skeleton (drawing hidden copies on the first run to avoid it
+# made start-up 0.15 s slower).
+UPLOAD = ("NumberInput", "Progress", "Spinner", "Radio", "Selectbox", "Button")
 # The first page's (Import's) elements, imported (fetched with what they import, and run) as soon as
 # this script runs, at the start of the first run: the tables come last in that run.
 # (axios sends an uploaded file: the uploader fetched it when a file was dropped, before sending it)
@@ -64,8 +73,8 @@ _SCRIPT = """<script>
   const main = document.querySelector('script[type="module"][src*="/static/js/index."]');
   const app = document.querySelector('[data-testid="stApp"]');
   if (!main || !app) return;
-  // filesAll and fetched: the chunks with every file they import (ui.preload.chunk_closure)
-  const [files, filesAll, fetched, first] = [%s, %s, %s, %s];
+  // filesAll (Plotly's and the upload's) and fetched: the chunks with every file they import
+  const [files, filesAll, fetched, first, upload] = [%s, %s, %s, %s, %s];
   const url = (file) => new URL("./" + file, main.src).href;
   const state = () => app.getAttribute("data-test-script-state");
   function fetchOnly(file) {
@@ -104,7 +113,11 @@ _SCRIPT = """<script>
     // sends the file also runs the scripts, so during the next run (a file dropped at once) the
     // fetch would wait
     const idle = window.requestIdleCallback || ((then) => setTimeout(then, 1));
-    whenDrawn(() => { for (const file of filesAll) fetchOnly(file); });
+    whenDrawn(() => {
+      for (const file of filesAll) fetchOnly(file);
+      // run too (small): ready when the upload's page shows them
+      for (const file of upload) import(url(file)).catch(() => {});
+    });
     timer = setTimeout(() => idle(go, {timeout: 3000}), %d);
   }
   const observer = new MutationObserver(() => {
@@ -205,8 +218,9 @@ def _script() -> str:
     if not (files or first or chunk_files(FETCHED)):
         return ""
     loaded_first = chunk_closure(FIRST_PAGE)  # the first page's chunks import them
-    later = [f for f in chunk_closure(FETCHED) if f not in loaded_first]
-    lists = (files, chunk_closure(), later, first)
+    at_draw = [f for f in chunk_closure(UPLOAD + CHUNKS) if f not in loaded_first]
+    later = [f for f in chunk_closure(FETCHED) if f not in loaded_first and f not in at_draw]
+    lists = (files, at_draw, later, first, chunk_files(UPLOAD))
     script = _SCRIPT % (*(json.dumps(list(names)) for names in lists), IDLE_AFTER_MS)
     # Its own box, hidden, so it takes no room at the top of the sidebar.
     hidden = f"<style>.st-key-{BOX}, :has(> .st-key-{BOX}) {{display: none}}</style>"  # and its wrapper
