@@ -334,9 +334,20 @@ def test_saved_json_is_standard_sorted_and_keeps_text_as_it_is(value, saved):
     assert json.loads(saved) == json.loads(json.dumps(value, default=codec._json_default))
 
 
-def test_a_value_the_workspace_cannot_hold_is_refused_not_written_half():
+def test_a_value_the_workspace_cannot_hold_is_refused_not_written_half(tmp_path):
+    """Rows are encoded as SQLite takes them, inside the save's transaction: one that cannot be
+    encoded leaves the workspace as it was saved before, not half rewritten."""
     with pytest.raises(TypeError):
         codec.dumps({"x": object()})
+    store = WorkspaceStore(tmp_path)
+    working = full_working_set()
+    store.save(working)
+    stories = [story(f"S{i}", title=f"Story {i}") for i in range(1, 5)]
+    stories[2] = story("S3", extra={"kept": object()})  # the third row cannot be written
+    broken = WorkingSet(dataset=Dataset(stories=stories, praise=working.dataset.praise))
+    with pytest.raises(TypeError):
+        store.save(broken)
+    assert store.load().dataset.all_items == working.dataset.all_items
 
 
 def test_rows_the_json_module_wrote_load_and_are_rewritten_once(tmp_path):
