@@ -6,6 +6,7 @@ import datetime as dt
 
 from tests.test_import_app import metrics, upload
 from ui import state
+from ui.import_fix import panel_key
 
 
 def test_dates_without_a_year_are_asked_once_then_load(app):
@@ -62,6 +63,11 @@ def test_the_read_as_panel_shows_each_column_and_changes_one(app):
     [caption] = [c.value for c in at.caption if "your columns were read as" in c.value]
     assert "When → date, What happened → challenge, What I did → action, Impact → result" in caption
     assert "Who noticed → who noticed, Lesson → lesson learned, Theme → theme or skill (a hint)" in caption
+    assert not at.selectbox  # the panel's widgets come only once it is opened (ui.import_fix)
+    assert [e.label for e in at.expander if e.label.startswith("Change how the columns of")]
+    [(file, reading)] = [(f.file, r) for f in at.session_state[state.IMPORT_REPORT].files for r in f.readings]
+    at.session_state[f"{panel_key(file, reading)}_open"] = True  # the user opens the panel
+    at.run()
     what_happened = next(s for s in at.selectbox if s.label == "What happened")
     what_happened.set_value("description")
     at = next(b for b in at.button if b.label == "Read the columns this way").click().run()

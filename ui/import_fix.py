@@ -48,12 +48,22 @@ def render_read_as(report, rerun_import) -> None:
         kind = "stories" if reading.kind == "story" else "praise"
         st.caption(md(f"{where}: your columns were read as {kind}: {pairs}."))
         if rerun_import is not None:  # the files are at hand (not after a reload): they can be read again
-            with st.expander(md(f"Change how the columns of {where} are read")):
-                _change(file, reading, rerun_import)
+            # Its widgets only once opened: an upload's page then draws no select box, radio or
+            # button it has not drawn before (each kind's first drawing in a tab shows a skeleton).
+            change = st.expander(md(f"Change how the columns of {where} are read"), on_change="rerun",
+                                 key=f"{panel_key(file, reading)}_open")
+            if change.open:
+                with change:
+                    _change(file, reading, rerun_import)
+
+
+def panel_key(file: str, reading) -> str:
+    """The key of a sheet's read-as panel and the prefix of its widgets' keys."""
+    return f"readas_{content_hash(file, str(reading.sheet), reading.key)[:12]}"
 
 
 def _change(file: str, reading, rerun_import) -> None:
-    key = f"readas_{content_hash(file, str(reading.sheet), reading.key)[:12]}"
+    key = panel_key(file, reading)
     kinds = ["story", "praise"]
     kind = st.radio(
         "These rows are", kinds, index=kinds.index(reading.kind), horizontal=True, key=f"{key}_kind",
