@@ -20,11 +20,11 @@ from the user's data goes into it; only Streamlit's own files, from this server,
 
 The later chunks come with every file they import (`chunk_closure`): a modulepreload fetches only
 the file it names, so the widgets' imports (19 files for the select box and the number input) were
-fetched in the middle of an upload, once its table had arrived. The later pages' 13 files (1.8 MB)
-are fetched only while no run is in progress: an upload dropped at once, with them fetched beside its run and
-pandas imported (ui.warmup), lost 0.1-0.15 s; about 0.1 s came back when they waited. The first
-page's chunks are only imported: their imports fetched at once, beside the first run, made
-start-up no faster.
+fetched in the middle of an upload, once its table had arrived. The later pages' 13 files
+(1.8 MB) are fetched only while no run is in progress: an upload dropped at once, with them
+fetched beside its run and pandas imported (ui.warmup), lost 0.1-0.15 s; about 0.1 s came back
+when they waited. The first page's chunks are only imported: their imports fetched at once,
+beside the first run, made start-up no faster.
 
 The cost moves, it does not vanish: running Plotly's module is one 0.76-0.84 s task of the
 browser's main thread (a long-task observer on an idle page), up to 1 s while the server runs an
