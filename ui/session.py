@@ -24,10 +24,9 @@ def start() -> None:
 
 
 def save() -> None:
-    """End of every run, even one stopped early: write what changed (an upload's save, prepared
-    when it was merged, first: it needs nothing from session state, which a stopped run cannot
-    read)."""
-    saving.write_prepared()
+    """End of every run, even one stopped early: write what changed. An upload's save, prepared
+    when it was merged, is written first (ui.saving.save): it needs nothing from session state,
+    which a stopped run cannot read."""
     saving.save()
 
 
