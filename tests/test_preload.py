@@ -56,7 +56,8 @@ def test_the_later_chunks_come_with_every_file_the_frontend_would_fetch_beside_t
         needed = {f for f in vites_own_list(bundle, name) if f.endswith(".js")}
         assert needed, name
         assert needed <= preloaded, f"{name} needs {sorted(needed - preloaded)}"
-    assert len(chunk_closure(UPLOAD)) > len(UPLOAD)  # the widgets' imports are not in the frontend
+    assert len(chunk_closure(FETCHED)) > len(FETCHED)  # the widgets' imports are not in the frontend
+    assert len(chunk_closure(UPLOAD)) > len(UPLOAD)
 
 
 @pytest.mark.parametrize("page", PAGES)
