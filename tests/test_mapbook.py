@@ -91,7 +91,7 @@ def test_an_added_story_maps_only_itself_on_the_competencies_page(app):
 def test_a_large_set_is_mapped_in_the_background_before_competencies_is_opened(app, tmp_path):
     """After a run that shows a large set (an upload, a restore, an edit), its mapping starts in
     the background: opening Competencies then maps nothing itself."""
-    from ui.cache import map_book
+    from ui.cache import map_book, map_keys
     from ui.warmup import WARM_FROM
 
     big = _synthetic(WARM_FROM // 2, tmp_path)
@@ -107,6 +107,12 @@ def test_a_large_set_is_mapped_in_the_background_before_competencies_is_opened(a
     at = at.switch_page("pages/competencies.py").run()
     assert not at.exception, at.exception
     assert map_book().computed == mapped
+    # The page looked its items up under the keys the warm-up made (ui.cache.map_keys), and the
+    # book holds those very keys: no second copy of every item's text.
+    keys = map_keys(big, frameworks.load_builtin(frameworks.DEFAULT_FRAMEWORK))
+    assert len(keys) == len(big.items)
+    held = {id(key) for key in map_book()._entries}
+    assert sum(id(key) in held for key in keys) == len(set(keys))
     table = at.dataframe[-1].value
     assert len(table) == min(len(big.items), 500)  # a page of the table: every item is counted
 
@@ -138,8 +144,8 @@ def test_a_warm_up_handed_a_newer_set_stops_mapping_the_older_one(years):
 
     stale, current = MapBook(), MapBook()
     latest = warmup._RUNS["generation"]
-    warmup._map(stale, years.items, GENERAL, latest - 1)
+    warmup._map(stale, years, GENERAL, latest - 1)
     assert stale.computed == 0
-    warmup._map(current, years.items, GENERAL, latest)
+    warmup._map(current, years, GENERAL, latest)
     assert current.map(years.items, GENERAL) == map_items(years.items, GENERAL)
     assert current.computed == len({content_of(item) for item in years.items})  # nothing mapped twice

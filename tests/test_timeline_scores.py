@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from core.analysis.links import link_index
-from core.analysis.scorebook import FACTS, LINKS, PraiseWindows, ScoreBook
+from core.analysis.scorebook import FACTS, LINKS, PraiseWindows, ScoreBook, facts_key
 from core.analysis.strength import score_story
 from core.ingest.importer import load_paths
 from core.model import Praise
@@ -51,6 +51,39 @@ def test_the_book_scores_and_links_as_the_whole_dataset_would(path, years):
     strengths, found = ScoreBook().scores(dataset.stories, PraiseWindows(dataset.praise))
     assert ids(found) == ids(links)
     assert strengths == {s.id: score_story(s, links.get(s.id, ()), linked=True) for s in dataset.stories}
+
+
+@pytest.mark.parametrize("size", [1, 7, 300, 100_000])
+def test_computing_in_pieces_links_as_all_at_once_and_reports_progress(years, size):
+    """The warm-up computes a piece at a time and the page's progress bar counts them: the quotes
+    are read once, yet every piece links as linking every story at once does."""
+    windows = PraiseWindows(years.praise)
+    book = ScoreBook()
+    reports = list(book.compute(years.stories, windows, size))
+    total = len(years.stories)
+    assert reports[-1] == (total, total)
+    assert [done for done, _ in reports] == sorted(done for done, _ in reports)
+    assert len(reports) >= -(-total // size)  # at least one report per piece of stories
+    computed = dict(book.computed)
+    assert computed[LINKS] == total
+    assert len({facts_key(s) for s in years.stories}) <= computed[FACTS] <= total  # stories with
+    # the same text share their facts: read once when they fall in different pieces
+    _, found = book.scores(years.stories, windows)
+    assert book.computed == computed  # nothing left to compute
+    assert ids(found) == ids(link_index(years.stories, years.praise))
+
+
+def test_pieces_left_after_a_page_computed_everything_read_no_more_quotes(years):
+    """The warm-up waits between pieces while a page runs; when the page has linked every story
+    meanwhile, the warm-up's remaining pieces neither read quotes nor compute anything."""
+    windows = PraiseWindows(years.praise)
+    book = ScoreBook()
+    pieces = book.compute(years.stories, windows, 50)
+    assert next(pieces) == (0, len(years.stories))  # the warm-up read the first quotes
+    book.scores(years.stories, windows)  # a page computed the rest
+    computed = dict(book.computed)
+    assert [done for done, _ in pieces if done == 0] == []  # no more quotes read
+    assert book.computed == computed
 
 
 def test_asking_again_computes_nothing_and_stored_rows_replace_computing(sample):

@@ -119,6 +119,8 @@ class SavedMark:
     items: dict[str, tuple[object, int]]
     settings: str
     revision: int | None = None  # the workspace's revision then (None: unknown)
+    dataset: object = None  # the Dataset marked: still the same object, no item changed (a
+    # Dataset is never changed in place), and the items need no comparing (35 ms a run at 100,000)
 
 
 def settings_hash(session=None) -> str:
@@ -139,7 +141,7 @@ def _positions(dataset: Dataset):
 def mark(session=None, revision: int | None = None) -> SavedMark:
     dataset = working_set(session).dataset
     items = {item.id: (item, index) for item, index in _positions(dataset)}
-    return SavedMark(items, settings_hash(session), revision)
+    return SavedMark(items, settings_hash(session), revision, dataset)
 
 
 def pending_changes(session=None) -> tuple[list[str] | None, bool]:
@@ -150,6 +152,8 @@ def pending_changes(session=None) -> tuple[list[str] | None, bool]:
     if saved is None:
         return None, True
     dataset = working_set(session).dataset
+    if dataset is saved.dataset:
+        return [], saved.settings != settings_hash(session)
     items = dataset.all_items
     dirty = []
     for item, index in _positions(dataset):
@@ -260,7 +264,7 @@ class _Write:
                 raise outcome
             return False
         if self.same_items:
-            saved = SavedMark(self.saved.items, settings_hash(self.session), outcome)
+            saved = SavedMark(self.saved.items, settings_hash(self.session), outcome, self.working.dataset)
         else:
             saved = mark(self.session, revision=outcome)
         st.session_state[state.WORKSPACE_SAVED] = saved

@@ -35,8 +35,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib
+import itertools
 import threading
 import time
+from collections.abc import Iterator
 
 import streamlit as st
 
@@ -45,8 +47,7 @@ from ui import state
 WARM_FROM = 2_000  # items: below this, mapping when a page asks costs under 0.1 s
 WARM_CHUNK = 500  # items mapped between two looks at whether a page is running (about 20 ms)
 QUIET_AFTER = 0.1  # seconds after a run's end: Streamlit finishes the run and sends its last message first
-SCORE_CHUNK = 2_000  # stories scored between two looks (0.1-0.3 s): each chunk indexes the quotes
-# within six months of its stories, so smaller chunks index the same quotes many times over
+SCORE_CHUNK = 1_000  # stories scored (or quotes read) between two looks: about 0.1 s at 50,000
 AHEAD = ("pandas",)  # imported in the background for the later pages (import_ahead)
 AHEAD_AFTER = 1.0  # seconds after a run's end: the browser draws the page it sent first, and a
 # file dropped at once starts its run before (0.5 s: the import often began just before that run,
@@ -119,19 +120,46 @@ def _run(make_steps, generation: int) -> None:
         return
 
 
+def _pieces(start) -> Iterator:
+    """The steps of work done in pieces: `start()` returns a generator (made in the first step),
+    and each step runs it to its next yield."""
+    generator, finished = None, False
+
+    def step() -> None:
+        nonlocal generator, finished
+        if generator is None:
+            generator = start()
+        try:
+            next(generator)
+        except StopIteration:
+            finished = True
+
+    while not finished:
+        yield step
+
+
 def _chunks(things: list, size: int, do) -> list:
     return [functools.partial(do, things[start : start + size]) for start in range(0, len(things), size)]
 
 
-def _map_steps(book, items: list, framework) -> list:
+def _map_steps(book, dataset, items: list, positions: list[int], framework) -> list:
+    """The items at these positions of `items` (dataset.items) mapped a chunk at a time, under the
+    keys the pages use too (ui.cache.map_keys, made by the first chunk)."""
     from core.competencies.frameworks import DEFAULT_FRAMEWORK, load_builtin
+    from ui.cache import map_keys
 
     framework = framework or load_builtin(DEFAULT_FRAMEWORK)
-    return _chunks(items, WARM_CHUNK, lambda chunk: book.map(chunk, framework))
+
+    def map_chunk(chunk: list[int]) -> None:
+        keys = map_keys(dataset, framework)
+        book.map([items[i] for i in chunk], framework, keys=[keys[i] for i in chunk])
+
+    return _chunks(positions, WARM_CHUNK, map_chunk)
 
 
-def _map(book, items: list, framework, generation: int) -> None:
-    _run(lambda: _map_steps(book, items, framework), generation)
+def _map(book, dataset, framework, generation: int) -> None:
+    items = list(dataset.items)
+    _run(lambda: _map_steps(book, dataset, items, list(range(len(items))), framework), generation)
 
 
 def _settle(generation: int) -> None:
@@ -172,21 +200,21 @@ def _work(book, score_book, dataset, framework, period, generation: int) -> None
     try:
         period = period or default_period([item.date for item in items])
     except Exception:  # no dated evidence: nothing to score, everything mapped in the file's order
-        _map(book, items, framework, generation)
+        _map(book, dataset, framework, generation)
         return _settle(generation)
     stories = [s for s in dataset.stories if period.contains(s.date)]
     windows = functools.cache(lambda: PraiseWindows(dataset.praise))  # in a step: 0.2 s at 50,000
     # quotes; the same content as the page's own, so the same keys
-    inside = [item for item in items if period.contains(item.date)]
-    outside = [item for item in items if not period.contains(item.date)]
-    _run(lambda: [
-        lambda: dataset_fingerprint(dataset),
-        *_chunks(stories, SCORE_CHUNK, lambda chunk: score_book.scores(chunk, windows())),
-        *_map_steps(book, inside, framework),
-        *_map_steps(book, outside, framework),
-        *_chunks(stories, SCORE_CHUNK, _significance),
-        lambda: score_keys(dataset, windows()),
-    ], generation)
+    inside = [i for i, item in enumerate(items) if period.contains(item.date)]
+    outside = [i for i, item in enumerate(items) if not period.contains(item.date)]
+    _run(lambda: itertools.chain(
+        [lambda: dataset_fingerprint(dataset)],
+        _pieces(lambda: score_book.compute(stories, windows(), SCORE_CHUNK)),
+        _map_steps(book, dataset, items, inside, framework),
+        _map_steps(book, dataset, items, outside, framework),
+        _chunks(stories, SCORE_CHUNK, _significance),
+        [lambda: score_keys(dataset, windows())],
+    ), generation)
     _settle(generation)
 
 

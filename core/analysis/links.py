@@ -186,48 +186,76 @@ def linked_praise(story: Story, praise_list: Iterable[Praise]) -> list[Praise]:
 
 
 def link_index(stories: Iterable[Story], praise_list: Iterable[Praise]) -> dict[str, list[Praise]]:
-    """`linked_praise` for every story at once: {story id: [praise]}, only stories with links.
+    """`linked_praise` for every story at once: {story id: [praise]}, only stories with links."""
+    return LinkIndex(praise_list).links(stories)
 
-    Same rules and the same `MAX_LINKS` kept, but each quote is read once and only candidates
-    are checked: explicit references come from an index of the values of the story columns; the
-    others from a word index (quote positions in date order per word) walked outwards from the
-    story's date, nearest first, inside the six-month window, stopping at `MAX_LINKS` links.
-    The walk follows only the words a link needs: the project's rarest word (a project link
-    holds them all) and, for the two-title-words rule, every title word but the most common one
-    in the window (any two include a rarer one). Cost follows the candidates, not stories x quotes.
+
+class LinkIndex:
+    """Quotes read once, then linked to many stories: `linked_praise`'s rules and `MAX_LINKS`.
+
+    Each quote is read once (`read` does it in pieces, for a caller that reports progress or
+    yields between pieces) and only candidates are checked: explicit references come from an
+    index of the values of the story columns; the others from a word index (quote positions in
+    date order per word) walked outwards from the story's date, nearest first, inside the
+    six-month window, stopping at `MAX_LINKS` links. The walk follows only the words a link
+    needs: the project's rarest word (a project link holds them all) and, for the two-title-words
+    rule, every title word but the most common one in the window (any two include a rarer one).
+    Cost follows the candidates, not stories x quotes; asking for stories chunk by chunk gives
+    the same links as asking for them all at once.
     """
-    stories = list(stories)
-    praise_list = list(praise_list)
-    keyed = [_keys(s) for s in stories]
-    needed = {w for k in keyed for w in (*k.project_words, *k.title_words)}
-    quotes = [_quote(p) for p in praise_list]
-    order = sorted(range(len(quotes)), key=lambda i: quotes[i].date)  # stable: by (date, index)
-    days = [quotes[i].date.toordinal() for i in order]
-    by_word: dict[str, list[int]] = defaultdict(list)  # word -> positions in date order, ascending
-    for position, index in enumerate(order):
-        for word in quotes[index].wordset & needed:
-            by_word[word].append(position)
-    by_ref: dict[str, set[int]] = defaultdict(set)  # normalised value or listed id -> praise indexes
-    for index, quote in enumerate(quotes):
-        for value in quote.explicit:
-            by_ref["=" + _norm(value)].add(index)
-            for part in _ids(value):
-                by_ref["#" + part].add(index)
 
-    out: dict[str, list[Praise]] = {}
-    for story, keys in zip(stories, keyed, strict=True):
-        day = keys.date.toordinal()
-        refs = set(by_ref.get("#" + keys.story_id, ())).union(*(by_ref.get("=" + n, ()) for n in keys.names))
-        ranked = [
-            ((0, abs(quotes[i].date.toordinal() - day), quotes[i].date.toordinal(), i), i)
-            for i in refs if _explicit_reason(keys, quotes[i]) is not None
-        ]  # fmt: skip
-        kept = [i for _, i in heapq.nsmallest(MAX_LINKS, ranked)]
-        if len(kept) < MAX_LINKS:
-            kept += _nearest(keys, quotes, order, days, by_word, set(kept), MAX_LINKS - len(kept))
-        if kept:
-            out[story.id] = [praise_list[i] for i in sorted(kept)]
-    return out
+    def __init__(self, praise_list: Iterable[Praise]):
+        self.praise = list(praise_list)
+        self._quotes: list[_Quote] = []
+        self._indexed = False
+
+    def read(self, count: int | None = None) -> bool:
+        """Read up to `count` more quotes (all by default); True once all are read and indexed."""
+        if self._indexed:
+            return True
+        start = len(self._quotes)
+        stop = len(self.praise) if count is None else min(len(self.praise), start + count)
+        self._quotes.extend(_quote(p) for p in self.praise[start:stop])
+        if len(self._quotes) < len(self.praise):
+            return False
+        quotes = self._quotes
+        self._order = sorted(range(len(quotes)), key=lambda i: quotes[i].date)  # stable: by (date, index)
+        self._days = [quotes[i].date.toordinal() for i in self._order]
+        by_word: dict[str, list[int]] = defaultdict(list)  # word -> positions in date order, ascending
+        for position, index in enumerate(self._order):
+            for word in quotes[index].wordset:
+                by_word[word].append(position)
+        by_ref: dict[str, set[int]] = defaultdict(set)  # normalised value or listed id -> praise indexes
+        for index, quote in enumerate(quotes):
+            for value in quote.explicit:
+                by_ref["=" + _norm(value)].add(index)
+                for part in _ids(value):
+                    by_ref["#" + part].add(index)
+        self._by_word, self._by_ref = by_word, by_ref
+        self._indexed = True
+        return True
+
+    def links(self, stories: Iterable[Story]) -> dict[str, list[Praise]]:
+        """{story id: [praise]} for these stories, only those with links."""
+        self.read()
+        quotes, by_ref = self._quotes, self._by_ref
+        out: dict[str, list[Praise]] = {}
+        for story in stories:
+            keys = _keys(story)
+            day = keys.date.toordinal()
+            refs = set(by_ref.get("#" + keys.story_id, ()))
+            refs = refs.union(*(by_ref.get("=" + n, ()) for n in keys.names))
+            ranked = [
+                ((0, abs(quotes[i].date.toordinal() - day), quotes[i].date.toordinal(), i), i)
+                for i in refs if _explicit_reason(keys, quotes[i]) is not None
+            ]  # fmt: skip
+            kept = [i for _, i in heapq.nsmallest(MAX_LINKS, ranked)]
+            if len(kept) < MAX_LINKS:
+                kept += _nearest(keys, quotes, self._order, self._days, self._by_word, set(kept),
+                                 MAX_LINKS - len(kept))
+            if kept:
+                out[story.id] = [self.praise[i] for i in sorted(kept)]
+        return out
 
 
 def _nearest(
