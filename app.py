@@ -3,12 +3,12 @@
 import streamlit as st
 
 from ui import session
+from ui.idle import page_running
 from ui.preload import preload_elements
-from ui.warmup import page_running
 
 preload_elements()  # first, so the browser fetches the pages' element code while this run goes on
 st.set_page_config(page_title="Advocate", page_icon="🏅", layout="wide")
-with page_running():  # a background warm-up (ui.warmup) waits while any page runs
+with page_running():  # background work (ui.idle, ui.warmup) waits while any page runs
     session.start()  # the saved workspace (or the sample), and a look at the data folder
 
     navigation = st.navigation(

@@ -1,6 +1,6 @@
 """The Import page's tables (ui/import_tables.py): Arrow tables built without pandas, so the first
 page's run does not import it (bench/probe.py: 0.5-0.75 s of that run beside the browser); pandas
-is imported in the background once that page is drawn (ui.warmup.import_ahead)."""
+is imported in the background once that page is drawn (ui.idle.import_ahead)."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def test_the_problems_table_lists_errors_first_with_file_sheet_row_and_column():
 FIRST_RUN = """
 import sys, threading
 from streamlit.testing.v1 import AppTest
-from ui.warmup import page_running
+from ui.idle import page_running
 at = AppTest.from_file(sys.argv[1], default_timeout=60)
 with page_running():  # as if another tab's page were running: the import waits until checked
     at.run()

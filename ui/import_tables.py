@@ -3,7 +3,7 @@
 The tables are Arrow tables read from JSON lines, shown with `lazy=False`: pandas, and pyarrow's
 own table builders (which look for pandas), import pandas, 0.2 s alone and 0.5-0.75 s of the first
 run beside the browser drawing the page (bench/probe.py); the first page needs only these small
-tables, so pandas is imported in the background a second after that run (ui.warmup.import_ahead).
+tables, so pandas is imported in the background a second after that run (ui.idle.import_ahead).
 """
 
 from __future__ import annotations

@@ -7,8 +7,9 @@ import streamlit as st
 
 from ui import merging, saving, state
 from ui.cache import load_sample
+from ui.idle import import_ahead
 from ui.safe import md
-from ui.warmup import import_ahead, warm_up
+from ui.warmup import warm_up
 from ui.workspace import forget_here_too, save_again
 
 

@@ -5,7 +5,7 @@ pages need all of it; the Timeline scores and links the period's stories (0.3 s)
 Competencies rank them by how big their work was (0.1-0.2 s). Their first visit waited for it.
 After an upload, a restore or an edit, the end of the run (ui.session.finish) hands the work to a
 thread that does it a small chunk at a time, and only while no script run is in progress in this
-server (app.py marks each run with `page_running`), so it never slows a page down by more than
+server (app.py marks each run with ui.idle.page_running), so it never slows a page down by more than
 one small chunk. In the order the pages need it (`_work`):
 
 1. the dataset's fingerprint, every page's cache key (ui.memo.object_memo), when the files it
@@ -25,83 +25,31 @@ end the memory the import freed is handed back to the system (glibc's `malloc_tr
 
 A page finds the results in the books, or computes what is left itself, never twice. Small sets
 are prepared when asked for, as before.
-
-Once per server, the same idleness lets pandas be imported ahead (`import_ahead`): the first page
-does not need it, every later page does (0.5-0.75 s of a first visit's script when it was there).
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import importlib
 import itertools
 import threading
-import time
 from collections.abc import Iterator
 
 import streamlit as st
 
 from ui import state
+from ui.idle import give_back_freed_memory, when_idle
 
 WARM_FROM = 2_000  # items: below this, mapping when a page asks costs under 0.1 s
 WARM_CHUNK = 500  # items mapped between two looks at whether a page is running (about 20 ms)
-QUIET_AFTER = 0.1  # seconds after a run's end: Streamlit finishes the run and sends its last message first
 SCORE_CHUNK = 1_000  # stories scored (or quotes read) between two looks: about 0.1 s at 50,000
-AHEAD = ("pandas",)  # imported in the background for the later pages (import_ahead)
-AHEAD_AFTER = 1.0  # seconds after a run's end: the browser draws the page it sent first, and a
-# file dropped at once starts its run before (0.5 s: the import often began just before that run,
-# and slowed the upload by 0.3 s of the server's time)
 K_WARMED = "_warmed_up"  # (dataset, framework) this session last handed to the warm-up
-# Script runs in progress in this server (every session), when the last one ended, and the
-# latest warm-up (an older one stops at its next chunk).
-_RUNS = {"running": 0, "ended": 0.0, "generation": 0, "ahead": 0}
+_RUNS = {"generation": 0}  # the latest warm-up: an older one stops at its next chunk
 _COUNT = threading.Lock()
-
-
-@contextlib.contextmanager
-def page_running():
-    """Around one script run (app.py): the warm-up waits while any run is in progress."""
-    with _COUNT:
-        _RUNS["running"] += 1
-    try:
-        yield
-    finally:
-        with _COUNT:
-            _RUNS["running"] -= 1
-            _RUNS["ended"] = time.monotonic()
-
-
-def _when_idle(quiet: float | None = None) -> None:
-    """Until no run is in progress and none has ended for `quiet` seconds (QUIET_AFTER)."""
-    while _RUNS["running"] > 0 or time.monotonic() - _RUNS["ended"] < (quiet or QUIET_AFTER):
-        time.sleep(0.02)
-
-
-def import_ahead() -> threading.Thread | None:
-    """Once per server: import what the later pages need and the first one does not (pandas: every
-    later page shows a table, and st.dataframe imports it; 0.2 s alone, 0.5-0.75 s of the first
-    run beside the browser), once no page has run for `AHEAD_AFTER`. Returns the thread it
-    started (None when one already was)."""
-    with _COUNT:
-        if _RUNS["ahead"]:
-            return None
-        _RUNS["ahead"] = 1
-    thread = threading.Thread(target=_import_ahead, name="advocate-import-ahead", daemon=True)
-    thread.start()
-    return thread
-
-
-def _import_ahead() -> None:
-    _when_idle(AHEAD_AFTER)
-    with contextlib.suppress(Exception):  # only a head start: a page imports it anyway
-        for name in AHEAD:
-            importlib.import_module(name)
 
 
 def _current(generation: int) -> bool:
     """Wait until no page runs; False when a newer set was handed over (this one is stale)."""
-    _when_idle()
+    when_idle()
     return _RUNS["generation"] == generation
 
 
@@ -164,18 +112,7 @@ def _map(book, dataset, framework, generation: int) -> None:
 
 def _settle(generation: int) -> None:
     if _current(generation):  # each step was already frozen as it was built (_run)
-        _give_back_freed_memory()
-
-
-def _give_back_freed_memory() -> None:
-    """glibc keeps what a decade's import freed (the parsed rows, the pages' temporaries) for the
-    process; handing it back lowered the server's peak at 10,000 + 10,000 from 300-311 MB to
-    289-290 MB (bench/startup.py). Elsewhere (macOS, Windows, musl) there is nothing to do."""
-    import ctypes
-    import ctypes.util
-
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+        give_back_freed_memory()
 
 
 def _significance(stories: list) -> None:
