@@ -1,13 +1,6 @@
 """What the server does between page runs: it knows when none is running (`page_running`, around
-every run in app.py), and then imports ahead what later pages need and hands back the memory the
-last run freed. The evidence warm-up (ui.warmup) waits for the same idleness.
-
-Why hand memory back after every run: glibc keeps what a run freed in the memory pool of the
-thread that freed it, and every run is a new thread that may take another pool, so a page's
-temporaries stayed resident beside the next run's. The server's peak at 10,000 + 10,000 jumped
-by about 16 MB in some runs and not in others (283-306 MB); with the freed memory handed back
-once each run has ended, 279-286 MB (bench/startup.py). A trim takes 2-22 ms, in a thread of its
-own once no page runs; elsewhere than glibc (macOS, Windows, musl) there is nothing to do.
+every run in app.py); then it imports ahead what later pages need, and the evidence warm-up
+(ui.warmup) prepares the data and hands back the memory the import freed.
 """
 
 from __future__ import annotations
@@ -23,11 +16,10 @@ AHEAD = ("pandas",)  # imported in the background for the later pages (import_ah
 AHEAD_AFTER = 1.0  # seconds after a run's end: the browser draws the page it sent first, and a
 # file dropped at once starts its run before (0.5 s: the import often began just before that run,
 # and slowed the upload by 0.3 s of the server's time)
-# Script runs in progress in this server (every session), when the last one ended, whether pandas
-# was imported ahead, and whether the thread that hands memory back is started.
-_RUNS = {"running": 0, "ended": 0.0, "ahead": 0, "trimming": 0}
+# Script runs in progress in this server (every session), when the last one ended, and whether
+# pandas was imported ahead.
+_RUNS = {"running": 0, "ended": 0.0, "ahead": 0}
 _COUNT = threading.Lock()
-_RAN = threading.Event()  # a run ended since the last hand-back
 
 
 @contextlib.contextmanager
@@ -41,7 +33,6 @@ def page_running():
         with _COUNT:
             _RUNS["running"] -= 1
             _RUNS["ended"] = time.monotonic()
-        _after_run()
 
 
 def when_idle(quiet: float | None = None) -> None:
@@ -71,25 +62,6 @@ def _import_ahead() -> None:
             importlib.import_module(name)
 
 
-def _after_run() -> None:
-    """Ask for the memory the run freed to be handed back, by one thread per server (started at
-    the first run's end) once no page runs."""
-    _RAN.set()
-    with _COUNT:
-        if _RUNS["trimming"] or _trim() is None:
-            return
-        _RUNS["trimming"] = 1
-    threading.Thread(target=_hand_back_after_runs, name="advocate-give-back", daemon=True).start()
-
-
-def _hand_back_after_runs() -> None:
-    while True:
-        _RAN.wait()
-        when_idle()
-        _RAN.clear()
-        give_back_freed_memory()
-
-
 @functools.cache
 def _trim():
     """glibc's malloc_trim, or None where there is none."""
@@ -103,9 +75,10 @@ def _trim():
 
 
 def give_back_freed_memory() -> None:
-    """Hand the memory the process freed back to the system (every thread's pool): after a run,
-    and after the warm-up, which frees a decade's import (the parsed rows, the pages' temporaries:
-    at 10,000 + 10,000 the server's peak went from 300-311 MB to 289-290 MB)."""
+    """Hand the memory the process freed back to the system (every thread's pool). glibc keeps
+    what a decade's import freed (the parsed rows, the pages' temporaries) for the process; handing
+    it back when the warm-up ends lowered the server's peak at 10,000 + 10,000 from 300-311 MB to
+    289-290 MB (bench/startup.py). Elsewhere (macOS, Windows, musl) there is nothing to do."""
     trim = _trim()
     if trim is not None:
         trim(0)
