@@ -86,6 +86,34 @@ def test_pieces_left_after_a_page_computed_everything_read_no_more_quotes(years)
     assert book.computed == computed
 
 
+def test_links_dropped_while_computing_are_linked_again_from_their_own_quotes(years):
+    """A long-running server's book starts afresh when it grows too big (another session's data):
+    a story whose links were known when the pieces started, and are gone when its piece comes, is
+    linked from the quotes of its own window, not from an index read for other stories."""
+    windows = PraiseWindows(years.praise)
+    known = ScoreBook()
+    known.scores(years.stories, windows)
+    links_only = [row for row in known.take_fresh() if row[0] == LINKS]
+    book = ScoreBook(links_only)  # every story's links known, no text facts yet
+    pieces = book.compute(years.stories, windows, 100)
+    next(pieces)
+    book._links.clear()  # started afresh meanwhile
+    list(pieces)
+    _, found = book.scores(years.stories, windows)
+    assert ids(found) == ids(link_index(years.stories, years.praise))
+
+
+def test_an_index_built_for_some_stories_answers_for_those_only(years):
+    from core.analysis.links import LinkIndex
+
+    some, other = years.stories[:50], years.stories[50]
+    index = LinkIndex(years.praise, some)
+    assert index.covers(some) and not index.covers([other])
+    assert index.links(some) == link_index(some, years.praise)
+    with pytest.raises(ValueError):
+        index.links([other])
+
+
 def test_asking_again_computes_nothing_and_stored_rows_replace_computing(sample):
     windows = PraiseWindows(sample.praise)
     book = ScoreBook()

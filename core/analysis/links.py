@@ -187,7 +187,8 @@ def linked_praise(story: Story, praise_list: Iterable[Praise]) -> list[Praise]:
 
 def link_index(stories: Iterable[Story], praise_list: Iterable[Praise]) -> dict[str, list[Praise]]:
     """`linked_praise` for every story at once: {story id: [praise]}, only stories with links."""
-    return LinkIndex(praise_list).links(stories)
+    stories = list(stories)
+    return LinkIndex(praise_list, stories).links(stories)
 
 
 class LinkIndex:
@@ -204,10 +205,19 @@ class LinkIndex:
     the same links as asking for them all at once.
     """
 
-    def __init__(self, praise_list: Iterable[Praise]):
+    def __init__(self, praise_list: Iterable[Praise], stories: Iterable[Story] | None = None):
+        """`stories`: the only ones `links` will be asked about, so that only their words are
+        indexed (a draft's few stories against every quote of a decade); None: any story."""
         self.praise = list(praise_list)
         self._quotes: list[_Quote] = []
         self._indexed = False
+        stories = None if stories is None else list(stories)
+        self._for = None if stories is None else {s.id for s in stories}
+        self._words = None if stories is None else {w for s in stories for w in _index_words(_keys(s))}
+
+    def covers(self, stories: Iterable[Story]) -> bool:
+        """Whether `links` can be asked about these stories."""
+        return self._for is None or all(s.id in self._for for s in stories)
 
     def read(self, count: int | None = None) -> bool:
         """Read up to `count` more quotes (all by default); True once all are read and indexed."""
@@ -222,8 +232,9 @@ class LinkIndex:
         self._order = sorted(range(len(quotes)), key=lambda i: quotes[i].date)  # stable: by (date, index)
         self._days = [quotes[i].date.toordinal() for i in self._order]
         by_word: dict[str, list[int]] = defaultdict(list)  # word -> positions in date order, ascending
+        words = self._words
         for position, index in enumerate(self._order):
-            for word in quotes[index].wordset:
+            for word in quotes[index].wordset if words is None else quotes[index].wordset & words:
                 by_word[word].append(position)
         by_ref: dict[str, set[int]] = defaultdict(set)  # normalised value or listed id -> praise indexes
         for index, quote in enumerate(quotes):
@@ -237,6 +248,9 @@ class LinkIndex:
 
     def links(self, stories: Iterable[Story]) -> dict[str, list[Praise]]:
         """{story id: [praise]} for these stories, only those with links."""
+        stories = list(stories)
+        if not self.covers(stories):
+            raise ValueError("asked about a story this index was not built for")
         self.read()
         quotes, by_ref = self._quotes, self._by_ref
         out: dict[str, list[Praise]] = {}
@@ -256,6 +270,11 @@ class LinkIndex:
             if kept:
                 out[story.id] = [self.praise[i] for i in sorted(kept)]
         return out
+
+
+def _index_words(keys: _Keys) -> list[str]:
+    """The words `_nearest` may look up for a story."""
+    return [*keys.project_words, *keys.title_words]
 
 
 def _nearest(

@@ -168,14 +168,14 @@ class ScoreBook:
                 self._links.clear()
             todo = [s for s in stories if fkeys[s.id] not in self._facts or lkeys[s.id] not in self._links]
             need_links = [s for s in todo if lkeys[s.id] not in self._links]
-        index = LinkIndex(windows.near(need_links))
+        index = LinkIndex(windows.near(need_links), need_links)
         while not index.read(size):
             yield 0, len(todo)
             with self._lock:
                 if all(lkeys[s.id] in self._links for s in need_links):
                     break  # another thread (a page, while the warm-up waited) linked them all meanwhile
         for start in range(0, len(todo), size):
-            self._compute(todo[start : start + size], fkeys, lkeys, index)
+            self._compute(todo[start : start + size], fkeys, lkeys, windows, index)
             yield min(start + size, len(todo)), len(todo)
 
     def scores(
@@ -200,11 +200,14 @@ class ScoreBook:
                      for s in stories}
         return strengths, links
 
-    def _compute(self, stories: list[Story], fkeys: dict, lkeys: dict, index: LinkIndex) -> None:
+    def _compute(self, stories: list[Story], fkeys: dict, lkeys: dict, windows: PraiseWindows,
+                 index: LinkIndex) -> None:
         with self._lock:
             need_facts = [s for s in stories if fkeys[s.id] not in self._facts]
             need_links = [s for s in stories if lkeys[s.id] not in self._links]
         new_facts = {fkeys[s.id]: text_facts(s) for s in need_facts}
+        if need_links and not index.covers(need_links):  # the book started afresh meanwhile
+            index = LinkIndex(windows.near(need_links), need_links)
         found = index.links(need_links) if need_links else {}
         new_links = {lkeys[s.id]: tuple(p.id for p in found.get(s.id, ())) for s in need_links}
         with self._lock:
