@@ -211,13 +211,13 @@ class LinkIndex:
         self.praise = list(praise_list)
         self._quotes: list[_Quote] = []
         self._indexed = False
-        stories = None if stories is None else list(stories)
-        self._for = None if stories is None else {s.id for s in stories}
-        self._words = None if stories is None else {w for s in stories for w in _index_words(_keys(s))}
+        self._stories = None if stories is None else list(stories)  # kept: their ids stay theirs
+        self._keyed = None if stories is None else {id(s): _keys(s) for s in self._stories}
+        self._words = None if stories is None else {w for k in self._keyed.values() for w in _index_words(k)}
 
     def covers(self, stories: Iterable[Story]) -> bool:
-        """Whether `links` can be asked about these stories."""
-        return self._for is None or all(s.id in self._for for s in stories)
+        """Whether `links` can be asked about these stories (these very objects)."""
+        return self._keyed is None or all(id(s) in self._keyed for s in stories)
 
     def read(self, count: int | None = None) -> bool:
         """Read up to `count` more quotes (all by default); True once all are read and indexed."""
@@ -225,7 +225,7 @@ class LinkIndex:
             return True
         start = len(self._quotes)
         stop = len(self.praise) if count is None else min(len(self.praise), start + count)
-        self._quotes.extend(_quote(p) for p in self.praise[start:stop])
+        self._quotes += [_quote(p) for p in self.praise[start:stop]]
         if len(self._quotes) < len(self.praise):
             return False
         quotes = self._quotes
@@ -254,8 +254,9 @@ class LinkIndex:
         self.read()
         quotes, by_ref = self._quotes, self._by_ref
         out: dict[str, list[Praise]] = {}
+        keyed = self._keyed or {}
         for story in stories:
-            keys = _keys(story)
+            keys = keyed.get(id(story)) or _keys(story)
             day = keys.date.toordinal()
             refs = set(by_ref.get("#" + keys.story_id, ()))
             refs = refs.union(*(by_ref.get("=" + n, ()) for n in keys.names))
