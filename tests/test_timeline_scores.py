@@ -86,6 +86,36 @@ def test_pieces_left_after_a_page_computed_everything_read_no_more_quotes(years)
     assert book.computed == computed
 
 
+def test_a_page_continues_the_quotes_the_warm_up_was_reading_for_the_same_praise(years, monkeypatch):
+    """A click that comes while the warm-up is reading the period's quotes: the page reads on from
+    there (its own PraiseWindows, same content), and links exactly as alone. Praise that changed
+    meanwhile (a quote added) is read afresh."""
+    import core.analysis.scorebook as scorebook
+
+    made = []
+
+    class Counted(scorebook.LinkIndex):
+        def __init__(self, *args):
+            super().__init__(*args)
+            made.append(self)
+
+    monkeypatch.setattr(scorebook, "LinkIndex", Counted)
+    book = ScoreBook()
+    warm_up = book.compute(years.stories, PraiseWindows(years.praise), 100)
+    next(warm_up)
+    _, found = book.scores(years.stories, PraiseWindows(years.praise))  # the page
+    assert len(made) == 1
+    assert ids(found) == ids(link_index(years.stories, years.praise))
+
+    added = Praise("P-new", years.stories[0].date, f"Thanks for {years.stories[0].title}")
+    book = ScoreBook()
+    warm_up = book.compute(years.stories, PraiseWindows(years.praise), 100)
+    next(warm_up)
+    _, found = book.scores(years.stories, PraiseWindows([*years.praise, added]))
+    assert len(made) == 3
+    assert ids(found) == ids(link_index(years.stories, [*years.praise, added]))
+
+
 def test_links_dropped_while_computing_are_linked_again_from_their_own_quotes(years):
     """A long-running server's book starts afresh when it grows too big (another session's data):
     a story whose links were known when the pieces started, and are gone when its piece comes, is

@@ -21,6 +21,7 @@ import bisect
 import datetime as dt
 import heapq
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -211,6 +212,7 @@ class LinkIndex:
         self.praise = list(praise_list)
         self._quotes: list[_Quote] = []
         self._indexed = False
+        self._reading = threading.Lock()  # the warm-up and a page may share one index
         self._stories = None if stories is None else list(stories)  # kept: their ids stay theirs
         self._keyed = None if stories is None else {id(s): _keys(s) for s in self._stories}
         self._words = None if stories is None else {w for k in self._keyed.values() for w in _index_words(k)}
@@ -221,6 +223,10 @@ class LinkIndex:
 
     def read(self, count: int | None = None) -> bool:
         """Read up to `count` more quotes (all by default); True once all are read and indexed."""
+        with self._reading:
+            return self._read(count)
+
+    def _read(self, count: int | None) -> bool:
         if self._indexed:
             return True
         start = len(self._quotes)

@@ -104,6 +104,7 @@ class ScoreBook:
         self._facts: dict[str, TextFacts] = {}
         self._links: dict[str, tuple[str, ...]] = {}
         self._fresh: dict[tuple[str, str], str] = {}
+        self._reading: tuple[dict, str, LinkIndex] | None = None  # (praise by month, explicit, index)
         self._lock = threading.Lock()
         self.computed = {FACTS: 0, LINKS: 0}  # entries computed rather than found
         self.add_stored(stored)
@@ -168,7 +169,7 @@ class ScoreBook:
                 self._links.clear()
             todo = [s for s in stories if fkeys[s.id] not in self._facts or lkeys[s.id] not in self._links]
             need_links = [s for s in todo if lkeys[s.id] not in self._links]
-        index = LinkIndex(windows.near(need_links), need_links)
+        index = self._index_for(need_links, windows)
         while not index.read(size):
             yield 0, len(todo)
             with self._lock:
@@ -177,6 +178,22 @@ class ScoreBook:
         for start in range(0, len(todo), size):
             self._compute(todo[start : start + size], fkeys, lkeys, windows, index)
             yield min(start + size, len(todo)), len(todo)
+        with self._lock:
+            if self._reading is not None and self._reading[2] is index:
+                self._reading = None  # done: its memory goes
+
+    def _index_for(self, stories: list[Story], windows: PraiseWindows) -> LinkIndex:
+        """The quotes these stories may link to, read once: the index another computation (the
+        warm-up, when a page comes before it is done) is reading for them and the same praise,
+        or a new one."""
+        with self._lock:
+            if self._reading is not None:
+                months, explicit, index = self._reading
+                if months == windows.months and explicit == windows.explicit and index.covers(stories):
+                    return index
+            index = LinkIndex(windows.near(stories), stories)
+            self._reading = (windows.months, windows.explicit, index)
+            return index
 
     def scores(
         self,
