@@ -153,7 +153,7 @@ class ScoreBook:
 
         The quotes are read once for every story to link (core.analysis.links.LinkIndex): read
         again per chunk of 2,000, a period of 6,000 stories at 50,000 quotes read most of them
-        three times over (1.8 s instead of 1.1 s)."""
+        three times over (1.76 s instead of 1.0 s in-process)."""
         stories = list(stories)
         return self._pieces(stories, *self._keys(stories, windows), windows, size)
 
@@ -186,6 +186,8 @@ class ScoreBook:
         """The quotes these stories may link to, read once: the index another computation (the
         warm-up, when a page comes before it is done) is reading for them and the same praise,
         or a new one."""
+        if not stories:
+            return LinkIndex([], [])
         with self._lock:
             if self._reading is not None:
                 months, explicit, index = self._reading
