@@ -68,7 +68,7 @@ def _run(make_steps, generation: int) -> None:
         return
 
 
-def _pieces(start) -> Iterator:
+def _steps_of(start) -> Iterator:
     """The steps of work done in pieces: `start()` returns a generator (made in the first step),
     and each step runs it to its next yield."""
     generator, finished = None, False
@@ -146,7 +146,7 @@ def _work(book, score_book, dataset, framework, period, generation: int) -> None
     outside = [i for i, item in enumerate(items) if not period.contains(item.date)]
     _run(lambda: itertools.chain(
         [lambda: dataset_fingerprint(dataset)],
-        _pieces(lambda: score_book.compute(stories, windows(), SCORE_CHUNK)),
+        _steps_of(lambda: score_book.compute(stories, windows(), SCORE_CHUNK)),
         _map_steps(book, dataset, items, inside, framework),
         _map_steps(book, dataset, items, outside, framework),
         _chunks(stories, SCORE_CHUNK, _significance),
